@@ -1,0 +1,278 @@
+//! The neutral document model: what a report says, independent of HTML or PDF.
+//!
+//! Tera templates produce Markdown; [`markdown`](self) turns it into this model, and each
+//! renderer draws the same model, so one template edit changes both outputs.
+
+use serde::Serialize;
+
+/// A whole report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Title (title page, `<title>`, PDF metadata).
+    pub title: String,
+    /// Subtitle under the title, e.g. the project code and date.
+    pub subtitle: Option<String>,
+    /// Author for metadata (the project manager).
+    pub author: Option<String>,
+    /// Subject for metadata.
+    pub subject: Option<String>,
+    /// The report date (`as_of`), `YYYY-MM-DD`.
+    pub date: String,
+    /// BCP 47 language tag of the labels: `en` or `zh-CN`.
+    pub language: String,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Block {
+    /// A heading, level 1–6, with an anchor id unique in the document.
+    Heading {
+        /// 1–6.
+        level: u8,
+        /// The heading's text.
+        runs: Vec<Run>,
+        /// Anchor id.
+        id: String,
+    },
+    /// A paragraph of styled text.
+    Paragraph(Vec<Run>),
+    /// A bullet or numbered list; each item holds blocks (nested lists included).
+    List {
+        /// Numbered from this number, or bullets when `None`.
+        start: Option<u64>,
+        /// The items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A table with one header row.
+    Table(Table),
+    /// A GFM alert (`> [!WARNING]`), drawn as a callout box.
+    Alert {
+        /// Note, tip, important, warning or caution.
+        alert: AlertKind,
+        /// Its content.
+        blocks: Vec<Block>,
+    },
+    /// A block quote.
+    Quote(Vec<Block>),
+    /// Preformatted text.
+    Code(String),
+    /// A chart, as data; each renderer draws it.
+    Chart(Chart),
+    /// A horizontal rule.
+    Rule,
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// Bold.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strong: bool,
+    /// Italic.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub emphasis: bool,
+    /// Monospace.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub code: bool,
+    /// Struck through.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strike: bool,
+    /// A link target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// A line break after this run.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub line_break: bool,
+}
+
+impl Run {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            ..Run::default()
+        }
+    }
+}
+
+/// A table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// Column alignment.
+    pub align: Vec<Align>,
+    /// The header row.
+    pub header: Vec<Vec<Run>>,
+    /// The body rows.
+    pub rows: Vec<Vec<Vec<Run>>>,
+}
+
+/// Column alignment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Align {
+    /// Left (the default).
+    #[default]
+    Left,
+    /// Centred.
+    Center,
+    /// Right (numbers).
+    Right,
+}
+
+/// The five GFM alert kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlertKind {
+    /// Note.
+    Note,
+    /// Tip.
+    Tip,
+    /// Important.
+    Important,
+    /// Warning.
+    Warning,
+    /// Caution.
+    Caution,
+}
+
+/// A chart as data. Built once from the analysis, drawn by the SVG and the PDF renderer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "chart", rename_all = "kebab-case")]
+pub enum Chart {
+    /// Power/interest grid.
+    Grid(GridChart),
+    /// Engagement assessment matrix: C (current) and D (desired) per stakeholder.
+    Engagement(EngagementChart),
+    /// Relationship network.
+    Network(NetworkChart),
+    /// Sentiment over time.
+    Sentiment(SentimentChart),
+}
+
+/// Labels of a chart in the report's language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ChartLabels {
+    /// Title (also the accessible name).
+    pub title: String,
+    /// Horizontal axis.
+    pub x_axis: String,
+    /// Vertical axis.
+    pub y_axis: String,
+    /// Further labels (quadrant names, level names, legend entries), in order.
+    pub extra: Vec<String>,
+}
+
+/// One stakeholder on the power/interest grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridPoint {
+    /// Stakeholder id.
+    pub id: String,
+    /// Short label.
+    pub label: String,
+    /// Interest 1–5 (x).
+    pub interest: u8,
+    /// Power 1–5 (y).
+    pub power: u8,
+    /// Key stakeholder (drawn filled).
+    pub key: bool,
+}
+
+/// The power/interest grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridChart {
+    /// Labels: `extra` holds the four quadrant names in the order manage closely, keep
+    /// satisfied, keep informed, monitor.
+    pub labels: ChartLabels,
+    /// Where "high" starts (1–5).
+    pub threshold: u8,
+    /// The stakeholders.
+    pub points: Vec<GridPoint>,
+}
+
+/// One row of the engagement assessment matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EngagementRow {
+    /// Stakeholder id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Current level 1–5 (unaware … leading), if known.
+    pub current: Option<u8>,
+    /// Desired level 1–5, if known.
+    pub desired: Option<u8>,
+}
+
+/// The engagement assessment matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EngagementChart {
+    /// Labels: `extra` holds the five level names, unaware first.
+    pub labels: ChartLabels,
+    /// One row per stakeholder.
+    pub rows: Vec<EngagementRow>,
+}
+
+/// A node of the relationship network, with its position from a deterministic layout.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkNode {
+    /// Stakeholder id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// 0–1 across.
+    pub x: f64,
+    /// 0–1 down.
+    pub y: f64,
+    /// Centrality 0–1 (drawn as size).
+    pub weight: f64,
+    /// Key stakeholder.
+    pub key: bool,
+}
+
+/// An edge of the relationship network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkEdge {
+    /// Index into `nodes`.
+    pub from: usize,
+    /// Index into `nodes`.
+    pub to: usize,
+    /// `ally`, `conflict`, `reports-to`, `influences`, `member-of`.
+    pub kind: String,
+}
+
+/// The relationship network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkChart {
+    /// Labels: `extra` holds the legend entries.
+    pub labels: ChartLabels,
+    /// Nodes.
+    pub nodes: Vec<NetworkNode>,
+    /// Edges.
+    pub edges: Vec<NetworkEdge>,
+}
+
+/// A series of the sentiment timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentimentSeries {
+    /// Stakeholder id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// (date `YYYY-MM-DD`, score 1–5) in date order.
+    pub points: Vec<(String, f64)>,
+}
+
+/// Sentiment over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentimentChart {
+    /// Labels.
+    pub labels: ChartLabels,
+    /// First and last date shown.
+    pub range: (String, String),
+    /// One series per stakeholder shown.
+    pub series: Vec<SentimentSeries>,
+}

@@ -1,0 +1,11 @@
+//! `stake`: stakeholder management kept as text.
+//!
+//! The pipeline is visible in the modules: [`register`] loads and checks a folder of
+//! Markdown files, `analysis` derives the textbook models from it, and the command line
+//! in [`cli`] ties them together.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod register;
+pub mod schema;

@@ -1,0 +1,616 @@
+//! Turns front-matter documents into the checked model, reporting every bad value with
+//! its place in the whole file and what to write instead.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::doc::{
+    ConfidentialDoc, Field, FollowUpDoc, InteractionDoc, Lenient, Node, Pos, PositionDoc,
+    ProjectDoc, RelationshipDoc, StakeholderDoc, TouchDoc,
+};
+use super::front_matter::Split;
+use super::model::{
+    Cadence, FieldLines, FollowUp, Interaction, Position, Project, Relationship, Stakeholder, Touch,
+};
+use super::vocab::{Kind, Vocabulary};
+use crate::diagnostic::{Diagnostic, Loc};
+
+/// Field names a `confidential` list may name: the stakeholder fields plus `notes`.
+pub const CONFIDENTIAL_FIELDS: &[&str] = &[
+    "role",
+    "organization",
+    "category",
+    "involvement",
+    "key",
+    "power",
+    "interest",
+    "influence",
+    "impact",
+    "legitimacy",
+    "urgency",
+    "engagement",
+    "owner",
+    "needs",
+    "expectations",
+    "positions",
+    "communication",
+    "relationships",
+    "interactions",
+    "tags",
+    "contact",
+    "next_review",
+    "notes",
+];
+
+/// Locates values of one file's front matter in the whole file and collects diagnostics.
+pub struct FileCx<'a> {
+    /// The file as displayed.
+    pub file: &'a Path,
+    yaml_line: usize,
+    yaml_offset: usize,
+    /// Everything found wrong so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> FileCx<'a> {
+    /// A context for `file`, whose front matter is `split`.
+    pub fn new(file: &'a Path, split: &Split<'_>) -> Self {
+        FileCx {
+            file,
+            yaml_line: split.yaml_line,
+            yaml_offset: split.yaml_offset,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The place of a front-matter position in the whole file.
+    pub fn loc(&self, pos: Pos) -> Loc {
+        if pos.line == 0 {
+            // serde-saphyr knows no place (e.g. a value that came through an alias merge).
+            return Loc::line(self.yaml_line);
+        }
+        Loc {
+            line: self.yaml_line + pos.line as usize - 1,
+            column: pos.column as usize,
+            span: pos
+                .bytes
+                .map(|(offset, len)| self.yaml_offset + offset..self.yaml_offset + offset + len),
+        }
+    }
+
+    /// The value of an optional field, reporting an invalid one.
+    pub fn value<T: Vocabulary>(&mut self, field: Option<Field<T>>, name: &str) -> Option<T> {
+        let field = field?;
+        match field.value {
+            Lenient::Valid(value) => Some(value),
+            Lenient::Invalid(raw) => {
+                self.invalid::<T>(field.at, name, &raw);
+                None
+            }
+        }
+    }
+
+    /// Text, with blank text treated as absent.
+    pub fn text(&mut self, field: Option<Field<String>>) -> Option<String> {
+        match field?.value {
+            Lenient::Valid(text) | Lenient::Invalid(text) => {
+                let text = text.trim();
+                (!text.is_empty()).then(|| text.to_owned())
+            }
+        }
+    }
+
+    /// A list of texts, blanks dropped.
+    pub fn texts(&mut self, fields: Vec<Field<String>>) -> Vec<String> {
+        fields
+            .into_iter()
+            .filter_map(|field| self.text(Some(field)))
+            .collect()
+    }
+
+    fn invalid<T: Vocabulary>(&mut self, at: Pos, name: &str, raw: &str) {
+        let suggestion = closest(raw, T::spellings());
+        let help = match suggestion {
+            Some(word) => format!("did you mean `{word}`? Write {}", T::expected()),
+            None => format!("write {}", T::expected()),
+        };
+        let shown = if raw.is_empty() {
+            "an empty value"
+        } else {
+            raw
+        };
+        let message = if raw.is_empty() {
+            format!("`{name}` has {shown}")
+        } else {
+            format!("`{shown}` is not a valid `{name}`")
+        };
+        let diagnostic = Diagnostic::error("invalid-value", self.file, self.loc(at), message)
+            .label(format!("not a valid `{name}`"))
+            .help(help);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports a required field that is missing.
+    pub fn missing(&mut self, loc: Loc, what: &str, field: &str, example: &str) {
+        let diagnostic = Diagnostic::error(
+            "missing-field",
+            self.file,
+            loc,
+            format!("{what} has no `{field}`"),
+        )
+        .help(format!("add `{field}: {example}`"));
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn required<T: Vocabulary>(
+        &mut self,
+        field: Option<Field<T>>,
+        owner: (&str, &Loc),
+        name: &str,
+        example: &str,
+    ) -> Option<T> {
+        if field.is_none() {
+            self.missing(owner.1.clone(), owner.0, name, example);
+        }
+        self.value(field, name)
+    }
+}
+
+/// The closest accepted spelling to a misspelt word, if any is close.
+pub fn closest<'w>(word: &str, candidates: &[&'w str]) -> Option<&'w str> {
+    let word = super::vocab::normalise(word);
+    if word.is_empty() {
+        return None;
+    }
+    candidates
+        .iter()
+        .map(|&candidate| {
+            (
+                strsim::damerau_levenshtein(&word, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|&(distance, candidate)| {
+            distance <= 2.min(candidate.chars().count().saturating_sub(1))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Whether a stakeholder id is a usable slug: it becomes part of file names and links.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with(['-', '.'])
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() && !c.is_ascii_uppercase() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A stakeholder from its document; `None` when a required field is missing or invalid
+/// (the reasons are in `cx.diagnostics`).
+pub fn stakeholder(
+    cx: &mut FileCx<'_>,
+    doc: StakeholderDoc,
+    relative: &Path,
+    body: &str,
+    body_line: usize,
+) -> Option<Stakeholder> {
+    let whole = Loc::line(1);
+    let name_at = doc.name.as_ref().map_or(whole.clone(), |f| cx.loc(f.at));
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (id, id_at) = match doc.id {
+        Some(field) => {
+            let at = cx.loc(field.at);
+            (cx.text(Some(field)).unwrap_or_default(), at)
+        }
+        None => (stem.clone(), whole.clone()),
+    };
+    let id_ok = valid_id(&id);
+    if !id_ok {
+        let suggestion = slugify(if id.is_empty() { &stem } else { &id });
+        cx.diagnostics.push(
+            Diagnostic::error(
+                "invalid-id",
+                cx.file,
+                id_at.clone(),
+                format!("`{id}` is not a usable stakeholder id"),
+            )
+            .label("ids become file names and link targets")
+            .help(format!(
+                "use lowercase letters, digits, `-` and `_`, e.g. `id: {suggestion}`"
+            )),
+        );
+    }
+
+    let me = ("this stakeholder", &name_at);
+    let name = cx.text(doc.name);
+    if name.is_none() {
+        cx.missing(whole.clone(), "this stakeholder", "name", "Full Name");
+    }
+    let power = cx.required(doc.power, me, "power", "H");
+    let interest = cx.required(doc.interest, me, "interest", "M");
+    let kind = cx.value(doc.kind, "type").unwrap_or(Kind::Person);
+    let category = cx.value(doc.category, "category");
+    if category.is_none()
+        && cx
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "invalid-value" || d.line != name_at.line)
+    {
+        // Only a hint: the seed's classifications need it, nothing breaks without it.
+        cx.diagnostics.push(
+            Diagnostic::warning(
+                "missing-category",
+                cx.file,
+                name_at.clone(),
+                "no `category`: the report cannot tell whether this stakeholder is internal or external",
+            )
+            .help("add `category: internal` or `category: external` (内部 / 外部)"),
+        );
+    }
+
+    let (engagement_current, engagement_desired, engagement_line) = match doc.engagement {
+        Some(node) => {
+            let at = cx.loc(node.at);
+            let desired_at = node.value.desired.as_ref().map(|f| cx.loc(f.at));
+            let current = cx.value(node.value.current, "engagement.current");
+            let desired = cx.value(node.value.desired, "engagement.desired");
+            if let (Some(current), Some(desired), Some(desired_at)) = (current, desired, desired_at)
+                && desired < current
+            {
+                cx.diagnostics.push(
+                    Diagnostic::warning(
+                        "engagement-regression",
+                        cx.file,
+                        desired_at,
+                        format!("desired engagement `{desired}` is below current `{current}`"),
+                    )
+                    .label("the project would be planning to disengage this stakeholder")
+                    .help(format!(
+                        "if this is intended, keep it; otherwise write `desired: {current}` or higher"
+                    )),
+                );
+            }
+            (current, desired, Some(at.line))
+        }
+        None => (None, None, None),
+    };
+
+    let owner_line = doc.owner.as_ref().map(|f| cx.loc(f.at).line);
+    let next_review_line = doc.next_review.as_ref().map(|f| cx.loc(f.at).line);
+    let positions = doc
+        .positions
+        .into_iter()
+        .filter_map(|node| position(cx, node))
+        .collect();
+    let communication = doc
+        .communication
+        .into_iter()
+        .filter_map(|node| touch(cx, node))
+        .collect();
+    let relationships = doc
+        .relationships
+        .into_iter()
+        .filter_map(|node| relationship(cx, node))
+        .collect();
+    let mut interactions: Vec<Interaction> = doc
+        .interactions
+        .into_iter()
+        .filter_map(|node| interaction(cx, node))
+        .collect();
+    interactions.sort_by_key(|i| i.date);
+    let (confidential, confidential_record) = confidentiality(cx, doc.confidential);
+    let contact = doc
+        .contact
+        .map(|entries| {
+            entries
+                .0
+                .into_iter()
+                .filter_map(|(key, value)| Some((key, cx.text(Some(value))?)))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let stakeholder = Stakeholder {
+        id,
+        name: name?,
+        kind,
+        role: cx.text(doc.role),
+        organization: cx.text(doc.organization),
+        category,
+        involvement: cx.value(doc.involvement, "involvement"),
+        key: cx.value(doc.key, "key"),
+        power: power?,
+        interest: interest?,
+        influence: cx.value(doc.influence, "influence"),
+        impact: cx.value(doc.impact, "impact"),
+        legitimacy: cx.value(doc.legitimacy, "legitimacy"),
+        urgency: cx.value(doc.urgency, "urgency"),
+        engagement_current,
+        engagement_desired,
+        owner: cx.text(doc.owner),
+        needs: cx.texts(doc.needs),
+        expectations: cx.texts(doc.expectations),
+        positions,
+        communication,
+        relationships,
+        interactions,
+        tags: cx.texts(doc.tags),
+        contact,
+        confidential,
+        confidential_record,
+        next_review: cx.value(doc.next_review, "next_review"),
+        notes: body.to_owned(),
+        file: relative.to_path_buf(),
+        lines: FieldLines {
+            id: id_at,
+            name: name_at.line,
+            engagement: engagement_line,
+            owner: owner_line,
+            next_review: next_review_line,
+            body: body_line,
+        },
+    };
+    id_ok.then_some(stakeholder)
+}
+
+fn position(cx: &mut FileCx<'_>, node: Node<PositionDoc>) -> Option<Position> {
+    let at = cx.loc(node.at);
+    let doc = node.value;
+    let owner = ("this position", &at);
+    let issue = cx.text(doc.issue);
+    if issue.is_none() {
+        cx.missing(at.clone(), "this position", "issue", "Go-live date");
+    }
+    let stance = cx.required(doc.stance, owner, "stance", "support");
+    Some(Position {
+        issue: issue?,
+        stance: stance?,
+        note: cx.text(doc.note),
+        line: at.line,
+    })
+}
+
+fn touch(cx: &mut FileCx<'_>, node: Node<TouchDoc>) -> Option<Touch> {
+    let at = cx.loc(node.at);
+    let doc = node.value;
+    let frequency = cx.required(
+        doc.frequency,
+        ("this planned touch", &at),
+        "frequency",
+        "monthly",
+    );
+    Some(Touch {
+        content: cx.text(doc.content),
+        channel: cx.text(doc.channel),
+        frequency: frequency?,
+        owner: cx.text(doc.owner),
+        starts: cx.value(doc.starts, "starts"),
+        line: at.line,
+    })
+}
+
+fn relationship(cx: &mut FileCx<'_>, node: Node<RelationshipDoc>) -> Option<Relationship> {
+    let at = cx.loc(node.at);
+    let doc = node.value;
+    let with_at = doc.with.as_ref().map_or(at.clone(), |f| cx.loc(f.at));
+    let with = cx.text(doc.with);
+    if with.is_none() {
+        cx.missing(
+            at.clone(),
+            "this relationship",
+            "with",
+            "other-stakeholder-id",
+        );
+    }
+    let kind = cx.required(doc.kind, ("this relationship", &at), "type", "ally");
+    Some(Relationship {
+        with: with?,
+        kind: kind?,
+        strength: cx.value(doc.strength, "strength"),
+        note: cx.text(doc.note),
+        line: at.line,
+        with_at,
+    })
+}
+
+fn interaction(cx: &mut FileCx<'_>, node: Node<InteractionDoc>) -> Option<Interaction> {
+    let at = cx.loc(node.at);
+    let doc = node.value;
+    let date = cx.required(doc.date, ("this interaction", &at), "date", "2026-03-31");
+    let follow_up = doc.follow_up.and_then(|node| follow_up(cx, node, date));
+    Some(Interaction {
+        date: date?,
+        channel: cx.text(doc.channel),
+        summary: cx.text(doc.summary),
+        sentiment: cx.value(doc.sentiment, "sentiment"),
+        by: cx.text(doc.by),
+        follow_up,
+        line: at.line,
+    })
+}
+
+fn follow_up(
+    cx: &mut FileCx<'_>,
+    node: Node<FollowUpDoc>,
+    interaction_date: Option<super::vocab::Date>,
+) -> Option<FollowUp> {
+    let at = cx.loc(node.at);
+    let doc = node.value;
+    let action = cx.text(doc.action);
+    if action.is_none() {
+        cx.missing(
+            at.clone(),
+            "this follow-up",
+            "action",
+            "Send the revised schedule",
+        );
+    }
+    let due_at = doc.due.as_ref().map(|f| cx.loc(f.at));
+    let due = cx.value(doc.due, "due");
+    if let (Some(due), Some(date), Some(due_at)) = (due, interaction_date, due_at)
+        && due < date
+    {
+        cx.diagnostics.push(
+            Diagnostic::error(
+                "follow-up-before-interaction",
+                cx.file,
+                due_at,
+                format!("follow-up is due {due}, before the interaction it came from ({date})"),
+            )
+            .label("due before it was agreed")
+            .help(format!("write a due date on or after {date}")),
+        );
+    }
+    Some(FollowUp {
+        action: action?,
+        due,
+        done: cx.value(doc.done, "done").unwrap_or(false),
+    })
+}
+
+fn confidentiality(cx: &mut FileCx<'_>, doc: Option<Node<ConfidentialDoc>>) -> (Vec<String>, bool) {
+    match doc.map(|node| node.value) {
+        None => (Vec::new(), false),
+        Some(ConfidentialDoc::Whole(whole)) => (Vec::new(), whole),
+        Some(ConfidentialDoc::Fields(fields)) => (field_names(cx, fields), false),
+    }
+}
+
+/// Field names of a `confidential` list, each checked against the known ones.
+pub fn field_names(cx: &mut FileCx<'_>, fields: Vec<Field<String>>) -> Vec<String> {
+    let mut names = Vec::new();
+    for field in fields {
+        let at = cx.loc(field.at);
+        let Some(name) = cx.text(Some(field)) else {
+            continue;
+        };
+        if CONFIDENTIAL_FIELDS.contains(&name.as_str()) {
+            names.push(name);
+        } else {
+            let help = match closest(&name, CONFIDENTIAL_FIELDS) {
+                Some(word) => format!("did you mean `{word}`?"),
+                None => format!("name one of: {}", CONFIDENTIAL_FIELDS.join(", ")),
+            };
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field-name",
+                    cx.file,
+                    at,
+                    format!("`{name}` is not a stakeholder field that can be kept confidential"),
+                )
+                .help(help),
+            );
+        }
+    }
+    names
+}
+
+/// Project settings from `_project.md`'s document.
+pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str) -> Project {
+    let mut project = Project::with_name(String::new());
+    match cx.text(doc.name) {
+        Some(name) => project.name = name,
+        None => cx.missing(Loc::line(1), "_project.md", "name", "My Project"),
+    }
+    project.code = cx.text(doc.code);
+    project.manager = cx.text(doc.manager);
+    project.sponsor = cx.text(doc.sponsor);
+    if let Some(language) = cx.value(doc.language, "language") {
+        project.language = language;
+    }
+    project.as_of = cx.value(doc.as_of, "as_of");
+    if let Some(threshold) = cx.value(doc.thresholds, "thresholds") {
+        project.threshold = threshold;
+    }
+    if let Some(entries) = doc.cadence {
+        let mut cadence = BTreeMap::new();
+        for (quadrant, node) in entries.0 {
+            let at = cx.loc(node.at);
+            let quadrant = cx.value(Some(quadrant), "cadence quadrant");
+            let channel = cx.text(node.value.channel);
+            let frequency = cx.required(
+                node.value.frequency,
+                ("this cadence", &at),
+                "frequency",
+                "monthly",
+            );
+            if let (Some(quadrant), Some(frequency)) = (quadrant, frequency) {
+                let default = &project.cadence[&quadrant];
+                let channel = channel.unwrap_or_else(|| default.channel.clone());
+                cadence.insert(quadrant, Cadence { channel, frequency });
+            }
+        }
+        project.cadence.extend(cadence);
+    }
+    if let Some(days) = doc.silent_after_days {
+        let at = cx.loc(days.at);
+        match cx.value(Some(days), "silent_after_days") {
+            Some(0) => cx.diagnostics.push(
+                Diagnostic::error("invalid-value", cx.file, at, "`silent_after_days` is 0")
+                    .help("write a number of days greater than 0, e.g. `silent_after_days: 60`"),
+            ),
+            Some(days) => project.silent_after_days = days,
+            None => {}
+        }
+    }
+    if let Some(fields) = doc.confidential {
+        project.confidential = field_names(cx, fields);
+    }
+    project.introduction = body.trim().to_owned();
+    project.file = Some(relative.to_path_buf());
+    project
+}
+
+/// A lowercase ASCII slug for a suggestion.
+fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "stakeholder-id".into()
+    } else {
+        slug
+    }
+}
+
+/// Display path helper for tests and callers.
+pub fn display_path(root: &Path, relative: &Path) -> PathBuf {
+    root.join(relative)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::vocab::Level;
+
+    #[test]
+    fn suggests_the_closest_spelling() {
+        assert_eq!(closest("hgh", Level::spellings()), Some("high"));
+        assert_eq!(
+            closest("supportve", &["supportive", "neutral"]),
+            Some("supportive")
+        );
+        assert_eq!(closest("banana", Level::spellings()), None);
+    }
+
+    #[test]
+    fn ids_are_slugs() {
+        assert!(valid_id("maria-keller"));
+        assert!(valid_id("wang_jianguo2"));
+        assert!(valid_id("张伟"));
+        assert!(!valid_id("Maria Keller"));
+        assert!(!valid_id("a/b"));
+        assert!(!valid_id(""));
+        assert_eq!(slugify("Maria Keller"), "maria-keller");
+    }
+}
