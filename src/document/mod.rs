@@ -3,6 +3,8 @@
 //! Tera templates produce Markdown; [`markdown`](self) turns it into this model, and each
 //! renderer draws the same model, so one template edit changes both outputs.
 
+pub mod markdown;
+
 use serde::Serialize;
 
 /// A whole report.
@@ -61,6 +63,8 @@ pub enum Block {
     Code(String),
     /// A chart, as data; each renderer draws it.
     Chart(Chart),
+    /// Key figures shown side by side as tiles, e.g. on a dashboard.
+    Figures(Vec<Figure>),
     /// A horizontal rule.
     Rule,
 }
@@ -122,6 +126,15 @@ pub enum Align {
     Center,
     /// Right (numbers).
     Right,
+}
+
+/// One key figure: a short value over its label, e.g. `64` over "Engagement index".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// The value as shown.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
 }
 
 /// The five GFM alert kinds.
