@@ -176,8 +176,11 @@ pub struct ChartLabels {
     pub x_axis: String,
     /// Vertical axis.
     pub y_axis: String,
-    /// Further labels (quadrant names, level names, legend entries), in order.
+    /// Further labels (quadrant names, level names, legend entries), in an order each
+    /// chart documents.
     pub extra: Vec<String>,
+    /// What the chart shows, in a sentence or two: the accessible description.
+    pub description: String,
 }
 
 /// One stakeholder on the power/interest grid.
@@ -199,7 +202,7 @@ pub struct GridPoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridChart {
     /// Labels: `extra` holds the four quadrant names in the order manage closely, keep
-    /// satisfied, keep informed, monitor.
+    /// satisfied, keep informed, monitor; then the five level names, very low first.
     pub labels: ChartLabels,
     /// Where "high" starts (1–5).
     pub threshold: u8,
@@ -223,7 +226,8 @@ pub struct EngagementRow {
 /// The engagement assessment matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EngagementChart {
-    /// Labels: `extra` holds the five level names, unaware first.
+    /// Labels: `extra` holds the five level names, unaware first, then the words for
+    /// current and desired.
     pub labels: ChartLabels,
     /// One row per stakeholder.
     pub rows: Vec<EngagementRow>,
@@ -260,7 +264,8 @@ pub struct NetworkEdge {
 /// The relationship network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetworkChart {
-    /// Labels: `extra` holds the legend entries.
+    /// Labels: `extra` holds the legend entries of the edge kinds `ally`, `conflict`,
+    /// `reports-to`, `influences`, `member-of`, in that order.
     pub labels: ChartLabels,
     /// Nodes.
     pub nodes: Vec<NetworkNode>,

@@ -1,0 +1,282 @@
+//! The document model as an HTML fragment: the body of a page, without `<html>` or CSS
+//! (the layout template adds those). Every text is escaped; charts are inline SVG.
+
+use std::fmt::Write;
+
+use crate::document::{AlertKind, Align, Block, Document, Figure, Run, Table};
+
+use super::svg;
+
+/// The blocks of `doc` as HTML.
+pub fn render(doc: &Document) -> String {
+    let mut out = String::with_capacity(4096);
+    let mut cx = Cx {
+        language: &doc.language,
+        charts: 0,
+    };
+    for block in &doc.blocks {
+        cx.block(block, &mut out);
+    }
+    out
+}
+
+/// An entry of a table of contents: a level-2 heading.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// Anchor id.
+    pub id: String,
+    /// Plain text.
+    pub text: String,
+}
+
+/// The level-2 headings of `doc`, for a table of contents.
+pub fn toc(doc: &Document) -> Vec<TocEntry> {
+    doc.blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level: 2, runs, id } => Some(TocEntry {
+                id: id.clone(),
+                text: runs.iter().map(|r| r.text.as_str()).collect(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+struct Cx<'a> {
+    language: &'a str,
+    /// Charts drawn so far: their SVG ids must be unique in the page.
+    charts: usize,
+}
+
+impl Cx<'_> {
+    fn block(&mut self, block: &Block, out: &mut String) {
+        match block {
+            Block::Heading { level, runs, id } => {
+                let _ = write!(out, "<h{level} id=\"");
+                escape(id, out);
+                out.push_str("\">");
+                runs_html(runs, out);
+                let _ = writeln!(out, "</h{level}>");
+            }
+            Block::Paragraph(runs) => {
+                out.push_str("<p>");
+                runs_html(runs, out);
+                out.push_str("</p>\n");
+            }
+            Block::List { start, items } => {
+                match start {
+                    Some(1) => out.push_str("<ol>\n"),
+                    Some(n) => {
+                        let _ = writeln!(out, "<ol start=\"{n}\">");
+                    }
+                    None => out.push_str("<ul>\n"),
+                }
+                for item in items {
+                    out.push_str("<li>");
+                    // A one-paragraph item is written without <p>: a tight list.
+                    match item.as_slice() {
+                        [Block::Paragraph(runs)] => runs_html(runs, out),
+                        blocks => {
+                            for block in blocks {
+                                self.block(block, out);
+                            }
+                        }
+                    }
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            Block::Table(table) => table_html(table, out),
+            Block::Alert { alert, blocks } => {
+                let (class, title) = alert_title(*alert, self.language);
+                let _ = write!(
+                    out,
+                    "<div class=\"alert alert-{class}\" role=\"note\">\n<p class=\"alert-title\">{title}</p>\n"
+                );
+                for block in blocks {
+                    self.block(block, out);
+                }
+                out.push_str("</div>\n");
+            }
+            Block::Quote(blocks) => {
+                out.push_str("<blockquote>\n");
+                for block in blocks {
+                    self.block(block, out);
+                }
+                out.push_str("</blockquote>\n");
+            }
+            Block::Code(code) => {
+                out.push_str("<pre><code>");
+                escape(code, out);
+                out.push_str("</code></pre>\n");
+            }
+            Block::Chart(chart) => {
+                self.charts += 1;
+                out.push_str("<figure class=\"chart\">\n");
+                svg::render(chart, &format!("chart-{}", self.charts), out);
+                out.push_str("</figure>\n");
+            }
+            Block::Figures(figures) => figures_html(figures, out),
+            Block::Rule => out.push_str("<hr>\n"),
+        }
+    }
+}
+
+fn figures_html(figures: &[Figure], out: &mut String) {
+    out.push_str("<dl class=\"figures\">\n");
+    for figure in figures {
+        out.push_str("<div><dt>");
+        escape(&figure.label, out);
+        out.push_str("</dt><dd>");
+        escape(&figure.value, out);
+        out.push_str("</dd></div>\n");
+    }
+    out.push_str("</dl>\n");
+}
+
+fn table_html(table: &Table, out: &mut String) {
+    let class = |i: usize| match table.align.get(i).copied().unwrap_or_default() {
+        Align::Left => "",
+        Align::Center => " class=\"c\"",
+        Align::Right => " class=\"r\"",
+    };
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+    for (i, cell) in table.header.iter().enumerate() {
+        let _ = write!(out, "<th scope=\"col\"{}>", class(i));
+        runs_html(cell, out);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let _ = write!(out, "<td{}>", class(i));
+            runs_html(cell, out);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// Styled runs; adjacent runs with the same link share one `<a>`.
+fn runs_html(runs: &[Run], out: &mut String) {
+    let mut open_link: Option<&str> = None;
+    for run in runs {
+        if open_link.is_some() && open_link != run.link.as_deref() {
+            out.push_str("</a>");
+            open_link = None;
+        }
+        if open_link.is_none()
+            && let Some(link) = &run.link
+        {
+            out.push_str("<a href=\"");
+            escape(link, out);
+            out.push_str("\">");
+            open_link = Some(link);
+        }
+        let tags: &[(bool, &str)] = &[
+            (run.strong, "strong"),
+            (run.emphasis, "em"),
+            (run.strike, "del"),
+            (run.code, "code"),
+        ];
+        for (on, tag) in tags {
+            if *on {
+                let _ = write!(out, "<{tag}>");
+            }
+        }
+        escape(&run.text, out);
+        for (on, tag) in tags.iter().rev() {
+            if *on {
+                let _ = write!(out, "</{tag}>");
+            }
+        }
+        if run.line_break {
+            out.push_str("<br>");
+        }
+    }
+    if open_link.is_some() {
+        out.push_str("</a>");
+    }
+}
+
+fn alert_title(kind: AlertKind, language: &str) -> (&'static str, &'static str) {
+    let zh = language.starts_with("zh");
+    match kind {
+        AlertKind::Note => ("note", if zh { "说明" } else { "Note" }),
+        AlertKind::Tip => ("tip", if zh { "提示" } else { "Tip" }),
+        AlertKind::Important => ("important", if zh { "重要" } else { "Important" }),
+        AlertKind::Warning => ("warning", if zh { "警告" } else { "Warning" }),
+        AlertKind::Caution => ("caution", if zh { "注意" } else { "Caution" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::markdown::convert_plain;
+
+    fn html(markdown: &str) -> String {
+        render(&Document {
+            language: "en".into(),
+            blocks: convert_plain(markdown),
+            ..Document::default()
+        })
+    }
+
+    #[test]
+    fn text_is_escaped_everywhere() {
+        let out = html("# <img src=x onerror=alert(1)>\n\n| \"a\" |\n|---|\n| <b>'x'</b> & y |\n");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(!out.contains("<b>"), "{out}");
+        assert!(out.contains("&#39;x&#39;"), "{out}");
+        assert!(out.contains("&amp; y"), "{out}");
+    }
+
+    #[test]
+    fn links_nest_around_styles() {
+        let out = html("[**bold** text](https://example.com/?a=1&b=2) [x](javascript:alert(1))");
+        assert_eq!(
+            out,
+            "<p><a href=\"https://example.com/?a=1&amp;b=2\"><strong>bold</strong> text</a> x</p>\n"
+        );
+    }
+
+    #[test]
+    fn alerts_and_tight_lists() {
+        let out = html("> [!CAUTION]\n> Careful\n\n- a\n- b\n");
+        assert!(out.contains("<div class=\"alert alert-caution\" role=\"note\">"));
+        assert!(out.contains("<li>a</li>"));
+    }
+
+    #[test]
+    fn table_of_contents_lists_level_two() {
+        let doc = Document {
+            blocks: convert_plain("# T\n\n## One\n\n### x\n\n## Two *b*"),
+            ..Document::default()
+        };
+        let toc = toc(&doc);
+        assert_eq!(toc.len(), 2);
+        assert_eq!(toc[1].text, "Two b");
+    }
+}

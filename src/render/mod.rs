@@ -1,0 +1,4 @@
+//! Renderers of the document model.
+
+pub mod html;
+pub mod svg;

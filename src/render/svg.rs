@@ -1,0 +1,700 @@
+//! Charts as inline SVG, drawn from the chart data of the document model.
+//!
+//! Each chart has a fixed view box sized for an A4 page width (about 760 units across
+//! 170 mm, so 11-unit labels print at about 7.5 pt) and scales to the screen. Labels are
+//! laid out so they cannot overlap: grid labels stack inside their cell, network labels
+//! sit outside a circle, each on its own spoke. Fonts and colours come from the page's
+//! CSS classes, so Chinese labels use the page's CJK font.
+
+use std::fmt::Write;
+
+use crate::document::{
+    Chart, ChartLabels, EngagementChart, GridChart, NetworkChart, SentimentChart,
+};
+
+use super::html::escape;
+
+/// Appends the SVG of `chart`; `id` must be unique in the page (it prefixes the ids of
+/// the accessible title and description).
+pub fn render(chart: &Chart, id: &str, out: &mut String) {
+    match chart {
+        Chart::Grid(grid) => draw_grid(grid, id, out),
+        Chart::Engagement(matrix) => draw_engagement(matrix, id, out),
+        Chart::Network(network) => draw_network(network, id, out),
+        Chart::Sentiment(sentiment) => draw_sentiment(sentiment, id, out),
+    }
+}
+
+/// Approximate advance width of `text` at `size`: good enough to keep labels apart.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            ' ' => 0.28,
+            'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' => 0.26,
+            'm' | 'w' | 'M' | 'W' => 0.82,
+            'A'..='Z' => 0.64,
+            c if c.is_ascii() => 0.52,
+            c if c.is_alphabetic() && (c as u32) < 0x2E80 => 0.56,
+            _ => 1.0,
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// `text` shortened with an ellipsis to fit `width`.
+pub fn fit(text: &str, size: f64, width: f64) -> String {
+    if text_width(text, size) <= width {
+        return text.to_owned();
+    }
+    let budget = width - text_width("…", size);
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), size);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+fn open(out: &mut String, id: &str, class: &str, width: f64, height: f64, labels: &ChartLabels) {
+    let _ = write!(
+        out,
+        "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" \
+         aria-labelledby=\"{id}-t {id}-d\">\n<title id=\"{id}-t\">"
+    );
+    escape(&labels.title, out);
+    let _ = write!(out, "</title>\n<desc id=\"{id}-d\">");
+    escape(&labels.description, out);
+    out.push_str("</desc>\n");
+}
+
+fn text(out: &mut String, x: f64, y: f64, class: &str, anchor: &str, content: &str) {
+    let _ = write!(out, "<text x=\"{x:.1}\" y=\"{y:.1}\" class=\"{class}\"");
+    if anchor != "start" {
+        let _ = write!(out, " text-anchor=\"{anchor}\"");
+    }
+    out.push('>');
+    escape(content, out);
+    out.push_str("</text>\n");
+}
+
+fn extra(labels: &ChartLabels, i: usize) -> &str {
+    labels.extra.get(i).map_or("", String::as_str)
+}
+
+// ---------------------------------------------------------------------------------------
+// Power/interest grid
+
+const GRID_W: f64 = 760.0;
+const GRID_H: f64 = 580.0;
+const GRID_LEFT: f64 = 64.0;
+const GRID_TOP: f64 = 8.0;
+const GRID_RIGHT: f64 = 8.0;
+const GRID_BOTTOM: f64 = 52.0;
+const LABEL_SIZE: f64 = 11.0;
+const LINE: f64 = 14.5;
+
+fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
+    open(out, id, "chart-grid", GRID_W, GRID_H, &grid.labels);
+    let plot_w = GRID_W - GRID_LEFT - GRID_RIGHT;
+    let plot_h = GRID_H - GRID_TOP - GRID_BOTTOM;
+    let cell_w = plot_w / 5.0;
+    let cell_h = plot_h / 5.0;
+    let t = f64::from(grid.threshold.clamp(1, 5));
+    // Cell of level v spans [v-1, v) on the axis; "high" starts at the threshold's cell.
+    let x_at = |v: f64| GRID_LEFT + (v - 1.0) * cell_w;
+    let y_at = |v: f64| GRID_TOP + (5.0 - (v - 1.0)) * cell_h;
+    let (hx, hy) = (x_at(t), y_at(t));
+    let right = GRID_LEFT + plot_w;
+    let bottom = GRID_TOP + plot_h;
+    // Quadrants: manage closely, keep satisfied, keep informed, monitor.
+    let quadrants = [
+        (
+            hx,
+            GRID_TOP,
+            right - hx,
+            hy - GRID_TOP,
+            "q-manage",
+            "end",
+            right - 6.0,
+            GRID_TOP + 14.0,
+        ),
+        (
+            GRID_LEFT,
+            GRID_TOP,
+            hx - GRID_LEFT,
+            hy - GRID_TOP,
+            "q-satisfy",
+            "start",
+            GRID_LEFT + 6.0,
+            GRID_TOP + 14.0,
+        ),
+        (
+            hx,
+            hy,
+            right - hx,
+            bottom - hy,
+            "q-inform",
+            "end",
+            right - 6.0,
+            bottom - 6.0,
+        ),
+        (
+            GRID_LEFT,
+            hy,
+            hx - GRID_LEFT,
+            bottom - hy,
+            "q-monitor",
+            "start",
+            GRID_LEFT + 6.0,
+            bottom - 6.0,
+        ),
+    ];
+    for (i, (x, y, w, h, class, anchor, tx, ty)) in quadrants.iter().enumerate() {
+        if *w <= 0.0 || *h <= 0.0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" class=\"{class}\"/>"
+        );
+        text(
+            out,
+            *tx,
+            *ty,
+            "quadrant-name",
+            anchor,
+            extra(&grid.labels, i),
+        );
+    }
+    // Cell lines, then the threshold lines on top.
+    out.push_str("<g class=\"grid-lines\">\n");
+    for i in 1..5 {
+        let x = GRID_LEFT + f64::from(i) * cell_w;
+        let y = GRID_TOP + f64::from(i) * cell_h;
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\"/>"
+        );
+        let _ = writeln!(
+            out,
+            "<line x1=\"{GRID_LEFT:.1}\" y1=\"{y:.1}\" x2=\"{right:.1}\" y2=\"{y:.1}\"/>"
+        );
+    }
+    out.push_str("</g>\n");
+    let _ = writeln!(
+        out,
+        "<g class=\"threshold\"><line x1=\"{hx:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{hx:.1}\" y2=\"{bottom:.1}\"/>\
+         <line x1=\"{GRID_LEFT:.1}\" y1=\"{hy:.1}\" x2=\"{right:.1}\" y2=\"{hy:.1}\"/></g>"
+    );
+    let _ = writeln!(
+        out,
+        "<rect x=\"{GRID_LEFT:.1}\" y=\"{GRID_TOP:.1}\" width=\"{plot_w:.1}\" height=\"{plot_h:.1}\" class=\"frame\"/>"
+    );
+    // Axes: level names under the columns and beside the rows.
+    for level in 1..=5u8 {
+        let name = extra(&grid.labels, 3 + usize::from(level));
+        let v = f64::from(level);
+        text(
+            out,
+            x_at(v) + cell_w / 2.0,
+            bottom + 16.0,
+            "tick",
+            "middle",
+            &fit(name, 10.0, cell_w - 4.0),
+        );
+        let y = y_at(v) - cell_h / 2.0;
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{y:.1}\" class=\"tick\" text-anchor=\"middle\" transform=\"rotate(-90 {:.1} {y:.1})\">",
+            GRID_LEFT - 10.0,
+            GRID_LEFT - 10.0
+        );
+        escape(&fit(name, 10.0, cell_h - 4.0), out);
+        out.push_str("</text>\n");
+    }
+    text(
+        out,
+        GRID_LEFT + plot_w / 2.0,
+        GRID_H - 10.0,
+        "axis-title",
+        "middle",
+        &format!("{} →", grid.labels.x_axis),
+    );
+    let (ax, ay) = (18.0, GRID_TOP + plot_h / 2.0);
+    let _ = write!(
+        out,
+        "<text x=\"{ax:.1}\" y=\"{ay:.1}\" class=\"axis-title\" text-anchor=\"middle\" transform=\"rotate(-90 {ax:.1} {ay:.1})\">"
+    );
+    escape(&format!("{} →", grid.labels.y_axis), out);
+    out.push_str("</text>\n");
+
+    // Stakeholders: stacked in their cell, key ones first, so labels never overlap.
+    let mut cells: Vec<Vec<&crate::document::GridPoint>> = vec![Vec::new(); 25];
+    for point in &grid.points {
+        let (i, p) = (point.interest.clamp(1, 5), point.power.clamp(1, 5));
+        cells[usize::from(p - 1) * 5 + usize::from(i - 1)].push(point);
+    }
+    out.push_str("<g class=\"points\">\n");
+    for (index, cell) in cells.iter_mut().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        cell.sort_by(|a, b| b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label)));
+        let (power, interest) = ((index / 5 + 1) as f64, (index % 5 + 1) as f64);
+        let x0 = x_at(interest) + 8.0;
+        let mut y0 = y_at(power) - cell_h + 6.0;
+        let mut lines = ((cell_h - 8.0) / LINE).floor() as usize;
+        // The corner cells carry the quadrant names.
+        let top_row = power == 5.0;
+        let bottom_row = power == 1.0;
+        let corner = (interest == 5.0 || interest == 1.0) && (top_row || bottom_row);
+        if corner && top_row {
+            y0 += LINE;
+            lines -= 1;
+        } else if corner {
+            lines -= 1;
+        }
+        let shown = if cell.len() > lines {
+            lines - 1
+        } else {
+            cell.len()
+        };
+        for (n, point) in cell.iter().take(shown).enumerate() {
+            let y = y0 + LINE * (n as f64) + LINE / 2.0;
+            let class = if point.key { "dot key" } else { "dot" };
+            out.push_str("<g>");
+            let _ = write!(out, "<title>");
+            escape(&point.label, out);
+            let _ = write!(
+                out,
+                "</title><circle cx=\"{x0:.1}\" cy=\"{y:.1}\" r=\"3.6\" class=\"{class}\"/>"
+            );
+            let label = fit(&point.label, LABEL_SIZE, cell_w - 22.0);
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"point-label\">",
+                x0 + 7.0,
+                y + 3.8
+            );
+            escape(&label, out);
+            out.push_str("</text></g>\n");
+        }
+        if shown < cell.len() {
+            let y = y0 + LINE * (shown as f64) + LINE / 2.0 + 3.8;
+            text(
+                out,
+                x0 + 7.0,
+                y,
+                "more",
+                "start",
+                &format!("+{}", cell.len() - shown),
+            );
+        }
+    }
+    out.push_str("</g>\n</svg>\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Engagement assessment matrix
+
+const ROW: f64 = 24.0;
+
+fn draw_engagement(matrix: &EngagementChart, id: &str, out: &mut String) {
+    let name_w = 230.0;
+    let col_w = 104.0;
+    let width = name_w + 5.0 * col_w + 8.0;
+    let head = 30.0;
+    let legend = 30.0;
+    let height = head + ROW * matrix.rows.len() as f64 + legend;
+    open(out, id, "chart-engagement", width, height, &matrix.labels);
+    let _ = writeln!(
+        out,
+        "<defs><marker id=\"{id}-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" class=\"arrow-head\"/></marker></defs>"
+    );
+    let col_x = |level: u8| name_w + (f64::from(level) - 0.5) * col_w;
+    for level in 1..=5u8 {
+        text(
+            out,
+            col_x(level),
+            19.0,
+            "col-head",
+            "middle",
+            &fit(
+                extra(&matrix.labels, usize::from(level) - 1),
+                10.5,
+                col_w - 6.0,
+            ),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"0\" y1=\"{head:.1}\" x2=\"{:.1}\" y2=\"{head:.1}\" class=\"rule\"/>",
+        width - 8.0
+    );
+    for (i, row) in matrix.rows.iter().enumerate() {
+        let top = head + ROW * i as f64;
+        let y = top + ROW / 2.0;
+        if i % 2 == 1 {
+            let _ = writeln!(
+                out,
+                "<rect x=\"0\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{ROW:.1}\" class=\"stripe\"/>",
+                width - 8.0
+            );
+        }
+        text(
+            out,
+            4.0,
+            y + 4.0,
+            "row-label",
+            "start",
+            &fit(&row.label, 11.0, name_w - 12.0),
+        );
+        match (row.current, row.desired) {
+            (Some(c), Some(d)) if c == d => {
+                mark(out, col_x(c) - 11.0, y, "C", "mark-c");
+                mark(out, col_x(c) + 11.0, y, "D", "mark-d");
+            }
+            (current, desired) => {
+                if let (Some(c), Some(d)) = (current, desired) {
+                    let dir = if d > c { 1.0 } else { -1.0 };
+                    let class = if d > c { "gap up" } else { "gap down" };
+                    let _ = writeln!(
+                        out,
+                        "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" class=\"{class}\" marker-end=\"url(#{id}-arrow)\"/>",
+                        col_x(c) + dir * 11.0,
+                        col_x(d) - dir * 12.0
+                    );
+                }
+                if let Some(c) = current {
+                    mark(out, col_x(c), y, "C", "mark-c");
+                }
+                if let Some(d) = desired {
+                    mark(out, col_x(d), y, "D", "mark-d");
+                }
+            }
+        }
+    }
+    let ly = head + ROW * matrix.rows.len() as f64 + 19.0;
+    mark(out, 12.0, ly - 4.0, "C", "mark-c");
+    text(out, 26.0, ly, "legend", "start", extra(&matrix.labels, 5));
+    let dx = 40.0 + text_width(extra(&matrix.labels, 5), 10.5);
+    mark(out, dx, ly - 4.0, "D", "mark-d");
+    text(
+        out,
+        dx + 14.0,
+        ly,
+        "legend",
+        "start",
+        extra(&matrix.labels, 6),
+    );
+    out.push_str("</svg>\n");
+}
+
+fn mark(out: &mut String, x: f64, y: f64, letter: &str, class: &str) {
+    let _ = writeln!(
+        out,
+        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8.5\" class=\"{class}\"/><text x=\"{x:.1}\" y=\"{:.1}\" class=\"mark-letter {class}-letter\" text-anchor=\"middle\">{letter}</text>",
+        y + 3.6
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Relationship network
+
+const NET_W: f64 = 760.0;
+const NET_H: f64 = 640.0;
+
+fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
+    let legend_h = 34.0;
+    open(out, id, "chart-network", NET_W, NET_H, &network.labels);
+    // Node positions are 0–1; the layout leaves room for labels outside the circle.
+    let margin_x = 170.0;
+    let margin_y = 30.0;
+    let plot_h = NET_H - legend_h - 2.0 * margin_y;
+    let pos = |x: f64, y: f64| {
+        (
+            margin_x + x * (NET_W - 2.0 * margin_x),
+            margin_y + y * plot_h,
+        )
+    };
+    let (cx, cy) = pos(0.5, 0.5);
+    out.push_str("<g class=\"edges\">\n");
+    // Draw quiet kinds first so conflicts and alliances stay on top.
+    let order = ["member-of", "influences", "reports-to", "ally", "conflict"];
+    for kind in order {
+        for edge in network.edges.iter().filter(|e| e.kind == kind) {
+            let (Some(a), Some(b)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
+            else {
+                continue;
+            };
+            let (x1, y1) = pos(a.x, a.y);
+            let (x2, y2) = pos(b.x, b.y);
+            // A chord bent towards the centre keeps edges apart from the labels.
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let (qx, qy) = (mx + (cx - mx) * 0.45, my + (cy - my) * 0.45);
+            let _ = writeln!(
+                out,
+                "<path d=\"M{x1:.1},{y1:.1} Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}\" class=\"edge edge-{kind}\"/>"
+            );
+        }
+    }
+    out.push_str("</g>\n<g class=\"nodes\">\n");
+    for node in &network.nodes {
+        let (x, y) = pos(node.x, node.y);
+        let r = 4.0 + 8.0 * node.weight.clamp(0.0, 1.0);
+        let class = if node.key { "node key" } else { "node" };
+        out.push_str("<g><title>");
+        escape(&node.label, out);
+        let _ = write!(
+            out,
+            "</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" class=\"{class}\"/>"
+        );
+        // Labels sit on the node's spoke, outside the circle, anchored away from it.
+        let (dx, dy) = (x - cx, y - cy);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        let (ux, uy) = (dx / len, dy / len);
+        let lx = x + ux * (r + 6.0);
+        let ly = y + uy * (r + 6.0) + 4.0;
+        let anchor = if ux > 0.25 {
+            "start"
+        } else if ux < -0.25 {
+            "end"
+        } else {
+            "middle"
+        };
+        let ly = if anchor == "middle" {
+            ly + uy * 6.0
+        } else {
+            ly
+        };
+        let _ = write!(
+            out,
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" class=\"node-label\""
+        );
+        if anchor != "start" {
+            let _ = write!(out, " text-anchor=\"{anchor}\"");
+        }
+        out.push('>');
+        escape(&fit(&node.label, 11.0, margin_x - 24.0), out);
+        out.push_str("</text></g>\n");
+    }
+    out.push_str("</g>\n");
+    // Legend.
+    let mut x = 8.0;
+    let y = NET_H - 14.0;
+    for (i, kind) in ["ally", "conflict", "reports-to", "influences", "member-of"]
+        .iter()
+        .enumerate()
+    {
+        let label = extra(&network.labels, i);
+        if !network.edges.iter().any(|e| e.kind == *kind) {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"edge edge-{kind}\"/>",
+            y - 4.0,
+            x + 26.0,
+            y - 4.0
+        );
+        text(out, x + 32.0, y, "legend", "start", label);
+        x += 32.0 + text_width(label, 10.5) + 22.0;
+    }
+    out.push_str("</svg>\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentiment: small multiples, one panel per stakeholder, on one shared time axis.
+
+const PANEL_W: f64 = 240.0;
+const PANEL_H: f64 = 84.0;
+const PANEL_GAP: f64 = 16.0;
+
+fn draw_sentiment(chart: &SentimentChart, id: &str, out: &mut String) {
+    let columns = chart.series.len().clamp(1, 3);
+    let rows = chart.series.len().div_ceil(3).max(1);
+    let width = columns as f64 * PANEL_W + (columns as f64 - 1.0) * PANEL_GAP + 8.0;
+    let height = rows as f64 * (PANEL_H + PANEL_GAP) + 4.0;
+    open(out, id, "chart-sentiment", width, height, &chart.labels);
+    let day = |date: &str| -> f64 {
+        date.parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(|d| d.since(jiff::civil::date(2000, 1, 1)).ok())
+            .map_or(0.0, |span| f64::from(span.get_days()))
+    };
+    let (start, end) = (day(&chart.range.0), day(&chart.range.1));
+    let span = (end - start).max(1.0);
+    for (i, series) in chart.series.iter().enumerate() {
+        let px = 4.0 + (i % 3) as f64 * (PANEL_W + PANEL_GAP);
+        let py = (i / 3) as f64 * (PANEL_H + PANEL_GAP) + 2.0;
+        let (plot_x, plot_w) = (px + 4.0, PANEL_W - 40.0);
+        let (plot_y, plot_h) = (py + 22.0, PANEL_H - 40.0);
+        let _ = writeln!(
+            out,
+            "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{PANEL_W:.1}\" height=\"{PANEL_H:.1}\" class=\"panel\"/>"
+        );
+        text(
+            out,
+            px + 6.0,
+            py + 15.0,
+            "panel-title",
+            "start",
+            &fit(&series.label, 11.0, PANEL_W - 12.0),
+        );
+        let y_of = |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) - 1.0) / 4.0 * plot_h;
+        let x_of = |date: &str| plot_x + (day(date) - start) / span * plot_w;
+        let mid = y_of(3.0);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{plot_x:.1}\" y1=\"{mid:.1}\" x2=\"{:.1}\" y2=\"{mid:.1}\" class=\"neutral-line\"/>",
+            plot_x + plot_w
+        );
+        let _ = writeln!(
+            out,
+            "<line x1=\"{plot_x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"axis\"/>",
+            plot_y + plot_h,
+            plot_x + plot_w,
+            plot_y + plot_h
+        );
+        if series.points.len() > 1 {
+            out.push_str("<polyline class=\"trend-line\" points=\"");
+            for (n, (date, score)) in series.points.iter().enumerate() {
+                if n > 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{:.1},{:.1}", x_of(date), y_of(*score));
+            }
+            out.push_str("\"/>\n");
+        }
+        for (date, score) in &series.points {
+            let class = sentiment_class(*score);
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.8\" class=\"score {class}\"/>",
+                x_of(date),
+                y_of(*score)
+            );
+        }
+        if let Some((_, last)) = series.points.last() {
+            let class = sentiment_class(*last);
+            text(
+                out,
+                px + PANEL_W - 8.0,
+                y_of(*last) + 4.0,
+                &format!("last-score {class}"),
+                "end",
+                &format!("{last:.0}"),
+            );
+        }
+        text(
+            out,
+            plot_x,
+            py + PANEL_H - 4.0,
+            "tick",
+            "start",
+            extra(&chart.labels, 0),
+        );
+        text(
+            out,
+            plot_x + plot_w,
+            py + PANEL_H - 4.0,
+            "tick",
+            "end",
+            extra(&chart.labels, 1),
+        );
+    }
+    out.push_str("</svg>\n");
+}
+
+fn sentiment_class(score: f64) -> &'static str {
+    if score >= 3.5 {
+        "good"
+    } else if score <= 2.5 {
+        "poor"
+    } else {
+        "fair"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{GridPoint, NetworkEdge, NetworkNode};
+
+    fn labels() -> ChartLabels {
+        ChartLabels {
+            title: "Grid <of> power".into(),
+            description: "d".into(),
+            ..ChartLabels::default()
+        }
+    }
+
+    #[test]
+    fn full_cells_say_how_many_are_hidden() {
+        let points = (0..40)
+            .map(|n| GridPoint {
+                id: format!("s{n}"),
+                label: format!("Stakeholder {n:02}"),
+                interest: 5,
+                power: 5,
+                key: n % 2 == 0,
+            })
+            .collect();
+        let grid = GridChart {
+            labels: labels(),
+            threshold: 4,
+            points,
+        };
+        let mut out = String::new();
+        draw_grid(&grid, "c1", &mut out);
+        assert!(out.contains("Grid &lt;of&gt; power"));
+        assert!(out.contains("role=\"img\""));
+        let shown = out.matches("class=\"point-label\"").count();
+        assert!(shown > 2 && shown < 40, "{shown}");
+        assert!(out.contains(&format!("+{}", 40 - shown)));
+    }
+
+    #[test]
+    fn labels_are_shortened_to_fit() {
+        assert_eq!(fit("Short", 11.0, 200.0), "Short");
+        let long = fit("A very long stakeholder name indeed", 11.0, 80.0);
+        assert!(
+            long.ends_with('…') && text_width(&long, 11.0) <= 80.0,
+            "{long}"
+        );
+        assert!(text_width("滨江市", 11.0) > text_width("abc", 11.0));
+    }
+
+    #[test]
+    fn conflict_edges_are_drawn_distinctly() {
+        let node = |id: &str, x: f64| NetworkNode {
+            id: id.into(),
+            label: id.into(),
+            x,
+            y: 0.5,
+            weight: 0.5,
+            key: false,
+        };
+        let network = NetworkChart {
+            labels: ChartLabels {
+                extra: vec!["Ally".into(), "Conflict".into()],
+                ..labels()
+            },
+            nodes: vec![node("a", 0.0), node("b", 1.0)],
+            edges: vec![NetworkEdge {
+                from: 0,
+                to: 1,
+                kind: "conflict".into(),
+            }],
+        };
+        let mut out = String::new();
+        draw_network(&network, "n", &mut out);
+        assert!(out.contains("edge edge-conflict"));
+        assert!(out.contains(">Conflict<") && !out.contains(">Ally<"));
+    }
+}
