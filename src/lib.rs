@@ -4,6 +4,7 @@
 //! Markdown files, `analysis` derives the textbook models from it, and the command line
 //! in [`cli`] ties them together.
 
+pub mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;

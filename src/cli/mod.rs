@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::build::{self, Format as BuildFormat};
 use crate::diagnostic::{self, Format, Severity};
+use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
 
 /// Stakeholder management kept as text: check, analyse and report on a register of
@@ -19,6 +21,7 @@ use crate::register::{self, Limits};
   stake init my-register            a starter register to edit
   stake check my-register           every problem of the register, like a compiler
   stake check --format github .     annotations for a GitHub Actions pull request
+  stake build my-register           HTML report and site in ./public
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
     /// When to colour the output.
@@ -66,12 +69,54 @@ Examples:
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
         max_file_size: u64,
     },
-    /// Create a starter register with `_project.md` and three stakeholders.
+    /// Build the HTML report, the dashboard, one profile per stakeholder and the
+    /// analysis JSON into an output folder.
+    #[command(
+        after_help = "The output folder gets a `.stake-output` marker file: a folder \
+with it is cleaned of stale files on the next build, a non-empty folder without it is \
+never touched (the build stops instead). Templates in the register's `templates/` folder, \
+or in `--templates`, replace the built-in ones of the same name; `stake init --templates` \
+writes the built-ins out for editing.
+
+Examples:
+  stake build samples/erp-rollout
+  stake build register/ -o site --public
+  stake build . --as-of 2026-11-20 --format html,json,md"
+    )]
+    Build {
+        /// The register folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The output folder (created if missing).
+        #[arg(short, long, default_value = "public", value_name = "OUT")]
+        out: PathBuf,
+        /// The public edition: leave out confidential fields (the project's `confidential`
+        /// list, `contact` and `notes` by default, and each stakeholder's) and every record
+        /// with `confidential: true`.
+        #[arg(long)]
+        public: bool,
+        /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// What to write, comma-separated.
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json])]
+        format: Vec<BuildFormat>,
+        /// A folder of templates replacing the built-ins of the same name (default: the
+        /// register's `templates/` folder, when it has one).
+        #[arg(long, value_name = "PATH")]
+        templates: Option<PathBuf>,
+        /// Largest register file read, in bytes.
+        #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+        max_file_size: u64,
+    },
+    /// Create a starter register with `_project.md` and three stakeholders, or with
+    /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
 
 Examples:
   stake init my-register
-  stake init 项目登记册 --lang zh-CN")]
+  stake init 项目登记册 --lang zh-CN
+  stake init --templates my-register     writes my-register/templates/*.tera")]
     Init {
         /// Where to create it (created if missing; existing files are never touched).
         #[arg(default_value = ".")]
@@ -79,6 +124,9 @@ Examples:
         /// Language of the starter files.
         #[arg(long, value_enum, default_value_t = init::Lang::En)]
         lang: init::Lang,
+        /// Write the built-in templates into DIR/templates/ instead of a starter register.
+        #[arg(long)]
+        templates: bool,
     },
     /// Print the JSON Schema (draft 2020-12) of the front matter.
     #[command(after_help = "Examples:
@@ -156,7 +204,77 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             let failed = errors > 0 || (deny_warnings && warnings > 0);
             Ok(ExitCode::from(u8::from(failed)))
         }
-        Command::Init { dir, lang } => {
+        Command::Build {
+            dir,
+            out,
+            public,
+            as_of,
+            format,
+            templates,
+            max_file_size,
+        } => {
+            let limits = Limits {
+                max_file_bytes: max_file_size,
+            };
+            let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
+            let errors = loaded.count(Severity::Error);
+            let rendered =
+                diagnostic::render(&loaded.diagnostics, &loaded.sources, Format::Human, color);
+            eprint!("{rendered}");
+            if errors > 0 {
+                eprintln!(
+                    "{}: {errors} {}; nothing built (run `stake check {}` for details)",
+                    dir.display(),
+                    plural(errors, "error", "errors"),
+                    dir.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let as_of = as_of
+                .or(loaded.register.project.as_of)
+                .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+            let options = build::Options {
+                out: out.clone(),
+                public,
+                as_of,
+                formats: format.into_iter().collect(),
+                templates,
+            };
+            let summary = build::build(loaded.register, &options)?;
+            for id in &summary.grid_confidential {
+                eprintln!(
+                    "note: `{id}` keeps its power or interest confidential, so the public edition leaves the whole record out"
+                );
+            }
+            let mut line = format!("built {} files into {}", summary.written, out.display());
+            if summary.removed > 0 {
+                line.push_str(&format!(", removed {} stale", summary.removed));
+            }
+            if public {
+                line.push_str(&format!(
+                    " (public edition, {} confidential {} left out)",
+                    summary.left_out,
+                    plural(summary.left_out, "record", "records")
+                ));
+            }
+            println!("{line}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init {
+            dir,
+            templates: true,
+            ..
+        } => {
+            for path in build::templates::export(&dir.join("templates"))? {
+                println!("created {}", path.display());
+            }
+            println!(
+                "next: edit them; `stake build {}` uses them in place of the built-ins",
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir, lang, .. } => {
             let written = init::init(&dir, lang)?;
             for path in &written {
                 println!("created {}", path.display());
@@ -181,6 +299,10 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(Date::expected)
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -3,6 +3,8 @@
 //! Tera templates produce Markdown; [`markdown`](self) turns it into this model, and each
 //! renderer draws the same model, so one template edit changes both outputs.
 
+pub mod charts;
+pub mod labels;
 pub mod markdown;
 
 use serde::Serialize;

@@ -312,10 +312,14 @@ fn draw_engagement(matrix: &EngagementChart, id: &str, out: &mut String) {
     let legend = 30.0;
     let height = head + ROW * matrix.rows.len() as f64 + legend;
     open(out, id, "chart-engagement", width, height, &matrix.labels);
-    let _ = writeln!(
-        out,
-        "<defs><marker id=\"{id}-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" class=\"arrow-head\"/></marker></defs>"
-    );
+    out.push_str("<defs>");
+    for way in ["up", "down"] {
+        let _ = write!(
+            out,
+            "<marker id=\"{id}-{way}\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" class=\"arrow-{way}\"/></marker>"
+        );
+    }
+    out.push_str("</defs>\n");
     let col_x = |level: u8| name_w + (f64::from(level) - 0.5) * col_w;
     for level in 1..=5u8 {
         text(
@@ -362,10 +366,10 @@ fn draw_engagement(matrix: &EngagementChart, id: &str, out: &mut String) {
             (current, desired) => {
                 if let (Some(c), Some(d)) = (current, desired) {
                     let dir = if d > c { 1.0 } else { -1.0 };
-                    let class = if d > c { "gap up" } else { "gap down" };
+                    let way = if d > c { "up" } else { "down" };
                     let _ = writeln!(
                         out,
-                        "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" class=\"{class}\" marker-end=\"url(#{id}-arrow)\"/>",
+                        "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" class=\"gap {way}\" marker-end=\"url(#{id}-{way})\"/>",
                         col_x(c) + dir * 11.0,
                         col_x(d) - dir * 12.0
                     );

@@ -1,0 +1,330 @@
+//! `stake build`: the register as a site of HTML pages (and the analysis as JSON).
+//!
+//! The pipeline of every page: a Tera content template writes Markdown, the Markdown
+//! becomes the neutral document model, the model becomes an HTML fragment, and the HTML
+//! layout template wraps it. Templates are parsed once and charts built once per build;
+//! pages render in parallel.
+
+pub mod context;
+pub mod output;
+pub mod public;
+pub mod templates;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::Value as Json;
+
+use crate::document::charts::{Charts, Derived};
+use crate::document::markdown::{self, Embeds};
+use crate::document::{Block, Chart, Document, labels};
+use crate::register::Register;
+use crate::register::vocab::Date;
+use crate::render::html;
+
+use output::Output;
+use templates::Templates;
+
+/// What `stake build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// The HTML pages.
+    Html,
+    /// `analysis.json`, the same JSON as `stake analyze --format json`.
+    Json,
+    /// The Markdown each content template wrote (`*.md` beside the pages), for
+    /// checking templates.
+    Md,
+}
+
+/// A build's settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Leave out everything confidential.
+    pub public: bool,
+    /// The analysis date.
+    pub as_of: Date,
+    /// What to write.
+    pub formats: BTreeSet<Format>,
+    /// A folder of templates shadowing the built-ins.
+    pub templates: Option<PathBuf>,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Files written (the marker not counted).
+    pub written: usize,
+    /// Stale files removed.
+    pub removed: usize,
+    /// Records left out of a public build.
+    pub left_out: usize,
+    /// Ids whose power or interest is confidential, left out of a public build.
+    pub grid_confidential: Vec<String>,
+}
+
+/// One page to render.
+struct Page {
+    /// The content template.
+    template: &'static str,
+    /// Output path without extension, relative to the output folder.
+    stem: String,
+    /// `""` at the top, `"../"` one folder down.
+    root: &'static str,
+    /// For a profile: the stakeholder's index.
+    stakeholder: Option<usize>,
+}
+
+/// Builds the site of `register` (already checked) into `options.out`.
+pub fn build(mut register: Register, options: &Options) -> Result<Summary, String> {
+    let mut summary = Summary::default();
+    if options.public {
+        let redaction = public::redact(&mut register);
+        summary.left_out = redaction.records;
+        summary.grid_confidential = redaction.grid_confidential;
+    }
+    let language = register.project.language;
+    let analysis = analysis_json(&register, options.as_of);
+    let derived = derived(&register, &analysis);
+    let charts = Charts::build(&register, &derived, options.as_of);
+    // A register's own `templates/` folder is used when there is one (the loader never
+    // reads it as stakeholders).
+    let user_templates = options.templates.clone().or_else(|| {
+        let own = register.root.join("templates");
+        own.is_dir().then_some(own)
+    });
+    let templates = Templates::load(user_templates.as_deref(), language)?;
+    let base = context::base(&register, &analysis, options);
+    let css = templates.html("style.css.tera", &base)?;
+
+    let output = Output::claim(&options.out, &register.root)?;
+    let mut pages = vec![
+        Page {
+            template: "index.md.tera",
+            stem: "index".into(),
+            root: "",
+            stakeholder: None,
+        },
+        Page {
+            template: "report.md.tera",
+            stem: "report".into(),
+            root: "",
+            stakeholder: None,
+        },
+        Page {
+            template: "communication-plan.md.tera",
+            stem: "communication-plan".into(),
+            root: "",
+            stakeholder: None,
+        },
+    ];
+    pages.extend(register.stakeholders.iter().enumerate().map(|(i, s)| Page {
+        template: "stakeholder.md.tera",
+        stem: format!("stakeholders/{}", s.id),
+        root: "../",
+        stakeholder: Some(i),
+    }));
+    let embeds = PageEmbeds {
+        register: &register,
+        charts: &charts,
+    };
+    let html_wanted = options.formats.contains(&Format::Html);
+    let md_wanted = options.formats.contains(&Format::Md);
+    let written: Vec<Vec<PathBuf>> = pages
+        .par_iter()
+        .map(|page| {
+            let mut files = Vec::new();
+            let mut context = base.clone();
+            context.insert("root", page.root);
+            context.insert("page", page.stem.as_str());
+            context.insert("kind", page.template.trim_end_matches(".md.tera"));
+            if let Some(i) = page.stakeholder {
+                context.insert_value("s", context::stakeholder_at(&base, i));
+            }
+            let md = templates.markdown(page.template, &context)?;
+            if md_wanted {
+                let path = PathBuf::from(format!("{}.md", page.stem));
+                write(&output, &path, md.as_bytes())?;
+                files.push(path);
+            }
+            if html_wanted {
+                let blocks = markdown::convert(&md, &embeds)
+                    .map_err(|e| format!("{}: {e}", page.template))?;
+                let doc = document(&register, blocks, options.as_of);
+                let body = html::render(&doc);
+                let mut layout = context;
+                layout.insert("doc", &doc_meta(&doc));
+                layout.insert("toc", &html::toc(&doc));
+                layout.insert_value("content", tera::Value::safe_string(&body));
+                layout.insert_value("css", tera::Value::safe_string(&css));
+                let page_html = templates.html("layout.html.tera", &layout)?;
+                let path = PathBuf::from(format!("{}.html", page.stem));
+                write(&output, &path, page_html.as_bytes())?;
+                files.push(path);
+            }
+            Ok(files)
+        })
+        .collect::<Result<_, String>>()?;
+    let mut written: BTreeSet<PathBuf> = written.into_iter().flatten().collect();
+    if options.formats.contains(&Format::Json) {
+        let mut json = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+        json.push('\n');
+        let path = PathBuf::from("analysis.json");
+        write(&output, &path, json.as_bytes())?;
+        written.insert(path);
+    }
+    summary.written = written.len();
+    summary.removed = output
+        .remove_stale(&written)
+        .map_err(|e| format!("cannot clean {}: {e}", output.root().display()))?;
+    Ok(summary)
+}
+
+fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    output
+        .write(path, bytes)
+        .map_err(|e| format!("cannot write {}: {e}", output.root().join(path).display()))
+}
+
+/// The document of a page: its first level-1 heading is the title.
+fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
+    let project = &register.project;
+    let title = match blocks.first() {
+        Some(Block::Heading { level: 1, runs, .. }) => {
+            let title = runs.iter().map(|r| r.text.as_str()).collect();
+            blocks.remove(0);
+            title
+        }
+        _ => project.name.clone(),
+    };
+    let language = project.language;
+    let subtitle = match &project.code {
+        Some(code) => format!("{} · {code}", project.name),
+        None => project.name.clone(),
+    };
+    Document {
+        title,
+        subtitle: Some(subtitle),
+        author: project.manager.clone(),
+        subject: Some(labels::label(language, "report").to_owned()),
+        date: as_of.to_string(),
+        language: language.tag().to_owned(),
+        blocks,
+    }
+}
+
+/// The document's metadata for the layout (the blocks are already HTML).
+fn doc_meta(doc: &Document) -> Json {
+    serde_json::json!({
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "author": doc.author,
+        "subject": doc.subject,
+        "date": doc.date,
+        "language": doc.language,
+    })
+}
+
+/// Resolves the directive fences of content templates for one build.
+struct PageEmbeds<'a> {
+    register: &'a Register,
+    charts: &'a Charts,
+}
+
+impl Embeds for PageEmbeds<'_> {
+    fn chart(&self, spec: &str) -> Result<Block, String> {
+        let chart = match spec.split_once(' ') {
+            Some(("sentiment", id)) => self.charts.sentiment_of(id.trim()),
+            Some(_) => None,
+            None => match spec {
+                "grid" => Some(self.charts.grid.clone()),
+                "engagement" => Some(self.charts.engagement.clone()),
+                "network" => Some(self.charts.network.clone()),
+                "sentiment" => Some(Chart::Sentiment(self.charts.sentiment.clone())),
+                _ => None,
+            },
+        };
+        // A profile without enough rated interactions has no sentiment panel: nothing
+        // to draw is not an error.
+        Ok(chart.map_or(Block::Paragraph(Vec::new()), Block::Chart))
+    }
+
+    fn markdown(&self, spec: &str) -> Result<&str, String> {
+        match spec.split_once(' ') {
+            Some(("notes", id)) => self
+                .register
+                .get(id.trim())
+                .map(|s| s.notes.as_str())
+                .ok_or_else(|| format!("`notes(id=\"{id}\")`: no stakeholder has that id")),
+            None if spec == "introduction" => Ok(self.register.project.introduction.as_str()),
+            _ => Err(format!("nothing to embed as `{spec}`")),
+        }
+    }
+}
+
+/// Key and centrality per stakeholder from the analysis, for the charts.
+fn derived(register: &Register, analysis: &Json) -> Vec<Derived> {
+    let rows = analysis["stakeholders"].as_array();
+    register
+        .stakeholders
+        .iter()
+        .map(|s| {
+            let row = rows.and_then(|rows| rows.iter().find(|r| r["id"] == s.id.as_str()));
+            Derived {
+                key: row.and_then(|r| r["key"].as_bool()).unwrap_or(false),
+                centrality: row.and_then(|r| r["centrality"].as_f64()).unwrap_or(0.0),
+            }
+        })
+        .collect()
+}
+
+/// TEMPORARY stand-in for `crate::analysis::analyze` (issue 3, another branch): the
+/// JSON shape of issue 3 with the simplest derivations, until the real engine lands.
+fn analysis_json(register: &Register, as_of: Date) -> Json {
+    use crate::register::vocab::Quadrant;
+    let t = register.project.threshold;
+    let stakeholders: Vec<Json> = register
+        .stakeholders
+        .iter()
+        .map(|s| {
+            let quadrant = match (s.power >= t, s.interest >= t) {
+                (true, true) => Quadrant::ManageClosely,
+                (true, false) => Quadrant::KeepSatisfied,
+                (false, true) => Quadrant::KeepInformed,
+                (false, false) => Quadrant::Monitor,
+            };
+            let key = s.key.unwrap_or(matches!(
+                quadrant,
+                Quadrant::ManageClosely | Quadrant::KeepSatisfied
+            ));
+            let last = s.interactions.iter().rfind(|i| i.date <= as_of);
+            let gap = match (s.engagement_current, s.engagement_desired) {
+                (Some(c), Some(d)) => Some(d.rank() - c.rank()),
+                _ => None,
+            };
+            let strategy = ["key-players", "keep-satisfied", "keep-informed", "minimal-effort"]
+                [quadrant as usize];
+            serde_json::json!({
+                "id": s.id, "name": s.name, "file": s.file, "category": s.category,
+                "involvement": s.involvement, "key": key, "power": s.power, "interest": s.interest,
+                "quadrant": quadrant.as_str(),
+                "strategy": strategy,
+                "salience": null,
+                "engagement": { "current": s.engagement_current, "desired": s.engagement_desired, "gap": gap },
+                "owner": s.owner, "last_contact": last.map(|i| i.date.to_string()),
+                "next_due": null, "overdue_days": null, "silent": last.is_none(),
+                "sentiment_trend": null, "centrality": s.relationships.len() as f64, "tags": s.tags,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "project": { "name": register.project.name },
+        "as_of": as_of.to_string(),
+        "stakeholders": stakeholders,
+        "conflicts": [], "issues": [], "schedule": [], "findings": [],
+        "summary": { "engagement_index": null },
+    })
+}

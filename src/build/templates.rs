@@ -1,0 +1,398 @@
+//! The Tera templates of `stake build`: built in, shadowed by a user's folder.
+//!
+//! Built-ins are embedded in the binary and registered as `builtin/<name>`; a user's
+//! `<name>` shadows one (Tera's fallback prefix finds the built-in when the user has
+//! none), and a user template can `{% extends "builtin/report.md.tera" %}` to change one
+//! block only. Markdown templates (`*.md.tera`) escape every value for Markdown; the HTML
+//! layout escapes for HTML. Templates are parsed once per build.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Function, Kwargs, State, Tera, Value};
+
+use crate::document::labels;
+use crate::register::vocab::{Date, Frequency, Language, Vocabulary};
+
+/// Prefix under which the built-in templates are registered.
+pub const BUILTIN_PREFIX: &str = "builtin/";
+
+/// The built-in templates: (name, text).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "layout.html.tera",
+        include_str!("../../templates/layout.html.tera"),
+    ),
+    (
+        "style.css.tera",
+        include_str!("../../templates/style.css.tera"),
+    ),
+    (
+        "index.md.tera",
+        include_str!("../../templates/index.md.tera"),
+    ),
+    (
+        "report.md.tera",
+        include_str!("../../templates/report.md.tera"),
+    ),
+    (
+        "communication-plan.md.tera",
+        include_str!("../../templates/communication-plan.md.tera"),
+    ),
+    (
+        "stakeholder.md.tera",
+        include_str!("../../templates/stakeholder.md.tera"),
+    ),
+];
+
+/// The chart names a content template may draw with `chart(name=...)`.
+pub const CHARTS: &[&str] = &["grid", "engagement", "network", "sentiment"];
+
+/// The parsed templates of one build.
+pub struct Templates {
+    markdown: Tera,
+    html: Tera,
+    /// Where each user template was read from, to name it in errors.
+    files: Vec<(String, PathBuf)>,
+}
+
+impl Templates {
+    /// Parses the built-ins and the `*.tera` files of `user` (when given), with the
+    /// filters for `language`.
+    pub fn load(user: Option<&Path>, language: Language) -> Result<Templates, String> {
+        let mut files = Vec::new();
+        let mut markdown_sources: Vec<(String, String)> = Vec::new();
+        let mut html_sources: Vec<(String, String)> = Vec::new();
+        for (name, text) in BUILTIN {
+            let entry = (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned());
+            if is_markdown(name) {
+                markdown_sources.push(entry);
+            } else {
+                html_sources.push(entry);
+            }
+        }
+        if let Some(dir) = user {
+            for (name, path) in user_templates(dir)? {
+                let text = fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
+                if is_markdown(&name) {
+                    markdown_sources.push((name.clone(), text));
+                } else {
+                    html_sources.push((name.clone(), text));
+                }
+                files.push((name, path));
+            }
+        }
+        let mut templates = Templates {
+            markdown: environment(language),
+            html: environment(language),
+            files,
+        };
+        templates.markdown.autoescape_on([".md.tera"]);
+        templates.markdown.set_escape_fn(escape_markdown);
+        templates
+            .markdown
+            .register_function("chart", Directive::Chart);
+        templates
+            .markdown
+            .register_function("notes", Directive::Notes);
+        templates
+            .markdown
+            .register_function("introduction", Directive::Introduction);
+        templates.html.autoescape_on([".html.tera"]);
+        for (tera, sources) in [
+            (&mut templates.markdown, markdown_sources),
+            (&mut templates.html, html_sources),
+        ] {
+            if let Err(error) = tera.add_raw_templates(sources) {
+                return Err(describe(&error, &templates.files));
+            }
+        }
+        Ok(templates)
+    }
+
+    /// Renders a Markdown content template.
+    pub fn markdown(&self, name: &str, context: &Context) -> Result<String, String> {
+        self.markdown
+            .render(name, context)
+            .map_err(|e| describe(&e, &self.files))
+    }
+
+    /// Renders an HTML (or CSS) template.
+    pub fn html(&self, name: &str, context: &Context) -> Result<String, String> {
+        self.html
+            .render(name, context)
+            .map_err(|e| describe(&e, &self.files))
+    }
+}
+
+fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md.tera")
+}
+
+/// A Tera instance with the filters every template may use.
+fn environment(language: Language) -> Tera {
+    let mut tera = Tera::new();
+    tera.set_fallback_prefixes([BUILTIN_PREFIX])
+        .expect("set before any template is added");
+    tera.register_filter(
+        "date",
+        move |value: &Value, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            match value.as_str() {
+                None if value.is_none() => Ok(String::new()),
+                Some(text) => match Date::parse(text) {
+                    Some(date) => Ok(labels::date(language, date)),
+                    None => Ok(text.to_owned()),
+                },
+                None => Err(tera::Error::message(format!(
+                    "the `date` filter takes a date `YYYY-MM-DD`, not a {}",
+                    value.name()
+                ))),
+            }
+        },
+    );
+    tera.register_filter(
+        "level",
+        move |value: &Value, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            if value.is_none() {
+                return Ok(String::new());
+            }
+            match value.as_i64() {
+                Some(n @ 1..=5) => Ok(labels::level(language, n as u8).to_owned()),
+                _ => Err(tera::Error::message(format!(
+                    "the `level` filter takes a level 1–5, not `{value}`"
+                ))),
+            }
+        },
+    );
+    tera.register_filter(
+        "frequency",
+        move |value: &str, _: Kwargs, _: &State| -> String {
+            Frequency::parse(value)
+                .map_or_else(|| value.to_owned(), |f| labels::frequency(language, f))
+        },
+    );
+    tera
+}
+
+/// The template functions that leave a directive fence for the Markdown converter.
+#[derive(Clone, Copy)]
+enum Directive {
+    Chart,
+    Notes,
+    Introduction,
+}
+
+impl Function<tera::TeraResult<String>> for Directive {
+    fn call(&self, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+        match self {
+            Directive::Chart => {
+                let name: String = kwargs.must_get("name")?;
+                if !CHARTS.contains(&name.as_str()) {
+                    return Err(tera::Error::message(format!(
+                        "there is no chart `{name}`; the charts are {}",
+                        CHARTS.join(", ")
+                    )));
+                }
+                match kwargs.get::<String>("stakeholder")? {
+                    Some(id) if name == "sentiment" => {
+                        Ok(format!("```chart\n{name} {}\n```", one_line(&id)))
+                    }
+                    Some(_) => Err(tera::Error::message(
+                        "only the `sentiment` chart can be drawn for one stakeholder",
+                    )),
+                    None => Ok(format!("```chart\n{name}\n```")),
+                }
+            }
+            Directive::Notes => {
+                let id: String = kwargs.must_get("id")?;
+                Ok(format!("```embed\nnotes {}\n```", one_line(&id)))
+            }
+            Directive::Introduction => Ok("```embed\nintroduction\n```".to_owned()),
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r', '`'], " ")
+}
+
+/// Escapes a value for Markdown: every character that could start markup is escaped,
+/// line breaks become spaces, and a value cannot start a block (heading, list, quote).
+pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut text = String::with_capacity(input.len() + 8);
+    let trimmed = input.trim();
+    // A value may stand at the start of a line: `1. x`, `# x`, `- x`, `> x` would become
+    // blocks. Escaping the first character stops that.
+    let leading_number = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&i| i > 0 && matches!(trimmed.as_bytes()[i], b'.' | b')'));
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' | '$'
+            | '{' | '}' => {
+                text.push('\\');
+                text.push(c);
+            }
+            '-' | '+' | '=' if i == 0 => {
+                text.push('\\');
+                text.push(c);
+            }
+            '\n' | '\r' | '\t' => text.push(' '),
+            c => text.push(c),
+        }
+    }
+    if let Some(dot) = leading_number {
+        text.insert(dot, '\\');
+    }
+    out.write_all(text.as_bytes())
+}
+
+/// A Tera error as text, with user templates named by their file.
+fn describe(error: &tera::Error, files: &[(String, PathBuf)]) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!("\ncaused by: {cause}"));
+        source = cause.source();
+    }
+    for (name, path) in files {
+        message = message.replace(&format!("--> {name}:"), &format!("--> {}:", path.display()));
+    }
+    message = message.replace(&format!("--> {BUILTIN_PREFIX}"), "--> (built-in template) ");
+    message
+}
+
+/// The `*.tera` files below `dir`, by template name (path relative to `dir`, with `/`).
+fn user_templates(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    if !dir.is_dir() {
+        return Err(format!(
+            "template folder `{}` does not exist; `stake init --templates {}` writes the built-in templates there",
+            dir.display(),
+            dir.parent().unwrap_or(dir).display()
+        ));
+    }
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || !path.to_string_lossy().ends_with(".tera") {
+            continue;
+        }
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        found.push((name, path.to_path_buf()));
+    }
+    Ok(found)
+}
+
+/// Writes the built-in templates into `dir` for editing, never overwriting a file.
+pub fn export(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let existing: Vec<String> = BUILTIN
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(format!(
+            "not overwriting existing templates: {}; move them away first",
+            existing.join(", ")
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = dir.join(name);
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+fn escaped(text: &str) -> String {
+    let mut out = Vec::new();
+    escape_markdown(text, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::markdown::convert_plain;
+    use crate::document::{Block, Run};
+
+    fn plain(blocks: &[Block]) -> String {
+        match blocks {
+            [Block::Paragraph(runs)] => runs.iter().map(|r: &Run| r.text.as_str()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn escaped_values_read_back_as_the_same_text() {
+        for hostile in [
+            "**bold** _it_ `code`",
+            "[x](javascript:alert(1))",
+            "<script>alert(1)</script>",
+            "# heading",
+            "- item",
+            "1. first",
+            "> quote",
+            "a | b",
+            "&amp; &copy;",
+            "![img](x)",
+            "~~strike~~",
+            "\\ backslash",
+        ] {
+            let md = escaped(hostile);
+            let blocks = convert_plain(&format!("- {md}"));
+            let Block::List { items, .. } = &blocks[0] else {
+                panic!("{hostile}: {blocks:?}")
+            };
+            assert_eq!(plain(&items[0]), hostile, "{md}");
+        }
+        assert_eq!(escaped("line\nbreak"), "line break");
+    }
+
+    #[test]
+    fn user_templates_shadow_and_extend_built_ins() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("index.md.tera"),
+            "{% extends \"builtin/index.md.tera\" %}{% block title %}# Custom{% endblock title %}",
+        )
+        .unwrap();
+        let templates = Templates::load(Some(dir.path()), Language::En).unwrap();
+        let names: Vec<&str> = templates.markdown.get_template_names().collect();
+        assert!(names.contains(&"index.md.tera"));
+        assert!(names.contains(&"builtin/index.md.tera"));
+    }
+
+    #[test]
+    fn errors_name_the_user_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("report.md.tera"), "# Report\n\n{{ oops(\n").unwrap();
+        let error = Templates::load(Some(dir.path()), Language::En)
+            .err()
+            .expect("a syntax error");
+        let file = dir.path().join("report.md.tera");
+        assert!(error.contains(&format!("{}:3:", file.display())), "{error}");
+    }
+}

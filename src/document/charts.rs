@@ -1,0 +1,436 @@
+//! The chart data of a build, made once from the register and its analysis; the HTML
+//! and the PDF renderer draw the same data.
+//!
+//! Charts must stay legible for large registers, so each chooses what it shows: the grid
+//! shows everyone (full cells say how many more), the engagement matrix and the network
+//! at most [`MAX_ROWS`] and [`MAX_NODES`] stakeholders (key and most central first), the
+//! sentiment panels at most [`MAX_SERIES`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::labels::{self, label};
+use super::{
+    Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, NetworkChart,
+    NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
+};
+use crate::register::vocab::{Date, EngagementLevel, Language, Quadrant, RelationKind};
+use crate::register::{Register, Stakeholder};
+
+/// Rows of the engagement matrix at most.
+pub const MAX_ROWS: usize = 40;
+/// Nodes of the network at most.
+pub const MAX_NODES: usize = 40;
+/// Panels of the sentiment chart at most.
+pub const MAX_SERIES: usize = 12;
+
+/// What the analysis says about one stakeholder that a chart draws.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Derived {
+    /// Key stakeholder (explicit or derived).
+    pub key: bool,
+    /// Network centrality, any non-negative scale (normalised here).
+    pub centrality: f64,
+}
+
+/// The four charts of a build.
+#[derive(Debug, Clone)]
+pub struct Charts {
+    /// Power/interest grid.
+    pub grid: Chart,
+    /// Engagement assessment matrix.
+    pub engagement: Chart,
+    /// Relationship network.
+    pub network: Chart,
+    /// Sentiment over time.
+    pub sentiment: SentimentChart,
+}
+
+impl Charts {
+    /// Builds every chart; `derived` is in the order of `register.stakeholders`.
+    pub fn build(register: &Register, derived: &[Derived], as_of: Date) -> Charts {
+        let language = register.project.language;
+        Charts {
+            grid: Chart::Grid(grid(register, derived, language)),
+            engagement: Chart::Engagement(engagement(register, derived, language)),
+            network: Chart::Network(network(register, derived, language)),
+            sentiment: sentiment(register, derived, as_of, language),
+        }
+    }
+
+    /// The sentiment chart of one stakeholder (a profile page), `None` when the chart
+    /// does not show them.
+    pub fn sentiment_of(&self, id: &str) -> Option<Chart> {
+        let series = self.sentiment.series.iter().find(|s| s.id == id)?;
+        Some(Chart::Sentiment(SentimentChart {
+            labels: ChartLabels {
+                title: format!("{}: {}", self.sentiment.labels.title, series.label),
+                ..self.sentiment.labels.clone()
+            },
+            range: self.sentiment.range.clone(),
+            series: vec![series.clone()],
+        }))
+    }
+}
+
+/// A short label: the name, which is what readers know people by.
+fn short(s: &Stakeholder) -> String {
+    s.name.clone()
+}
+
+fn grid(register: &Register, derived: &[Derived], language: Language) -> GridChart {
+    let mut extra: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
+        .collect();
+    extra.extend((1..=5).map(|v| labels::level(language, v).to_owned()));
+    let points: Vec<GridPoint> = register
+        .stakeholders
+        .iter()
+        .zip(derived)
+        .map(|(s, d)| GridPoint {
+            id: s.id.clone(),
+            label: short(s),
+            interest: s.interest.value(),
+            power: s.power.value(),
+            key: d.key,
+        })
+        .collect();
+    let threshold = register.project.threshold;
+    let high = points
+        .iter()
+        .filter(|p| p.power >= threshold.value() && p.interest >= threshold.value())
+        .count();
+    let description = match language {
+        Language::En => format!(
+            "{} stakeholders placed by interest (across) and power (up); {} of them have high power and high interest. Filled dots are key stakeholders.",
+            points.len(),
+            high
+        ),
+        Language::ZhCn => format!(
+            "按利益（横轴）和权力（纵轴）排列的 {} 个干系人，其中 {} 个权力和利益均高。实心圆点为关键干系人。",
+            points.len(),
+            high
+        ),
+    };
+    GridChart {
+        labels: ChartLabels {
+            title: label(language, "grid").to_owned(),
+            x_axis: label(language, "interest").to_owned(),
+            y_axis: label(language, "power").to_owned(),
+            extra,
+            description,
+        },
+        threshold: threshold.value(),
+        points,
+    }
+}
+
+fn rank(level: Option<EngagementLevel>) -> Option<u8> {
+    level.map(|l| l.rank() as u8)
+}
+
+fn engagement(register: &Register, derived: &[Derived], language: Language) -> EngagementChart {
+    let mut rows: Vec<(bool, i8, EngagementRow)> = register
+        .stakeholders
+        .iter()
+        .zip(derived)
+        .filter(|(s, _)| s.engagement_current.is_some() || s.engagement_desired.is_some())
+        .map(|(s, d)| {
+            let (current, desired) = (rank(s.engagement_current), rank(s.engagement_desired));
+            let gap = match (current, desired) {
+                (Some(c), Some(d)) => (d as i8 - c as i8).abs(),
+                _ => 0,
+            };
+            let row = EngagementRow {
+                id: s.id.clone(),
+                label: short(s),
+                current,
+                desired,
+            };
+            (d.key, gap, row)
+        })
+        .collect();
+    let total = rows.len();
+    if rows.len() > MAX_ROWS {
+        // The stakeholders with the most work to do come first when not all fit.
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
+        rows.truncate(MAX_ROWS);
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.label.cmp(&b.2.label)));
+    let mut extra: Vec<String> = EngagementLevel::ALL
+        .iter()
+        .map(|l| label(language, &format!("engagement_level.{}", l.as_str())).to_owned())
+        .collect();
+    extra.push(label(language, "current").to_owned());
+    extra.push(label(language, "desired").to_owned());
+    let gaps = rows.iter().filter(|r| r.1 != 0).count();
+    let description = match language {
+        Language::En => format!(
+            "Current (C) and desired (D) engagement of {} of {total} stakeholders, from unaware to leading; {gaps} have a gap.",
+            rows.len()
+        ),
+        Language::ZhCn => format!(
+            "{total} 个干系人中 {} 个的当前（C）与期望（D）参与度，从不知晓到领导；其中 {gaps} 个存在差距。",
+            rows.len()
+        ),
+    };
+    EngagementChart {
+        labels: ChartLabels {
+            title: label(language, "engagement").to_owned(),
+            extra,
+            description,
+            ..ChartLabels::default()
+        },
+        rows: rows.into_iter().map(|r| r.2).collect(),
+    }
+}
+
+fn network(register: &Register, derived: &[Derived], language: Language) -> NetworkChart {
+    let index: HashMap<&str, usize> = register
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    // One edge per unordered pair and kind: A ally B and B ally A are one alliance.
+    let mut edges: BTreeMap<(usize, usize, &'static str), ()> = BTreeMap::new();
+    for (i, s) in register.stakeholders.iter().enumerate() {
+        for r in &s.relationships {
+            if let Some(&j) = index.get(r.with.as_str()) {
+                let kind = r.kind.as_str();
+                let pair = if matches!(r.kind, RelationKind::Ally | RelationKind::Conflict) {
+                    (i.min(j), i.max(j))
+                } else {
+                    (i, j)
+                };
+                edges.insert((pair.0, pair.1, kind), ());
+            }
+        }
+    }
+    let mut connected: Vec<usize> = edges.keys().flat_map(|(a, b, _)| [*a, *b]).collect();
+    connected.sort_unstable();
+    connected.dedup();
+    let total = connected.len();
+    if connected.len() > MAX_NODES {
+        connected.sort_by(|&a, &b| {
+            derived[b]
+                .centrality
+                .total_cmp(&derived[a].centrality)
+                .then(derived[b].key.cmp(&derived[a].key))
+                .then(a.cmp(&b))
+        });
+        connected.truncate(MAX_NODES);
+        connected.sort_unstable();
+    }
+    // Groups of allies sit together on the circle: union-find over ally edges.
+    let mut parent: HashMap<usize, usize> = connected.iter().map(|&i| (i, i)).collect();
+    fn find(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
+        let p = parent[&i];
+        if p == i {
+            return i;
+        }
+        let root = find(parent, p);
+        parent.insert(i, root);
+        root
+    }
+    for (a, b, kind) in edges.keys() {
+        if *kind == "ally" && parent.contains_key(a) && parent.contains_key(b) {
+            let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
+            if ra != rb {
+                parent.insert(ra.max(rb), ra.min(rb));
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &connected {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    // Evenly around the circle from the top, one empty slot between groups.
+    let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
+    let max_centrality = connected
+        .iter()
+        .map(|&i| derived[i].centrality)
+        .fold(0.0_f64, f64::max);
+    let mut nodes = Vec::with_capacity(connected.len());
+    let mut position: HashMap<usize, usize> = HashMap::new();
+    let mut slot = 0;
+    for group in &groups {
+        for &i in group {
+            let angle = -std::f64::consts::FRAC_PI_2
+                + std::f64::consts::TAU * slot as f64 / slots.max(1) as f64;
+            let s = &register.stakeholders[i];
+            position.insert(i, nodes.len());
+            nodes.push(NetworkNode {
+                id: s.id.clone(),
+                label: short(s),
+                x: round(0.5 + 0.5 * angle.cos()),
+                y: round(0.5 + 0.5 * angle.sin()),
+                weight: if max_centrality > 0.0 {
+                    round(derived[i].centrality / max_centrality)
+                } else {
+                    0.0
+                },
+                key: derived[i].key,
+            });
+            slot += 1;
+        }
+        slot += 1;
+    }
+    let edges: Vec<NetworkEdge> = edges
+        .keys()
+        .filter_map(|(a, b, kind)| {
+            Some(NetworkEdge {
+                from: *position.get(a)?,
+                to: *position.get(b)?,
+                kind: (*kind).to_owned(),
+            })
+        })
+        .collect();
+    let extra = ["ally", "conflict", "reports-to", "influences", "member-of"]
+        .iter()
+        .map(|k| label(language, &format!("relation.{k}")).to_owned())
+        .collect();
+    let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
+    let description = match language {
+        Language::En => format!(
+            "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts. Larger dots are more central.",
+            nodes.len(),
+            edges.len()
+        ),
+        Language::ZhCn => format!(
+            "{total} 个有关系的干系人中 {} 个之间的关系，按同盟分组；共 {} 条关系，其中冲突 {conflicts} 条。圆点越大越处于网络中心。",
+            nodes.len(),
+            edges.len()
+        ),
+    };
+    NetworkChart {
+        labels: ChartLabels {
+            title: label(language, "network").to_owned(),
+            extra,
+            description,
+            ..ChartLabels::default()
+        },
+        nodes,
+        edges,
+    }
+}
+
+/// Three decimals: enough for a drawing, and stable text in JSON and snapshots.
+fn round(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+fn sentiment(
+    register: &Register,
+    derived: &[Derived],
+    as_of: Date,
+    language: Language,
+) -> SentimentChart {
+    let mut series: Vec<(bool, SentimentSeries)> = register
+        .stakeholders
+        .iter()
+        .zip(derived)
+        .filter_map(|(s, d)| {
+            let points: Vec<(String, f64)> = s
+                .interactions
+                .iter()
+                .filter(|i| i.date <= as_of)
+                .filter_map(|i| Some((i.date.to_string(), i.sentiment?.score())))
+                .collect();
+            (points.len() >= 2).then(|| {
+                let series = SentimentSeries {
+                    id: s.id.clone(),
+                    label: short(s),
+                    points,
+                };
+                (d.key, series)
+            })
+        })
+        .collect();
+    let total = series.len();
+    series.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    series.truncate(MAX_SERIES);
+    let start = series
+        .iter()
+        .filter_map(|(_, s)| s.points.first().map(|p| p.0.clone()))
+        .min()
+        .unwrap_or_else(|| as_of.to_string());
+    let end = as_of.to_string();
+    let written = |date: &str| {
+        date.parse::<Date>()
+            .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
+    };
+    let description = match language {
+        Language::En => format!(
+            "Satisfaction from 1 to 5 over time for {} of {total} stakeholders with at least two rated interactions, {} to {}.",
+            series.len(),
+            written(&start),
+            written(&end)
+        ),
+        Language::ZhCn => format!(
+            "{total} 个至少有两次评分往来的干系人中 {} 个的满意度（1–5 分）变化，{} 至 {}。",
+            series.len(),
+            written(&start),
+            written(&end)
+        ),
+    };
+    SentimentChart {
+        labels: ChartLabels {
+            title: label(language, "sentiment").to_owned(),
+            extra: vec![written(&start), written(&end)],
+            description,
+            ..ChartLabels::default()
+        },
+        range: (start, end),
+        series: series.into_iter().map(|s| s.1).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::{Limits, load};
+
+    fn sample(name: &str) -> Register {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name);
+        load(&root, &Limits::default()).unwrap().register
+    }
+
+    #[test]
+    fn network_is_deterministic_and_on_the_unit_circle() {
+        let register = sample("erp-rollout");
+        let derived = vec![Derived::default(); register.stakeholders.len()];
+        let as_of = jiff::civil::date(2026, 11, 20);
+        let a = Charts::build(&register, &derived, as_of);
+        let b = Charts::build(&register, &derived, as_of);
+        assert_eq!(a.network, b.network);
+        let Chart::Network(network) = &a.network else {
+            panic!()
+        };
+        assert!(!network.edges.is_empty());
+        for node in &network.nodes {
+            let r = ((node.x - 0.5).powi(2) + (node.y - 0.5).powi(2)).sqrt();
+            assert!((r - 0.5).abs() < 0.01, "{node:?}");
+        }
+        assert!(network.edges.iter().any(|e| e.kind == "conflict"));
+    }
+
+    #[test]
+    fn grid_has_every_stakeholder_and_chinese_labels() {
+        let register = sample("metro-line");
+        let derived = vec![Derived::default(); register.stakeholders.len()];
+        let charts = Charts::build(&register, &derived, jiff::civil::date(2026, 11, 20));
+        let Chart::Grid(grid) = &charts.grid else {
+            panic!()
+        };
+        assert_eq!(grid.points.len(), register.stakeholders.len());
+        assert_eq!(grid.labels.extra[0], "重点管理");
+        assert_eq!(grid.labels.extra[8], "很高");
+        assert!(charts.sentiment.series.len() <= MAX_SERIES);
+    }
+}

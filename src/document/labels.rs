@@ -1,0 +1,362 @@
+//! The report's own words in English and Chinese, and dates written per language.
+//!
+//! Templates see the labels as `t`: `{{ t.report }}`, `{{ t.quadrant[s.quadrant] }}`.
+//! Enumerations are keyed by their kebab-case English value, as in the analysis JSON.
+
+use serde_json::{Map, Value};
+
+use crate::register::vocab::{Date, Frequency, Language};
+
+/// (key, English, Chinese). A dotted key is a map: `quadrant.monitor`.
+const LABELS: &[(&str, &str, &str)] = &[
+    // Pages and sections.
+    ("dashboard", "Stakeholder dashboard", "干系人概览"),
+    ("report", "Stakeholder report", "干系人分析报告"),
+    ("communication_plan", "Communication plan", "沟通计划"),
+    ("profile", "Stakeholder profile", "干系人档案"),
+    ("contents", "Contents", "目录"),
+    ("introduction", "Introduction", "项目背景"),
+    ("register", "Stakeholder register", "干系人登记册"),
+    ("classification", "Classification", "干系人分类"),
+    ("grid", "Power/interest grid", "权力/利益方格"),
+    ("salience", "Salience", "凸显性模型"),
+    (
+        "engagement",
+        "Engagement assessment matrix",
+        "参与度评估矩阵",
+    ),
+    ("network", "Relationship network", "关系网络"),
+    ("conflicts", "Conflicts and issues", "冲突与议题"),
+    ("issue_map", "Issue map", "议题立场图"),
+    ("sentiment", "Feedback and sentiment", "反馈与态度趋势"),
+    ("attention", "Needs attention", "需关注事项"),
+    (
+        "communication_summary",
+        "Communication plan summary",
+        "沟通计划摘要",
+    ),
+    ("schedule", "Schedule", "沟通日程"),
+    ("upcoming", "Next touches", "近期沟通"),
+    ("all_stakeholders", "All stakeholders", "全部干系人"),
+    ("facts", "Facts", "基本信息"),
+    ("derived", "Assessment", "分析结论"),
+    ("timeline", "Interaction timeline", "往来记录"),
+    ("most_central", "Most central stakeholders", "核心干系人"),
+    ("open_follow_ups", "Open follow-ups", "未完成的跟进事项"),
+    // Figures and column heads.
+    ("stakeholders", "Stakeholders", "干系人"),
+    ("key_stakeholders", "Key stakeholders", "关键干系人"),
+    ("engagement_index", "Engagement index", "参与度指数"),
+    ("engagement_short", "Engagement", "参与度"),
+    ("engagement_gaps", "Engagement gaps", "参与度差距"),
+    ("overdue_touches", "Overdue touches", "逾期沟通"),
+    ("silent_stakeholders", "Silent stakeholders", "沉默干系人"),
+    ("findings", "Findings", "发现的问题"),
+    ("name", "Name", "名称"),
+    ("type", "Type", "类型"),
+    ("role", "Role", "职务"),
+    ("organization", "Organisation", "单位"),
+    ("category", "Category", "内外部"),
+    ("involvement", "Involvement", "参与方式"),
+    ("power", "Power", "权力"),
+    ("interest", "Interest", "利益"),
+    ("influence", "Influence", "影响力"),
+    ("impact", "Impact", "作用"),
+    ("legitimacy", "Legitimacy", "合法性"),
+    ("urgency", "Urgency", "紧迫性"),
+    ("key", "Key", "关键"),
+    ("key_stakeholder", "Key stakeholder", "关键干系人"),
+    ("non_key", "Non-key", "非关键"),
+    ("owner", "Owner", "负责人"),
+    ("quadrant_head", "Quadrant", "象限"),
+    ("strategy_head", "Strategy", "管理策略"),
+    ("salience_head", "Salience class", "凸显性类别"),
+    ("current", "Current", "当前"),
+    ("desired", "Desired", "期望"),
+    ("gap", "Gap", "差距"),
+    ("last_contact", "Last contact", "最近往来"),
+    ("next_due", "Next due", "下次沟通"),
+    ("overdue_days", "Days overdue", "逾期天数"),
+    ("silent", "Silent", "沉默"),
+    ("trend", "Trend", "趋势"),
+    ("centrality", "Centrality", "中心度"),
+    ("tags", "Tags", "标签"),
+    ("needs", "Needs", "需求"),
+    ("expectations", "Expectations", "期望"),
+    ("positions", "Positions", "立场"),
+    ("issue", "Issue", "议题"),
+    ("stance", "Stance", "立场"),
+    ("note", "Note", "说明"),
+    ("relationships", "Relationships", "关系"),
+    ("with", "With", "对象"),
+    ("strength", "Strength", "强度"),
+    ("date", "Date", "日期"),
+    ("channel", "Channel", "方式"),
+    ("summary", "Summary", "内容"),
+    ("sentiment_head", "Sentiment", "态度"),
+    ("by", "By", "经办"),
+    ("follow_up", "Follow-up", "跟进事项"),
+    ("due", "Due", "期限"),
+    ("done", "Done", "已完成"),
+    ("open", "Open", "未完成"),
+    ("content", "Content", "内容"),
+    ("frequency_head", "Frequency", "频率"),
+    ("notes", "Notes", "备注"),
+    ("next_review", "Next review", "下次复核"),
+    ("severity_head", "Severity", "级别"),
+    ("file", "File", "文件"),
+    ("count", "Count", "数量"),
+    ("total", "Total", "合计"),
+    ("yes", "yes", "是"),
+    ("no", "no", "否"),
+    ("none", "—", "—"),
+    ("never", "never", "从未"),
+    ("suggested", "suggested", "建议"),
+    ("overdue", "overdue", "已逾期"),
+    ("as_of", "As of", "基准日"),
+    ("manager", "Project manager", "项目经理"),
+    ("sponsor", "Sponsor", "发起人"),
+    ("code", "Code", "项目编号"),
+    ("back_to_report", "Full report", "完整报告"),
+    ("home", "Dashboard", "概览"),
+    (
+        "public_edition",
+        "Public edition: confidential fields and records are left out.",
+        "对外版：不含保密字段和保密记录。",
+    ),
+    (
+        "no_findings",
+        "Nothing needs attention.",
+        "目前没有需要关注的事项。",
+    ),
+    ("no_conflicts", "No conflicts recorded.", "未记录冲突。"),
+    (
+        "no_interactions",
+        "No interactions recorded.",
+        "暂无往来记录。",
+    ),
+    (
+        "more_in_report",
+        "The full list is in the report.",
+        "完整列表见报告。",
+    ),
+    ("grid_note", "High starts at level", "“高”的起点为等级"),
+    (
+        "index_note",
+        "Share of the desired engagement reached, weighted by power.",
+        "已达到的期望参与度占比（按权力加权）。",
+    ),
+    (
+        "sentiment_note",
+        "Satisfaction on a 1–5 scale from the interaction log (positive 4, neutral 3, negative 2).",
+        "往来记录中的满意度（1–5 分；正面 4、中立 3、负面 2）。",
+    ),
+    ("edges", "Relationships", "关系数"),
+    (
+        "generated",
+        "Built by stake from the stakeholder register",
+        "由 stake 根据干系人登记册生成",
+    ),
+    ("page", "Page", "页"),
+    // Enumerations, keyed by the analysis JSON's values.
+    ("quadrant.manage-closely", "Manage closely", "重点管理"),
+    ("quadrant.keep-satisfied", "Keep satisfied", "令其满意"),
+    ("quadrant.keep-informed", "Keep informed", "随时告知"),
+    ("quadrant.monitor", "Monitor", "监督"),
+    (
+        "strategy.key-players",
+        "Key players: involve and satisfy fully",
+        "关键参与者：充分参与、全力满足",
+    ),
+    (
+        "strategy.keep-satisfied",
+        "Meet their needs without overloading them",
+        "满足其需求，避免信息过载",
+    ),
+    (
+        "strategy.keep-informed",
+        "Keep adequately informed",
+        "及时充分告知",
+    ),
+    (
+        "strategy.minimal-effort",
+        "Watch with minimal effort",
+        "以最少投入持续观察",
+    ),
+    ("salience_value.definitive", "Definitive", "决定型"),
+    ("salience_value.dominant", "Dominant", "支配型"),
+    ("salience_value.dangerous", "Dangerous", "危险型"),
+    ("salience_value.dependent", "Dependent", "依赖型"),
+    ("salience_value.dormant", "Dormant", "潜伏型"),
+    ("salience_value.discretionary", "Discretionary", "自主型"),
+    ("salience_value.demanding", "Demanding", "苛求型"),
+    (
+        "salience_value.non-stakeholder",
+        "Non-stakeholder",
+        "非干系人",
+    ),
+    ("engagement_level.unaware", "Unaware", "不知晓"),
+    ("engagement_level.resistant", "Resistant", "抵制"),
+    ("engagement_level.neutral", "Neutral", "中立"),
+    ("engagement_level.supportive", "Supportive", "支持"),
+    ("engagement_level.leading", "Leading", "领导"),
+    ("stance_value.support", "Support", "支持"),
+    ("stance_value.oppose", "Oppose", "反对"),
+    ("stance_value.neutral", "Neutral", "中立"),
+    ("stance_value.mixed", "Mixed", "分歧"),
+    ("relation.ally", "Ally", "盟友"),
+    ("relation.conflict", "Conflict", "冲突"),
+    ("relation.reports-to", "Reports to", "汇报"),
+    ("relation.influences", "Influences", "影响"),
+    ("relation.member-of", "Member of", "隶属"),
+    ("category_value.internal", "Internal", "内部"),
+    ("category_value.external", "External", "外部"),
+    ("involvement_value.direct", "Direct", "直接"),
+    ("involvement_value.indirect", "Indirect", "间接"),
+    ("kind.person", "Person", "个人"),
+    ("kind.group", "Group", "群体"),
+    ("kind.organization", "Organisation", "组织"),
+    ("trend_value.improving", "Improving", "改善"),
+    ("trend_value.stable", "Stable", "稳定"),
+    ("trend_value.declining", "Declining", "下滑"),
+    ("tone.positive", "Positive", "正面"),
+    ("tone.neutral", "Neutral", "中立"),
+    ("tone.negative", "Negative", "负面"),
+    ("severity.error", "High", "高"),
+    ("severity.warning", "Medium", "中"),
+    ("severity.note", "Low", "低"),
+    ("severity.info", "Low", "低"),
+];
+
+/// Level words, very low first.
+const LEVELS: [(&str, &str); 5] = [
+    ("very low", "很低"),
+    ("low", "低"),
+    ("medium", "中"),
+    ("high", "高"),
+    ("very high", "很高"),
+];
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// All labels of `language` as the template variable `t`.
+pub fn labels(language: Language) -> Value {
+    let mut root = Map::new();
+    for (key, en, zh) in LABELS {
+        let text = Value::String(pick(language, en, zh).to_owned());
+        match key.split_once('.') {
+            Some((map, entry)) => {
+                let map = root
+                    .entry(map.to_owned())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(map) = map {
+                    map.insert(entry.to_owned(), text);
+                }
+            }
+            None => {
+                root.insert((*key).to_owned(), text);
+            }
+        }
+    }
+    Value::Object(root)
+}
+
+/// One label, for Rust code (chart titles and the like).
+pub fn label(language: Language, key: &str) -> &'static str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("", |(_, en, zh)| pick(language, en, zh))
+}
+
+fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
+    match language {
+        Language::En => en,
+        Language::ZhCn => zh,
+    }
+}
+
+/// A level 1–5 as a word.
+pub fn level(language: Language, value: u8) -> &'static str {
+    let (en, zh) = LEVELS[usize::from(value.clamp(1, 5) - 1)];
+    pick(language, en, zh)
+}
+
+/// A date as the language writes it: `20 Nov 2026`, `2026年11月20日`.
+pub fn date(language: Language, date: Date) -> String {
+    match language {
+        Language::En => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[usize::from(date.month().unsigned_abs() - 1)],
+            date.year()
+        ),
+        Language::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+/// A frequency as the language writes it.
+pub fn frequency(language: Language, frequency: Frequency) -> String {
+    let zh = language == Language::ZhCn;
+    let fixed = |en: &str, cn: &str| if zh { cn.to_owned() } else { en.to_owned() };
+    match frequency {
+        Frequency::Daily => fixed("daily", "每天"),
+        Frequency::Weekly => fixed("weekly", "每周"),
+        Frequency::Biweekly => fixed("every two weeks", "每两周"),
+        Frequency::Monthly => fixed("monthly", "每月"),
+        Frequency::Quarterly => fixed("quarterly", "每季度"),
+        Frequency::Yearly => fixed("yearly", "每年"),
+        Frequency::AdHoc => fixed("as needed", "按需"),
+        Frequency::EveryDays(n) if zh => format!("每{n}天"),
+        Frequency::EveryDays(n) => format!("every {n} days"),
+        Frequency::EveryWeeks(n) if zh => format!("每{n}周"),
+        Frequency::EveryWeeks(n) => format!("every {n} weeks"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_exists_in_both_languages_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, en, zh) in LABELS {
+            assert!(!en.is_empty() && !zh.is_empty(), "{key}");
+            assert!(seen.insert(key), "{key} twice");
+        }
+    }
+
+    #[test]
+    fn no_plain_label_is_also_a_map() {
+        let maps: Vec<&str> = LABELS
+            .iter()
+            .filter_map(|(k, _, _)| Some(k.split_once('.')?.0))
+            .collect();
+        for (key, _, _) in LABELS {
+            assert!(!maps.contains(key), "`{key}` is a label and a map");
+        }
+    }
+
+    #[test]
+    fn maps_and_plain_labels() {
+        let t = labels(Language::ZhCn);
+        assert_eq!(t["quadrant"]["manage-closely"], "重点管理");
+        assert_eq!(t["report"], "干系人分析报告");
+        assert_eq!(label(Language::En, "grid"), "Power/interest grid");
+    }
+
+    #[test]
+    fn dates_per_language() {
+        let d = jiff::civil::date(2026, 11, 5);
+        assert_eq!(date(Language::En, d), "5 Nov 2026");
+        assert_eq!(date(Language::ZhCn, d), "2026年11月5日");
+        assert_eq!(
+            frequency(Language::ZhCn, Frequency::EveryDays(10)),
+            "每10天"
+        );
+        assert_eq!(level(Language::En, 5), "very high");
+    }
+}
