@@ -44,6 +44,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "stakeholder.md.tera",
         include_str!("../../templates/stakeholder.md.tera"),
     ),
+    ("finding.md.tera", include_str!("../../templates/finding.md.tera")),
 ];
 
 /// The chart names a content template may draw with `chart(name=...)`.

@@ -89,8 +89,8 @@ fn extra(labels: &ChartLabels, i: usize) -> &str {
 // ---------------------------------------------------------------------------------------
 // Power/interest grid
 
-const GRID_W: f64 = 760.0;
-const GRID_H: f64 = 580.0;
+const GRID_W: f64 = 840.0;
+const GRID_H: f64 = 600.0;
 const GRID_LEFT: f64 = 64.0;
 const GRID_TOP: f64 = 8.0;
 const GRID_RIGHT: f64 = 8.0;
@@ -246,7 +246,7 @@ fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
         }
         cell.sort_by(|a, b| b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label)));
         let (power, interest) = ((index / 5 + 1) as f64, (index % 5 + 1) as f64);
-        let x0 = x_at(interest) + 8.0;
+        let x0 = x_at(interest) + 7.0;
         let mut y0 = y_at(power) - cell_h + 6.0;
         let mut lines = ((cell_h - 8.0) / LINE).floor() as usize;
         // The corner cells carry the quadrant names.
@@ -274,11 +274,11 @@ fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
                 out,
                 "</title><circle cx=\"{x0:.1}\" cy=\"{y:.1}\" r=\"3.6\" class=\"{class}\"/>"
             );
-            let label = fit(&point.label, LABEL_SIZE, cell_w - 22.0);
+            let label = fit(&point.label, LABEL_SIZE, cell_w - 17.0);
             let _ = write!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" class=\"point-label\">",
-                x0 + 7.0,
+                x0 + 6.0,
                 y + 3.8
             );
             escape(&label, out);
@@ -288,7 +288,7 @@ fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
             let y = y0 + LINE * (shown as f64) + LINE / 2.0 + 3.8;
             text(
                 out,
-                x0 + 7.0,
+                x0 + 6.0,
                 y,
                 "more",
                 "start",
