@@ -44,7 +44,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "stakeholder.md.tera",
         include_str!("../../templates/stakeholder.md.tera"),
     ),
-    ("finding.md.tera", include_str!("../../templates/finding.md.tera")),
+    (
+        "finding.md.tera",
+        include_str!("../../templates/finding.md.tera"),
+    ),
 ];
 
 /// The chart names a content template may draw with `chart(name=...)`.
@@ -227,29 +230,34 @@ fn one_line(text: &str) -> String {
 /// line breaks become spaces, and a value cannot start a block (heading, list, quote).
 pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut text = String::with_capacity(input.len() + 8);
-    let trimmed = input.trim();
     // A value may stand at the start of a line: `1. x`, `# x`, `- x`, `> x` would become
-    // blocks. Escaping the first character stops that.
-    let leading_number = trimmed
+    // blocks. Escaping its first visible character stops that. Trailing blanks stay
+    // (a label like ": " keeps its space).
+    let first = input.len() - input.trim_start().len();
+    let rest = &input[first..];
+    let leading_number = rest
         .find(|c: char| !c.is_ascii_digit())
-        .filter(|&i| i > 0 && matches!(trimmed.as_bytes()[i], b'.' | b')'));
-    for (i, c) in trimmed.chars().enumerate() {
+        .filter(|&i| i > 0 && matches!(rest.as_bytes()[i], b'.' | b')'))
+        .map(|i| first + i);
+    // Leading blanks are dropped: four of them after a list marker would start code.
+    for (i, c) in input.char_indices().skip_while(|&(i, _)| i < first) {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' | '$'
             | '{' | '}' => {
                 text.push('\\');
                 text.push(c);
             }
-            '-' | '+' | '=' if i == 0 => {
+            '-' | '+' | '=' if i == first => {
+                text.push('\\');
+                text.push(c);
+            }
+            '.' | ')' if Some(i) == leading_number => {
                 text.push('\\');
                 text.push(c);
             }
             '\n' | '\r' | '\t' => text.push(' '),
             c => text.push(c),
         }
-    }
-    if let Some(dot) = leading_number {
-        text.insert(dot, '\\');
     }
     out.write_all(text.as_bytes())
 }

@@ -248,7 +248,8 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> Netw
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-    // Evenly around the circle from the top, one empty slot between groups.
+    // Evenly around the circle from the top, one empty slot between groups; half a slot
+    // off the vertical, so no label has to sit right above or below its node.
     let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
     let max_centrality = connected
         .iter()
@@ -260,7 +261,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> Netw
     for group in &groups {
         for &i in group {
             let angle = -std::f64::consts::FRAC_PI_2
-                + std::f64::consts::TAU * slot as f64 / slots.max(1) as f64;
+                + std::f64::consts::TAU * (slot as f64 + 0.5) / slots.max(1) as f64;
             let s = &register.stakeholders[i];
             position.insert(i, nodes.len());
             nodes.push(NetworkNode {

@@ -110,6 +110,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("yes", "yes", "是"),
     ("no", "no", "否"),
     ("none", "—", "—"),
+    ("sep", ", ", "、"),
+    ("colon", ": ", "："),
     ("never", "never", "从未"),
     ("suggested", "suggested", "建议"),
     ("overdue", "overdue", "已逾期"),
@@ -226,15 +228,43 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("severity.medium", "Medium", "中"),
     ("severity.low", "Low", "低"),
     // Findings by code; `{days}` and `{subject}` are filled in from the finding.
-    ("finding.follow-up-overdue", "Follow-up {days} days overdue: {subject}", "跟进事项逾期 {days} 天：{subject}"),
-    ("finding.key-silent", "No contact for {days} days", "已 {days} 天无往来"),
+    (
+        "finding.follow-up-overdue",
+        "Follow-up {days} days overdue: {subject}",
+        "跟进事项逾期 {days} 天：{subject}",
+    ),
+    (
+        "finding.key-silent",
+        "No contact for {days} days",
+        "已 {days} 天无往来",
+    ),
     ("finding.key-silent-never", "Never contacted", "从未联系"),
-    ("finding.declining-sentiment", "Sentiment is declining", "态度呈下滑趋势"),
-    ("finding.key-gap-without-action", "Engagement below the desired level, and no follow-up is open", "参与度低于期望，且没有未完成的跟进事项"),
+    (
+        "finding.declining-sentiment",
+        "Sentiment is declining",
+        "态度呈下滑趋势",
+    ),
+    (
+        "finding.key-gap-without-action",
+        "Engagement below the desired level, and no follow-up is open",
+        "参与度低于期望，且没有未完成的跟进事项",
+    ),
     ("finding.key-without-owner", "No owner", "没有负责人"),
-    ("finding.key-without-plan", "No communication plan", "没有沟通计划"),
-    ("finding.touch-overdue", "Touch {days} days overdue: {subject}", "沟通逾期 {days} 天：{subject}"),
-    ("finding.review-overdue", "Review was due {subject}, {days} days ago", "复核已于 {subject} 到期，已逾期 {days} 天"),
+    (
+        "finding.key-without-plan",
+        "No communication plan",
+        "没有沟通计划",
+    ),
+    (
+        "finding.touch-overdue",
+        "Touch {days} days overdue: {subject}",
+        "沟通逾期 {days} 天：{subject}",
+    ),
+    (
+        "finding.review-overdue",
+        "Review was due {subject}, {days} days ago",
+        "复核已于 {subject} 到期，已逾期 {days} 天",
+    ),
 ];
 
 /// Level words, very low first.

@@ -448,44 +448,37 @@ fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
         }
     }
     out.push_str("</g>\n<g class=\"nodes\">\n");
-    for node in &network.nodes {
+    let labels = network_labels(network, &pos, (cx, cy));
+    for (node, label) in network.nodes.iter().zip(&labels) {
         let (x, y) = pos(node.x, node.y);
-        let r = 4.0 + 8.0 * node.weight.clamp(0.0, 1.0);
         let class = if node.key { "node key" } else { "node" };
         out.push_str("<g><title>");
         escape(&node.label, out);
         let _ = write!(
             out,
-            "</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" class=\"{class}\"/>"
+            "</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" class=\"{class}\"/>",
+            label.radius
         );
-        // Labels sit on the node's spoke, outside the circle, anchored away from it.
-        let (dx, dy) = (x - cx, y - cy);
-        let len = (dx * dx + dy * dy).sqrt().max(1.0);
-        let (ux, uy) = (dx / len, dy / len);
-        let lx = x + ux * (r + 6.0);
-        let ly = y + uy * (r + 6.0) + 4.0;
-        let anchor = if ux > 0.25 {
-            "start"
-        } else if ux < -0.25 {
-            "end"
-        } else {
-            "middle"
-        };
-        let ly = if anchor == "middle" {
-            ly + uy * 6.0
-        } else {
-            ly
-        };
-        let _ = write!(
-            out,
-            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" class=\"node-label\""
-        );
-        if anchor != "start" {
-            let _ = write!(out, " text-anchor=\"{anchor}\"");
+        if label.leader {
+            let _ = write!(
+                out,
+                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"leader\"/>",
+                label.from.0,
+                label.from.1,
+                label.x - label.dir * 2.0,
+                label.y - 4.0
+            );
         }
-        out.push('>');
-        escape(&fit(&node.label, 11.0, margin_x - 24.0), out);
-        out.push_str("</text></g>\n");
+        let anchor = if label.dir > 0.0 { "start" } else { "end" };
+        text(
+            out,
+            label.x,
+            label.y,
+            "node-label",
+            anchor,
+            &fit(&node.label, 11.0, margin_x - 24.0),
+        );
+        out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
     // Legend.
@@ -510,6 +503,85 @@ fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
         x += 32.0 + text_width(label, 10.5) + 22.0;
     }
     out.push_str("</svg>\n");
+}
+
+/// Where a node's label goes.
+struct NodeLabel {
+    radius: f64,
+    x: f64,
+    y: f64,
+    /// 1 right of the circle (anchored at its start), -1 left.
+    dir: f64,
+    /// Where a leader line starts, when the label had to move away from its node.
+    from: (f64, f64),
+    leader: bool,
+}
+
+/// Labels outside the circle, on the node's side; on each side they are spread
+/// vertically so that no two overlap (nodes near the top and bottom of a circle are
+/// close in height), with a leader line where a label moved.
+fn network_labels(
+    network: &NetworkChart,
+    pos: &dyn Fn(f64, f64) -> (f64, f64),
+    (cx, cy): (f64, f64),
+) -> Vec<NodeLabel> {
+    const SPACING: f64 = 13.5;
+    let mut labels: Vec<NodeLabel> = network
+        .nodes
+        .iter()
+        .map(|node| {
+            let (x, y) = pos(node.x, node.y);
+            let radius = 4.0 + 8.0 * node.weight.clamp(0.0, 1.0);
+            let (dx, dy) = (x - cx, y - cy);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let (ux, uy) = (dx / len, dy / len);
+            let dir = if ux >= 0.0 { 1.0 } else { -1.0 };
+            let (fx, fy) = (x + ux * (radius + 2.0), y + uy * (radius + 2.0));
+            NodeLabel {
+                radius,
+                x: x + ux * (radius + 5.0) + dir * 2.0,
+                y: y + uy * (radius + 5.0) + 4.0,
+                dir,
+                from: (fx, fy),
+                leader: false,
+            }
+        })
+        .collect();
+    for side in [1.0, -1.0] {
+        let mut order: Vec<usize> = (0..labels.len())
+            .filter(|&i| labels[i].dir == side)
+            .collect();
+        order.sort_by(|&a, &b| labels[a].y.total_cmp(&labels[b].y).then(a.cmp(&b)));
+        let wanted: Vec<f64> = order.iter().map(|&i| labels[i].y).collect();
+        // Push down where two are too close, then pull the whole run up if it left the
+        // chart at the bottom.
+        let mut placed = wanted.clone();
+        for k in 1..placed.len() {
+            placed[k] = placed[k].max(placed[k - 1] + SPACING);
+        }
+        let bottom = NET_H - 44.0;
+        if let Some(&last) = placed.last()
+            && last > bottom
+        {
+            let shift = last - bottom;
+            for y in placed.iter_mut() {
+                *y -= shift;
+            }
+            for k in (0..placed.len().saturating_sub(1)).rev() {
+                placed[k] = placed[k].min(placed[k + 1] - SPACING);
+            }
+        }
+        for (k, &i) in order.iter().enumerate() {
+            let label = &mut labels[i];
+            if (placed[k] - wanted[k]).abs() > 2.0 {
+                label.leader = true;
+                // Moved labels sit a little further out, clear of the circle.
+                label.x += side * 10.0;
+            }
+            label.y = placed[k];
+        }
+    }
+    labels
 }
 
 // ---------------------------------------------------------------------------------------
