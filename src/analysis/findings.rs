@@ -3,13 +3,16 @@
 //!
 //! Ranking: every finding scores an urgency, the sum of
 //!
-//! - a base for what it is ([`Code::base`]): a broken promise or a silent key
-//!   stakeholder 30, declining sentiment or an engagement gap without action 25, a key
-//!   stakeholder without owner or plan 20, an overdue touch 15, an overdue review 10;
+//! - a base for what it is ([`Code::base`]): a relationship at risk (a broken promise,
+//!   a silent key stakeholder, declining sentiment) 30; a key stakeholder left without
+//!   action, owner or plan 20; a late touch or review 10;
 //! - the stakeholder's standing: power + interest (2–10), plus 20 when key;
-//! - how bad it is: for anything late, a third of the days late (at most 30, so 90
-//!   days); never contacted counts as 90 days; for declining sentiment, 5 per point the
+//! - how bad it is: for anything late, a quarter of the days late, at most 15 (60
+//!   days); never contacted counts as 60 days; for declining sentiment, 5 per point the
 //!   latest satisfaction is below 5; for an engagement gap, 5 per level of the gap.
+//!
+//! So the people who matter come before the paperwork: a key player's cooling
+//! relationship outranks a report nobody logged, however long ago it was due.
 //!
 //! Findings sort by urgency, then by the order of [`Code`], stakeholder id and line.
 //! Urgency 60 and above is `high`, 40 to 59 `medium`, below 40 `low`.
@@ -64,11 +67,9 @@ impl Code {
     /// The base urgency of this kind of finding.
     pub fn base(self) -> u32 {
         match self {
-            Code::FollowUpOverdue | Code::KeySilent => 30,
-            Code::DecliningSentiment | Code::KeyGapWithoutAction => 25,
-            Code::KeyWithoutOwner | Code::KeyWithoutPlan => 20,
-            Code::TouchOverdue => 15,
-            Code::ReviewOverdue => 10,
+            Code::FollowUpOverdue | Code::KeySilent | Code::DecliningSentiment => 30,
+            Code::KeyGapWithoutAction | Code::KeyWithoutOwner | Code::KeyWithoutPlan => 20,
+            Code::TouchOverdue | Code::ReviewOverdue => 10,
         }
     }
 }
@@ -156,9 +157,9 @@ pub fn findings<'a>(subjects: impl IntoIterator<Item = Subject<'a>>, as_of: Date
     all
 }
 
-/// A third of the days late, at most 30.
+/// A quarter of the days late, at most 15.
 fn lateness(days: u32) -> u32 {
-    days.min(90) / 3
+    days.min(60) / 4
 }
 
 fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
@@ -223,7 +224,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             _ => push(
                 Code::KeySilent,
                 s.lines.name,
-                lateness(90),
+                lateness(60),
                 None,
                 None,
                 format!("Key stakeholder {name} has never been contacted"),
@@ -475,18 +476,25 @@ mod tests {
     }
 
     #[test]
-    fn ranking_puts_key_players_and_broken_promises_first() {
-        // A key player's overdue follow-up, a minor stakeholder's old review, and a
-        // minor stakeholder's just-overdue follow-up.
+    fn ranking_puts_key_players_and_relationships_first() {
+        // A key player's overdue follow-up, a powerful non-key stakeholder turning
+        // sour, a minor stakeholder's just-overdue follow-up and a minor stakeholder's
+        // long-overdue review.
         let mut key = kept("z-key");
         key.interactions[0].follow_up = follow_up("2026-11-13", false);
+        let mut sour = stakeholder("y-sour", 5, 3);
+        sour.key = Some(false);
+        sour.interactions = vec![
+            interaction("2026-11-01", None, Some(Tone::Neutral)),
+            interaction("2026-11-10", None, Some(Tone::Negative)),
+        ];
         let mut minor_review = stakeholder("a-minor", 1, 2);
         minor_review.owner = Some("Pat".into());
         minor_review.next_review = Some(date("2026-01-01"));
         let mut minor_follow = stakeholder("b-minor", 1, 2);
         minor_follow.interactions = vec![interaction("2026-11-01", None, None)];
         minor_follow.interactions[0].follow_up = follow_up("2026-11-19", false);
-        let found = findings_of(vec![minor_review, minor_follow, key]);
+        let found = findings_of(vec![minor_review, minor_follow, sour, key]);
         let urgency: Vec<_> = found
             .iter()
             .map(|f| (f.stakeholder.as_str(), f.code, f.urgency, f.severity))
@@ -494,12 +502,14 @@ mod tests {
         assert_eq!(
             urgency,
             [
-                // 30 + (5 + 5 + 20) + 7 / 3
-                ("z-key", Code::FollowUpOverdue, 62, Severity::High),
-                // 10 + 3 + min(323, 90) / 3
-                ("a-minor", Code::ReviewOverdue, 43, Severity::Medium),
-                // 30 + 3 + 1 / 3
+                // 30 + (5 + 5 + 20) + 7 / 4
+                ("z-key", Code::FollowUpOverdue, 61, Severity::High),
+                // 30 + (5 + 3) + 5 × (5 - 2)
+                ("y-sour", Code::DecliningSentiment, 53, Severity::Medium),
+                // 30 + 3 + 1 / 4
                 ("b-minor", Code::FollowUpOverdue, 33, Severity::Low),
+                // 10 + 3 + min(323, 60) / 4
+                ("a-minor", Code::ReviewOverdue, 28, Severity::Low),
             ]
         );
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::register::Stakeholder;
-use crate::register::vocab::Level;
+use crate::register::vocab::{Attribute, Level};
 
 /// The salience class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -29,18 +29,6 @@ pub enum Salience {
 }
 
 impl Salience {
-    /// Every class, from one attribute to three, then none.
-    pub const ALL: [Salience; 8] = [
-        Salience::Dormant,
-        Salience::Discretionary,
-        Salience::Demanding,
-        Salience::Dominant,
-        Salience::Dangerous,
-        Salience::Dependent,
-        Salience::Definitive,
-        Salience::NonStakeholder,
-    ];
-
     /// The class of a combination of attributes.
     pub fn of(power: bool, legitimacy: bool, urgency: bool) -> Salience {
         match (power, legitimacy, urgency) {
@@ -54,20 +42,6 @@ impl Salience {
             (false, false, false) => Salience::NonStakeholder,
         }
     }
-
-    /// The English kebab-case word, as in JSON output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Salience::Dormant => "dormant",
-            Salience::Discretionary => "discretionary",
-            Salience::Demanding => "demanding",
-            Salience::Dominant => "dominant",
-            Salience::Dangerous => "dangerous",
-            Salience::Dependent => "dependent",
-            Salience::Definitive => "definitive",
-            Salience::NonStakeholder => "non-stakeholder",
-        }
-    }
 }
 
 /// The salience of a stakeholder, or `None` when neither legitimacy nor urgency is
@@ -77,9 +51,7 @@ pub fn salience(stakeholder: &Stakeholder, threshold: Level) -> Option<Salience>
     if stakeholder.legitimacy.is_none() && stakeholder.urgency.is_none() {
         return None;
     }
-    let present = |attribute: Option<crate::register::vocab::Attribute>| {
-        attribute.is_some_and(|a| a.present(threshold))
-    };
+    let present = |attribute: Option<Attribute>| attribute.is_some_and(|a| a.present(threshold));
     Some(Salience::of(
         stakeholder.power >= threshold,
         present(stakeholder.legitimacy),
@@ -91,7 +63,6 @@ pub fn salience(stakeholder: &Stakeholder, threshold: Level) -> Option<Salience>
 mod tests {
     use super::*;
     use crate::analysis::testing::stakeholder;
-    use crate::register::vocab::Attribute;
 
     fn level(n: u8) -> Level {
         Level::new(n).unwrap()
@@ -112,9 +83,8 @@ mod tests {
         for ((p, l, u), class) in cases {
             assert_eq!(Salience::of(p, l, u), class, "{p} {l} {u}");
         }
-        let words: Vec<_> = Salience::ALL.iter().map(|s| s.as_str()).collect();
-        assert_eq!(words.len(), 8);
-        assert!(words.contains(&"non-stakeholder"));
+        let json = serde_json::to_value(Salience::NonStakeholder).unwrap();
+        assert_eq!(json, "non-stakeholder");
     }
 
     #[test]

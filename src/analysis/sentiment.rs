@@ -2,19 +2,21 @@
 //!
 //! Rule: take the sentiment of the last [`WINDOW`] interactions that record one, each on
 //! the 1–5 satisfaction scale (negative 2, neutral 3, positive 4), and fit a
-//! least-squares line through them against their position in the log. A slope of at
-//! least [`DEAD_BAND`] points per interaction is improving, of at most `-DEAD_BAND`
-//! declining, anything between stable. Fewer than two entries give no trend.
+//! least-squares line through them against their position in the log. The line's rise
+//! across the window (slope × (entries − 1)) is the change: at least [`MIN_CHANGE`]
+//! points is improving, at most `-MIN_CHANGE` declining, anything between stable (the
+//! dead band). Fewer than two entries give no trend.
 
 use serde::Serialize;
 
 /// How many of the latest scored interactions the trend looks at.
 pub const WINDOW: usize = 5;
 
-/// The smallest slope, in points per interaction, that counts as a direction. With
-/// five entries one step up or down in one interaction gives a slope of ±0.1, which is
-/// noise; two steps (±0.2) are a direction.
-pub const DEAD_BAND: f64 = 0.15;
+/// The smallest fitted change across the window, in points of the 1–5 scale, that
+/// counts as a direction. Over five entries a single one-point wobble fits a change of
+/// ±0.4 and is noise, two one-point steps fit ±0.8 and are a direction; over four, an
+/// alternating 4, 3, 4, 3 fits −0.6 and stays stable; over two, any change counts.
+pub const MIN_CHANGE: f64 = 0.75;
 
 /// The direction of sentiment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -28,24 +30,13 @@ pub enum Trend {
     Declining,
 }
 
-impl Trend {
-    /// The English kebab-case word, as in JSON output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trend::Improving => "improving",
-            Trend::Stable => "stable",
-            Trend::Declining => "declining",
-        }
-    }
-}
-
 /// The trend of scores in log order (oldest first); only the last [`WINDOW`] count.
 pub fn trend(scores: &[f64]) -> Option<Trend> {
     let recent = &scores[scores.len().saturating_sub(WINDOW)..];
-    let slope = slope(recent)?;
-    Some(if slope >= DEAD_BAND {
+    let change = slope(recent)? * (recent.len() - 1) as f64;
+    Some(if change >= MIN_CHANGE {
         Trend::Improving
-    } else if slope <= -DEAD_BAND {
+    } else if change <= -MIN_CHANGE {
         Trend::Declining
     } else {
         Trend::Stable
@@ -88,12 +79,17 @@ mod tests {
 
     #[test]
     fn a_single_wobble_is_stable_and_two_steps_are_a_direction() {
-        // Slope -0.1: stable.
+        // Fitted change -0.4: stable.
         assert_eq!(trend(&[4.0, 3.0, 4.0, 4.0, 3.0]), Some(Trend::Stable));
-        // Slope -0.2: declining.
+        // -0.8: declining.
         assert_eq!(trend(&[2.0, 2.0, 2.0, 2.0, 1.0]), Some(Trend::Declining));
-        // Slope +0.2: improving.
+        // +0.8: improving.
         assert_eq!(trend(&[3.0, 4.0, 3.0, 4.0, 4.0]), Some(Trend::Improving));
+        // An alternating log: -0.6, stable.
+        assert_eq!(trend(&[4.0, 3.0, 4.0, 3.0]), Some(Trend::Stable));
+        // A drop that holds: -1.0, declining.
+        assert_eq!(trend(&[4.0, 3.0, 3.0]), Some(Trend::Declining));
+        assert_eq!(trend(&[4.0, 3.0, 4.0]), Some(Trend::Stable));
     }
 
     #[test]
