@@ -1,9 +1,10 @@
 //! `stake`: stakeholder management kept as text.
 //!
 //! The pipeline is visible in the modules: [`register`] loads and checks a folder of
-//! Markdown files, `analysis` derives the textbook models from it, and the command line
+//! Markdown files, [`analysis`] derives the textbook models from it, and the command line
 //! in [`cli`] ties them together.
 
+pub mod analysis;
 pub mod build;
 pub mod cli;
 pub mod diagnostic;

@@ -1,5 +1,6 @@
 //! The command line: parses arguments and calls the pipeline. Kept thin on purpose.
 
+mod analyze;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -21,6 +22,7 @@ use crate::register::{self, Limits};
   stake init my-register            a starter register to edit
   stake check my-register           every problem of the register, like a compiler
   stake check --format github .     annotations for a GitHub Actions pull request
+  stake analyze my-register         what needs attention, grid, conflicts, schedule
   stake build my-register           HTML report and site in ./public
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
@@ -69,6 +71,17 @@ Examples:
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
         max_file_size: u64,
     },
+    /// Analyse a register: grid, salience, engagement, schedule, conflicts, network and
+    /// what needs attention.
+    #[command(
+        after_help = "Exit status: 0 analysed, 1 the register has errors (printed as by \
+`stake check`), 2 usage or I/O problem.
+
+Examples:
+  stake analyze samples/erp-rollout
+  stake analyze --as-of 2026-12-01 --format json register/ > analysis.json"
+    )]
+    Analyze(analyze::AnalyzeArgs),
     /// Build the HTML report, the dashboard, one profile per stakeholder and the
     /// analysis JSON into an output folder.
     #[command(
@@ -204,6 +217,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             let failed = errors > 0 || (deny_warnings && warnings > 0);
             Ok(ExitCode::from(u8::from(failed)))
         }
+        Command::Analyze(args) => analyze::run(args, color),
         Command::Build {
             dir,
             out,

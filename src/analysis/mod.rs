@@ -1,0 +1,315 @@
+//! The analysis: every derived fact of a register, as pure functions of the register and
+//! the date the analysis is "today" for. No I/O, no formatting, no clock.
+//!
+//! [`analyze`] runs them all and returns an [`Analysis`], whose JSON form (`stake analyze
+//! --format json`) is the stable shape documented in `docs/analysis.md`.
+
+pub mod engagement;
+pub mod findings;
+pub mod grid;
+pub mod issues;
+pub mod network;
+pub mod salience;
+pub mod schedule;
+pub mod sentiment;
+pub mod summary;
+#[cfg(test)]
+mod testing;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Serialize, Serializer};
+
+use crate::register::Register;
+use crate::register::model::Cadence;
+use crate::register::vocab::{Category, Date, Involvement, Language, Level, Quadrant};
+use engagement::Engagement;
+use findings::{Finding, Subject};
+use grid::Strategy;
+use issues::{Conflict, IssueMap};
+use network::Network;
+use salience::Salience;
+use schedule::ScheduledTouch;
+use sentiment::Trend;
+use summary::Summary;
+
+/// Everything the analysis derives from a register on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// The project's settings.
+    pub project: ProjectInfo,
+    /// The date the analysis is for.
+    pub as_of: Date,
+    /// One assessment per stakeholder, sorted by id.
+    pub stakeholders: Vec<Assessment>,
+    /// Conflict relationships, then issues with key stakeholders on opposite sides.
+    pub conflicts: Vec<Conflict>,
+    /// Who stands where on each issue, sorted by issue.
+    pub issues: Vec<IssueMap>,
+    /// The next occurrence of every touch, by date (undated ad-hoc touches last), then
+    /// stakeholder.
+    pub schedule: Vec<ScheduledTouch>,
+    /// The relationship graph.
+    pub network: Network,
+    /// What needs attention, most urgent first.
+    pub findings: Vec<Finding>,
+    /// Counts and the engagement index.
+    pub summary: Summary,
+}
+
+/// The project settings the analysis used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectInfo {
+    /// Name.
+    pub name: String,
+    /// Code.
+    pub code: Option<String>,
+    /// Project manager.
+    pub manager: Option<String>,
+    /// Sponsor: free text or a stakeholder id.
+    pub sponsor: Option<String>,
+    /// Language of report labels, as a BCP 47 tag (`en`, `zh-CN`).
+    #[serde(serialize_with = "language_tag")]
+    pub language: Language,
+    /// Where "high" starts on the 1–5 scale.
+    pub threshold: Level,
+    /// Days without interaction after which a stakeholder is silent.
+    pub silent_after_days: u32,
+    /// The default cadence per quadrant.
+    pub cadence: BTreeMap<Quadrant, Cadence>,
+}
+
+fn language_tag<S: Serializer>(language: &Language, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(language.tag())
+}
+
+/// What the analysis derives about one stakeholder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The file, relative to the register, with `/` separators.
+    pub file: String,
+    /// Internal or external.
+    pub category: Option<Category>,
+    /// Direct or indirect.
+    pub involvement: Option<Involvement>,
+    /// Key: as written, else derived (manage closely, keep satisfied or definitive).
+    pub key: bool,
+    /// Power, 1–5.
+    pub power: Level,
+    /// Interest, 1–5.
+    pub interest: Level,
+    /// Quadrant of the power/interest grid.
+    pub quadrant: Quadrant,
+    /// Mendelow's strategy for that quadrant.
+    pub strategy: Strategy,
+    /// Salience class; `None` when neither legitimacy nor urgency is recorded.
+    pub salience: Option<Salience>,
+    /// Current and desired engagement, and the gap.
+    pub engagement: Engagement,
+    /// Who keeps the relationship.
+    pub owner: Option<String>,
+    /// The last interaction up to `as_of`.
+    pub last_contact: Option<Date>,
+    /// The earliest next due date in the stakeholder's schedule (planned or suggested).
+    pub next_due: Option<Date>,
+    /// Days that earliest touch is past due (0 when none is).
+    pub overdue_days: u32,
+    /// No interaction for `silent_after_days`, or never.
+    pub silent: bool,
+    /// Direction of sentiment; `None` with fewer than two scored interactions.
+    pub sentiment_trend: Option<Trend>,
+    /// The latest sentiment on the 1–5 satisfaction scale.
+    pub satisfaction: Option<u8>,
+    /// Betweenness centrality, 0–1, four decimals.
+    pub centrality: f64,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The whole record is confidential (left out of public reports).
+    pub confidential: bool,
+}
+
+/// Analyses a register as of a date.
+pub fn analyze(register: &Register, as_of: Date) -> Analysis {
+    let project = &register.project;
+    let threshold = project.threshold;
+    let (network, centrality) = network::network(register);
+
+    let mut assessments = Vec::with_capacity(register.stakeholders.len());
+    let mut touches = Vec::with_capacity(register.stakeholders.len());
+    for (s, centrality) in register.stakeholders.iter().zip(centrality) {
+        let file = file_name(&s.file);
+        let quadrant = grid::quadrant(s.power, s.interest, threshold);
+        let salience = salience::salience(s, threshold);
+        let seen = schedule::seen(&s.interactions, as_of);
+        let last_contact = seen.last().map(|i| i.date);
+        let scores: Vec<f64> = seen
+            .iter()
+            .filter_map(|i| i.sentiment.map(|s| s.score()))
+            .collect();
+        let own = schedule::touches(s, seen, quadrant, &project.cadence, as_of, &file);
+        let next_due = own.iter().filter_map(|t| t.date).min();
+        assessments.push(Assessment {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            file,
+            category: s.category,
+            involvement: s.involvement,
+            key: s.key.unwrap_or(derived_key(quadrant, salience)),
+            power: s.power,
+            interest: s.interest,
+            quadrant,
+            strategy: quadrant.into(),
+            salience,
+            engagement: Engagement::of(s),
+            owner: s.owner.clone(),
+            last_contact,
+            next_due,
+            overdue_days: next_due.map_or(0, |due| days_between(due, as_of).max(0) as u32),
+            silent: schedule::silent(last_contact, as_of, project.silent_after_days),
+            sentiment_trend: sentiment::trend(&scores),
+            // Scores are whole numbers from 1 to 5.
+            satisfaction: scores.last().map(|&score| score as u8),
+            centrality,
+            tags: s.tags.clone(),
+            confidential: s.confidential_record,
+        });
+        touches.push(own);
+    }
+
+    let issues = issues::issue_map(register);
+    let key: Vec<bool> = assessments.iter().map(|a| a.key).collect();
+    let conflicts = issues::conflicts(register, &issues, &key);
+    let subjects = register
+        .stakeholders
+        .iter()
+        .zip(&assessments)
+        .zip(&touches)
+        .map(|((stakeholder, assessment), touches)| Subject {
+            stakeholder,
+            assessment,
+            seen: schedule::seen(&stakeholder.interactions, as_of),
+            touches,
+        });
+    let findings = findings::findings(subjects, as_of);
+    let engagement_index = engagement::index(
+        register
+            .stakeholders
+            .iter()
+            .zip(&assessments)
+            .map(|(s, a)| (s, a.engagement)),
+    );
+    let mut schedule: Vec<ScheduledTouch> = touches.into_iter().flatten().collect();
+    schedule.sort_by(|a, b| {
+        (a.date.is_none(), a.date, &a.stakeholder).cmp(&(b.date.is_none(), b.date, &b.stakeholder))
+    });
+    let summary = summary::summary(
+        &assessments,
+        &schedule,
+        &conflicts,
+        &findings,
+        engagement_index,
+    );
+    Analysis {
+        project: ProjectInfo {
+            name: project.name.clone(),
+            code: project.code.clone(),
+            manager: project.manager.clone(),
+            sponsor: project.sponsor.clone(),
+            language: project.language,
+            threshold,
+            silent_after_days: project.silent_after_days,
+            cadence: project.cadence.clone(),
+        },
+        as_of,
+        stakeholders: assessments,
+        conflicts,
+        issues,
+        schedule,
+        network,
+        findings,
+        summary,
+    }
+}
+
+/// Key unless written otherwise: the grid's high-power quadrants, or definitive salience.
+fn derived_key(quadrant: Quadrant, salience: Option<Salience>) -> bool {
+    matches!(quadrant, Quadrant::ManageClosely | Quadrant::KeepSatisfied)
+        || salience == Some(Salience::Definitive)
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.duration_until(to).as_secs() / 86_400
+}
+
+/// A register-relative path with `/` separators on every platform, so the JSON is the
+/// same everywhere.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Analysis {
+    /// The assessment of the stakeholder with this id.
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.stakeholders
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.stakeholders[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use testing::{date, register, stakeholder};
+
+    #[test]
+    fn key_is_as_written_else_derived() {
+        let mut written = stakeholder("a", 1, 1);
+        written.key = Some(true);
+        let mut demoted = stakeholder("b", 5, 5);
+        demoted.key = Some(false);
+        let satisfied = stakeholder("c", 5, 1);
+        let informed = stakeholder("d", 1, 5);
+        let mut definitive = stakeholder("e", 4, 1);
+        definitive.legitimacy = Some(crate::register::vocab::Attribute::Flag(true));
+        definitive.urgency = Some(crate::register::vocab::Attribute::Flag(true));
+        let register = register(vec![written, demoted, satisfied, informed, definitive]);
+        let analysis = analyze(&register, date("2026-11-20"));
+        let key: Vec<bool> = analysis.stakeholders.iter().map(|a| a.key).collect();
+        assert_eq!(key, [true, false, true, false, true]);
+        assert_eq!(analysis.summary.key.key, 3);
+        assert_eq!(
+            analysis.get("d").map(|a| a.quadrant),
+            Some(Quadrant::KeepInformed)
+        );
+    }
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(days_between(date("2026-02-28"), date("2026-03-01")), 1);
+        assert_eq!(days_between(date("2026-03-01"), date("2026-02-28")), -1);
+        assert_eq!(days_between(date("2025-11-20"), date("2026-11-20")), 365);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let mut a = stakeholder("a", 5, 5);
+        a.relationships = vec![testing::relationship(
+            "b",
+            crate::register::vocab::RelationKind::Ally,
+        )];
+        let register = register(vec![a, stakeholder("b", 2, 3), stakeholder("c", 4, 1)]);
+        let first = serde_json::to_string(&analyze(&register, date("2026-11-20"))).unwrap();
+        let second = serde_json::to_string(&analyze(&register, date("2026-11-20"))).unwrap();
+        assert_eq!(first, second);
+    }
+}

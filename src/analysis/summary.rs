@@ -1,0 +1,191 @@
+//! The register in numbers: the seed's classifications as counts, and the engagement
+//! index.
+
+use serde::Serialize;
+
+use super::Assessment;
+use super::findings::{Finding, Severity};
+use super::issues::Conflict;
+use super::salience::Salience;
+use super::schedule::ScheduledTouch;
+use crate::register::vocab::{Category, Involvement, Quadrant};
+
+/// Counts over the whole register.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Number of stakeholders.
+    pub stakeholders: usize,
+    /// Internal / external (内部 / 外部).
+    pub category: CategoryCounts,
+    /// Direct / indirect (直接 / 间接).
+    pub involvement: InvolvementCounts,
+    /// Key / non-key (关键 / 非关键).
+    pub key: KeyCounts,
+    /// Per quadrant of the power/interest grid.
+    pub quadrants: QuadrantCounts,
+    /// Per salience class.
+    pub salience: SalienceCounts,
+    /// Stakeholders below their desired engagement.
+    pub engagement_gaps: usize,
+    /// Silent stakeholders.
+    pub silent: usize,
+    /// Planned touches past due.
+    pub overdue_touches: usize,
+    /// Conflicts (relationships and issues).
+    pub conflicts: usize,
+    /// Findings per severity.
+    pub findings: SeverityCounts,
+    /// How much of the weighted desired engagement is reached, 0–100; `null` when no
+    /// stakeholder has both levels recorded.
+    pub engagement_index: Option<u8>,
+}
+
+/// Internal / external.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CategoryCounts {
+    /// Internal.
+    pub internal: usize,
+    /// External.
+    pub external: usize,
+    /// Not recorded.
+    pub unspecified: usize,
+}
+
+/// Direct / indirect.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct InvolvementCounts {
+    /// Direct.
+    pub direct: usize,
+    /// Indirect.
+    pub indirect: usize,
+    /// Not recorded.
+    pub unspecified: usize,
+}
+
+/// Key / non-key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct KeyCounts {
+    /// Key.
+    pub key: usize,
+    /// Non-key.
+    pub non_key: usize,
+}
+
+/// Per quadrant.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct QuadrantCounts {
+    /// Manage closely.
+    pub manage_closely: usize,
+    /// Keep satisfied.
+    pub keep_satisfied: usize,
+    /// Keep informed.
+    pub keep_informed: usize,
+    /// Monitor.
+    pub monitor: usize,
+}
+
+/// Per salience class.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SalienceCounts {
+    /// Definitive.
+    pub definitive: usize,
+    /// Dominant.
+    pub dominant: usize,
+    /// Dangerous.
+    pub dangerous: usize,
+    /// Dependent.
+    pub dependent: usize,
+    /// Dormant.
+    pub dormant: usize,
+    /// Discretionary.
+    pub discretionary: usize,
+    /// Demanding.
+    pub demanding: usize,
+    /// Non-stakeholder.
+    pub non_stakeholder: usize,
+    /// Neither legitimacy nor urgency recorded.
+    pub unassessed: usize,
+}
+
+/// Findings per severity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SeverityCounts {
+    /// High.
+    pub high: usize,
+    /// Medium.
+    pub medium: usize,
+    /// Low.
+    pub low: usize,
+}
+
+/// The summary of the analysed register.
+pub fn summary(
+    assessments: &[Assessment],
+    schedule: &[ScheduledTouch],
+    conflicts: &[Conflict],
+    findings: &[Finding],
+    engagement_index: Option<u8>,
+) -> Summary {
+    let mut summary = Summary {
+        stakeholders: assessments.len(),
+        conflicts: conflicts.len(),
+        engagement_index,
+        ..Summary::default()
+    };
+    for a in assessments {
+        let category = &mut summary.category;
+        *match a.category {
+            Some(Category::Internal) => &mut category.internal,
+            Some(Category::External) => &mut category.external,
+            None => &mut category.unspecified,
+        } += 1;
+        let involvement = &mut summary.involvement;
+        *match a.involvement {
+            Some(Involvement::Direct) => &mut involvement.direct,
+            Some(Involvement::Indirect) => &mut involvement.indirect,
+            None => &mut involvement.unspecified,
+        } += 1;
+        *if a.key {
+            &mut summary.key.key
+        } else {
+            &mut summary.key.non_key
+        } += 1;
+        let quadrants = &mut summary.quadrants;
+        *match a.quadrant {
+            Quadrant::ManageClosely => &mut quadrants.manage_closely,
+            Quadrant::KeepSatisfied => &mut quadrants.keep_satisfied,
+            Quadrant::KeepInformed => &mut quadrants.keep_informed,
+            Quadrant::Monitor => &mut quadrants.monitor,
+        } += 1;
+        let salience = &mut summary.salience;
+        *match a.salience {
+            Some(Salience::Definitive) => &mut salience.definitive,
+            Some(Salience::Dominant) => &mut salience.dominant,
+            Some(Salience::Dangerous) => &mut salience.dangerous,
+            Some(Salience::Dependent) => &mut salience.dependent,
+            Some(Salience::Dormant) => &mut salience.dormant,
+            Some(Salience::Discretionary) => &mut salience.discretionary,
+            Some(Salience::Demanding) => &mut salience.demanding,
+            Some(Salience::NonStakeholder) => &mut salience.non_stakeholder,
+            None => &mut salience.unassessed,
+        } += 1;
+        summary.engagement_gaps += usize::from(a.engagement.open());
+        summary.silent += usize::from(a.silent);
+    }
+    summary.overdue_touches = schedule
+        .iter()
+        .filter(|t| t.overdue && !t.suggested)
+        .count();
+    for finding in findings {
+        let counts = &mut summary.findings;
+        *match finding.severity {
+            Severity::High => &mut counts.high,
+            Severity::Medium => &mut counts.medium,
+            Severity::Low => &mut counts.low,
+        } += 1;
+    }
+    summary
+}
