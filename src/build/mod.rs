@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value as Json;
 
+use crate::analysis::Analysis;
 use crate::document::charts::{Charts, Derived};
 use crate::document::markdown::{self, Embeds};
 use crate::document::{Block, Chart, Document, labels};
@@ -87,8 +88,12 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         summary.grid_confidential = redaction.grid_confidential;
     }
     let language = register.project.language;
-    let analysis = analysis_json(&register, options.as_of);
-    let derived = derived(&register, &analysis);
+    let analysis = crate::analysis::analyze(&register, options.as_of);
+    let derived = derived(&analysis);
+    // Written as `stake analyze --format json` writes it: fields in declaration order.
+    let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+    analysis_text.push('\n');
+    let analysis = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
     let charts = Charts::build(&register, &derived, options.as_of);
     // A register's own `templates/` folder is used when there is one (the loader never
     // reads it as stakeholders).
@@ -170,10 +175,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         .collect::<Result<_, String>>()?;
     let mut written: BTreeSet<PathBuf> = written.into_iter().flatten().collect();
     if options.formats.contains(&Format::Json) {
-        let mut json = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
-        json.push('\n');
         let path = PathBuf::from("analysis.json");
-        write(&output, &path, json.as_bytes())?;
+        write(&output, &path, analysis_text.as_bytes())?;
         written.insert(path);
     }
     summary.written = written.len();
@@ -265,66 +268,14 @@ impl Embeds for PageEmbeds<'_> {
     }
 }
 
-/// Key and centrality per stakeholder from the analysis, for the charts.
-fn derived(register: &Register, analysis: &Json) -> Vec<Derived> {
-    let rows = analysis["stakeholders"].as_array();
-    register
+/// Key and centrality per stakeholder, for the charts.
+fn derived(analysis: &Analysis) -> Vec<Derived> {
+    analysis
         .stakeholders
         .iter()
-        .map(|s| {
-            let row = rows.and_then(|rows| rows.iter().find(|r| r["id"] == s.id.as_str()));
-            Derived {
-                key: row.and_then(|r| r["key"].as_bool()).unwrap_or(false),
-                centrality: row.and_then(|r| r["centrality"].as_f64()).unwrap_or(0.0),
-            }
+        .map(|a| Derived {
+            key: a.key,
+            centrality: a.centrality,
         })
         .collect()
-}
-
-/// TEMPORARY stand-in for `crate::analysis::analyze` (issue 3, another branch): the
-/// JSON shape of issue 3 with the simplest derivations, until the real engine lands.
-fn analysis_json(register: &Register, as_of: Date) -> Json {
-    use crate::register::vocab::Quadrant;
-    let t = register.project.threshold;
-    let stakeholders: Vec<Json> = register
-        .stakeholders
-        .iter()
-        .map(|s| {
-            let quadrant = match (s.power >= t, s.interest >= t) {
-                (true, true) => Quadrant::ManageClosely,
-                (true, false) => Quadrant::KeepSatisfied,
-                (false, true) => Quadrant::KeepInformed,
-                (false, false) => Quadrant::Monitor,
-            };
-            let key = s.key.unwrap_or(matches!(
-                quadrant,
-                Quadrant::ManageClosely | Quadrant::KeepSatisfied
-            ));
-            let last = s.interactions.iter().rfind(|i| i.date <= as_of);
-            let gap = match (s.engagement_current, s.engagement_desired) {
-                (Some(c), Some(d)) => Some(d.rank() - c.rank()),
-                _ => None,
-            };
-            let strategy = ["key-players", "keep-satisfied", "keep-informed", "minimal-effort"]
-                [quadrant as usize];
-            serde_json::json!({
-                "id": s.id, "name": s.name, "file": s.file, "category": s.category,
-                "involvement": s.involvement, "key": key, "power": s.power, "interest": s.interest,
-                "quadrant": quadrant.as_str(),
-                "strategy": strategy,
-                "salience": null,
-                "engagement": { "current": s.engagement_current, "desired": s.engagement_desired, "gap": gap },
-                "owner": s.owner, "last_contact": last.map(|i| i.date.to_string()),
-                "next_due": null, "overdue_days": null, "silent": last.is_none(),
-                "sentiment_trend": null, "centrality": s.relationships.len() as f64, "tags": s.tags,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "project": { "name": register.project.name },
-        "as_of": as_of.to_string(),
-        "stakeholders": stakeholders,
-        "conflicts": [], "issues": [], "schedule": [], "findings": [],
-        "summary": { "engagement_index": null },
-    })
 }

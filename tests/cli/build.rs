@@ -1,0 +1,412 @@
+//! `stake build`: the rendered Markdown of the samples, template overrides, the public
+//! edition, escaping, determinism, the output folder's safety, and (where the checker is
+//! installed) the Nu HTML Checker.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use snapbox::cmd::{Command, cargo_bin};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stake() -> Command {
+    Command::new(cargo_bin!("stake"))
+}
+
+/// Builds `register` into a fresh folder and returns it (kept alive by the TempDir).
+fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    stake()
+        .arg("build")
+        .arg(register)
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .assert()
+        .success();
+    (dir, out)
+}
+
+/// Every file below `dir`, by relative path.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_path_buf();
+                found.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn samples_render_to_the_expected_markdown() {
+    for sample in ["erp-rollout", "metro-line"] {
+        let (_dir, out) = build(
+            &root().join("samples").join(sample),
+            &["--as-of", "2026-11-20", "--format", "md"],
+        );
+        for page in ["report", "index", "communication-plan"] {
+            let actual = fs::read_to_string(out.join(format!("{page}.md"))).unwrap();
+            snapbox::assert_data_eq!(
+                actual,
+                snapbox::Data::read_from(
+                    &root().join(format!("tests/cli/snapshots/build/{sample}.{page}.md")),
+                    None
+                )
+            );
+        }
+        assert!(!out.join("report.html").exists(), "only md was asked for");
+    }
+    let (_dir, out) = build(
+        &root().join("samples/erp-rollout"),
+        &["--as-of", "2026-11-20", "--format", "md"],
+    );
+    let profile = fs::read_to_string(out.join("stakeholders/helen-brandt.md")).unwrap();
+    snapbox::assert_data_eq!(
+        profile,
+        snapbox::Data::read_from(
+            &root().join("tests/cli/snapshots/build/erp-rollout.helen-brandt.md"),
+            None
+        )
+    );
+}
+
+#[test]
+fn every_page_and_the_analysis_are_written() {
+    let (_dir, out) = build(&root().join("samples/metro-line"), &[]);
+    for page in [
+        "index.html",
+        "report.html",
+        "communication-plan.html",
+        "analysis.json",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+    }
+    let profiles = fs::read_dir(out.join("stakeholders")).unwrap().count();
+    // 26 stakeholders in the sample.
+    assert_eq!(profiles, 26);
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(report.contains("<html lang=\"zh-CN\">"));
+    assert!(report.contains("权力/利益方格"));
+    assert!(report.contains("2026年11月20日"));
+    for chart in [
+        "chart-grid",
+        "chart-engagement",
+        "chart-network",
+        "chart-sentiment",
+    ] {
+        assert!(report.contains(chart), "{chart}");
+    }
+    // Self-contained: no stylesheet, script or image fetched from anywhere.
+    for fetch in ["<link", "<script", "<img", "src=", "@import"] {
+        assert!(!report.contains(fetch), "{fetch}");
+    }
+    assert_eq!(
+        report.matches("url(").count(),
+        report.matches("url(#").count(),
+        "only references inside the page"
+    );
+    // The same JSON as `stake analyze --format json`.
+    let analysis = fs::read_to_string(out.join("analysis.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&analysis).unwrap();
+    assert_eq!(json["as_of"], "2026-11-20");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let register = root().join("samples/erp-rollout");
+    let args = ["--format", "html,json,md"];
+    let (_a, first) = build(&register, &args);
+    let (_b, second) = build(&register, &args);
+    let (first, second) = (files(&first), files(&second));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{} differs", path.display());
+    }
+}
+
+#[test]
+fn user_templates_replace_and_extend_the_built_ins() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("report.md.tera"),
+        "{% extends \"builtin/report.md.tera\" %}\n\
+         {% block introduction %}## Our own introduction\n\nOVERRIDE-MARKER {{ project.name }}\n{% endblock introduction %}\n",
+    )
+    .unwrap();
+    fs::write(
+        templates.path().join("style.css.tera"),
+        "{% include \"builtin/style.css.tera\" %}\n.override-marker { color: red; }\n",
+    )
+    .unwrap();
+    let (_dir, out) = build(
+        &root().join("samples/erp-rollout"),
+        &["--templates", templates.path().to_str().unwrap()],
+    );
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(report.contains("OVERRIDE-MARKER Atlas ERP roll-out"));
+    assert!(
+        !report.contains("Northfield Components (1,150 staff"),
+        "the introduction was replaced"
+    );
+    assert!(report.contains("chart-grid"), "the other blocks stay");
+    assert!(report.contains(".override-marker"));
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains(".override-marker"),
+        "every page uses the style"
+    );
+}
+
+#[test]
+fn a_template_error_names_the_file_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    let file = templates.path().join("index.md.tera");
+    fs::write(&file, "# Title\n\n{{ stakeholders | no_such_filter }}\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = stake()
+        .arg("build")
+        .arg(root().join("samples/erp-rollout"))
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .arg("--templates")
+        .arg(templates.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:3:", file.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no_such_filter"), "{stderr}");
+}
+
+#[test]
+fn init_writes_the_built_in_templates_and_build_uses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register");
+    stake().arg("init").arg(&register).assert().success();
+    stake()
+        .args(["init", "--templates"])
+        .arg(&register)
+        .assert()
+        .success();
+    let report = register.join("templates/report.md.tera");
+    let text = fs::read_to_string(&report).unwrap();
+    fs::write(
+        &report,
+        text.replace("## {{ t.register }}", "## EXPORTED-MARKER"),
+    )
+    .unwrap();
+    // Writing them again refuses to overwrite.
+    stake()
+        .args(["init", "--templates"])
+        .arg(&register)
+        .assert()
+        .failure();
+    let (_out_dir, out) = build(&register, &[]);
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("EXPORTED-MARKER"));
+}
+
+#[test]
+fn the_public_edition_leaks_nothing() {
+    let register = root().join("tests/fixtures/build-public");
+    let args = ["--public", "--format", "html,json,md"];
+    let (_dir, out) = build(&register, &args);
+    let written = files(&out);
+    assert!(written.len() > 5);
+    for (path, bytes) in &written {
+        let name = path.to_string_lossy();
+        assert!(
+            !name.contains("secret-sam") && !name.contains("carol"),
+            "{name}"
+        );
+        let text = String::from_utf8_lossy(bytes);
+        for marker in ["LEAK", "secret-sam", "Carol"] {
+            assert!(!text.contains(marker), "{marker} in {name}");
+        }
+    }
+    // The same register without --public shows every marker: the test can fail.
+    let (_dir, full) = build(&register, &["--format", "html,json,md"]);
+    let everything: String = files(&full)
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    for marker in [
+        "LEAK-OWNER-ALICE",
+        "LEAK-CONTACT-ALICE",
+        "LEAK-NOTES-ALICE",
+        "LEAK-TAG-BOB",
+        "LEAK-NEED-BOB",
+        "LEAK-EXPECTATION-BOB",
+        "LEAK-ISSUE-BOB",
+        "LEAK-POSITION-NOTE-BOB",
+        "LEAK-TOUCH-BOB",
+        "LEAK-RELATIONSHIP-BOB",
+        "LEAK-INTERACTION-BOB",
+        "LEAK-FOLLOWUP-BOB",
+        "LEAK-ROLE-BOB",
+        "LEAK-ORG-BOB",
+        "LEAK-RECORD-NAME",
+        "LEAK-RECORD-ROLE",
+        "LEAK-RECORD-NOTES",
+        "LEAK-GRID-CAROL",
+    ] {
+        assert!(
+            everything.contains(marker),
+            "{marker} missing from the full build"
+        );
+    }
+    assert!(full.join("stakeholders/secret-sam.html").exists());
+}
+
+/// The tags of an HTML page (text is escaped, so every `<` opens a real tag).
+fn tags(html: &str) -> Vec<&str> {
+    html.split('<')
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or(rest))
+        .collect()
+}
+
+#[test]
+fn hostile_register_text_is_escaped_and_sanitised() {
+    let (_dir, out) = build(&root().join("tests/fixtures/build-hostile"), &[]);
+    let mut pages = 0;
+    for (path, bytes) in files(&out) {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        for tag in tags(&html) {
+            let lower = tag.to_ascii_lowercase();
+            let name = lower.split_whitespace().next().unwrap_or("");
+            assert!(
+                !["script", "img", "iframe", "b", "tag"].contains(&name),
+                "<{tag}> in {}",
+                path.display()
+            );
+            assert!(
+                !lower.contains("javascript:"),
+                "<{tag}> in {}",
+                path.display()
+            );
+            for attribute in lower.split_whitespace().skip(1) {
+                assert!(
+                    !attribute.starts_with("on"),
+                    "<{tag}> in {}",
+                    path.display()
+                );
+            }
+        }
+        assert!(
+            !html.contains("display:none}</style>"),
+            "{}",
+            path.display()
+        );
+    }
+    assert_eq!(pages, 5);
+    let profile = fs::read_to_string(out.join("stakeholders/mallory.html")).unwrap();
+    assert!(profile.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; Mallory"));
+    // Markdown in a value is text, not markup; in the notes body it is Markdown.
+    assert!(profile.contains("**bold** | pipe"));
+    // In the notes, a script's content is gone and `javascript:` links lose their target.
+    assert!(profile.contains("<p>click click2 img</p>"), "{profile}");
+    assert!(!profile.contains("alert(&#39;notes&#39;)"));
+}
+
+#[test]
+fn a_folder_that_is_not_ours_is_never_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("index.html"), "my own page").unwrap();
+    stake()
+        .arg("build")
+        .arg(root().join("samples/erp-rollout"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "my own page"
+    );
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
+
+    // Our own folder is cleaned of stale files on the next build.
+    let ours = dir.path().join("public");
+    stake()
+        .arg("build")
+        .arg(root().join("samples/erp-rollout"))
+        .arg("-o")
+        .arg(&ours)
+        .assert()
+        .success();
+    fs::write(ours.join("stakeholders/gone.html"), "stale").unwrap();
+    stake()
+        .arg("build")
+        .arg(root().join("samples/erp-rollout"))
+        .arg("-o")
+        .arg(&ours)
+        .assert()
+        .success();
+    assert!(!ours.join("stakeholders/gone.html").exists());
+    assert!(ours.join(".stake-output").exists());
+}
+
+/// Runs only where Java and the Nu HTML Checker are installed: `STAKE_VNU_JAR` names
+/// `vnu.jar` (from the npm package `vnu-jar`). Skipped, with a note, otherwise.
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let Some(jar) = std::env::var_os("STAKE_VNU_JAR").map(PathBuf::from) else {
+        eprintln!("skipped: set STAKE_VNU_JAR to vnu.jar to run the Nu HTML Checker");
+        return;
+    };
+    let java = std::process::Command::new("java").arg("-version").output();
+    if !jar.is_file() || java.is_err() {
+        eprintln!("skipped: java or {} not found", jar.display());
+        return;
+    }
+    for register in [
+        root().join("samples/erp-rollout"),
+        root().join("samples/metro-line"),
+        root().join("tests/fixtures/build-hostile"),
+    ] {
+        let (_dir, out) = build(&register, &[]);
+        let pages: Vec<PathBuf> = files(&out)
+            .into_keys()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .map(|p| out.join(p))
+            .collect();
+        let result = std::process::Command::new("java")
+            .arg("-jar")
+            .arg(&jar)
+            .arg("--errors-only")
+            .args(&pages)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&result.stderr);
+        assert!(
+            result.status.success() && report.trim().is_empty(),
+            "{}:\n{report}",
+            register.display()
+        );
+    }
+}
