@@ -17,6 +17,7 @@
 //! Findings sort by urgency, then by the order of [`Code`], stakeholder id and line.
 //! Urgency 60 and above is `high`, 40 to 59 `medium`, below 40 `low`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Assessment;
@@ -142,11 +143,15 @@ pub struct Subject<'a> {
 }
 
 /// Every finding of the register, most urgent first.
-pub fn findings<'a>(subjects: impl IntoIterator<Item = Subject<'a>>, as_of: Date) -> Vec<Finding> {
-    let mut all = Vec::new();
-    for subject in subjects {
-        of_one(&subject, as_of, &mut all);
-    }
+pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
+    let mut all: Vec<Finding> = subjects
+        .par_iter()
+        .flat_map_iter(|subject| {
+            let mut found = Vec::new();
+            of_one(subject, as_of, &mut found);
+            found
+        })
+        .collect();
     all.sort_by(|a, b| {
         b.urgency
             .cmp(&a.urgency)

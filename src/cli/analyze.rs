@@ -24,6 +24,12 @@ const LOOKAHEAD_DAYS: i64 = 14;
 /// How many of the most central stakeholders the human summary names.
 const CENTRAL_SHOWN: usize = 5;
 
+/// How many touches each part of the schedule shows.
+const TOUCHES_SHOWN: usize = 20;
+
+/// How many names a list of the human summary shows before `… and N more`.
+const NAMES_SHOWN: usize = 12;
+
 /// Arguments of `stake analyze`.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -130,10 +136,20 @@ fn name<'a>(analysis: &'a Analysis, id: &'a str) -> &'a str {
 }
 
 fn names(analysis: &Analysis, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| name(analysis, id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    list(ids.iter().map(|id| name(analysis, id).to_owned()).collect())
+}
+
+/// Items joined by commas, `none` when empty, cut to [`NAMES_SHOWN`] so a register of
+/// thousands stays readable.
+fn list(items: Vec<String>) -> String {
+    if items.is_empty() {
+        return "none".to_owned();
+    }
+    let mut joined = items[..items.len().min(NAMES_SHOWN)].join(", ");
+    if items.len() > NAMES_SHOWN {
+        let _ = write!(joined, " … and {} more", items.len() - NAMES_SHOWN);
+    }
+    joined
 }
 
 fn header(out: &mut String, analysis: &Analysis) {
@@ -256,11 +272,11 @@ fn grid(out: &mut String, analysis: &Analysis) {
         analysis.project.threshold.value()
     );
     for quadrant in Quadrant::ALL {
-        let members: Vec<&str> = analysis
+        let members: Vec<String> = analysis
             .stakeholders
             .iter()
             .filter(|a| a.quadrant == *quadrant)
-            .map(|a| a.name.as_str())
+            .map(|a| a.name.clone())
             .collect();
         let label = match quadrant {
             Quadrant::ManageClosely => "manage closely",
@@ -268,16 +284,7 @@ fn grid(out: &mut String, analysis: &Analysis) {
             Quadrant::KeepInformed => "keep informed",
             Quadrant::Monitor => "monitor",
         };
-        let _ = writeln!(
-            out,
-            "  {label} ({}): {}",
-            members.len(),
-            if members.is_empty() {
-                "none".to_owned()
-            } else {
-                members.join(", ")
-            }
-        );
+        let _ = writeln!(out, "  {label} ({}): {}", members.len(), list(members));
     }
 }
 
@@ -353,23 +360,31 @@ fn schedule(out: &mut String, analysis: &Analysis) {
         .collect();
     let _ = writeln!(out, "\nSchedule");
     let _ = writeln!(out, "  overdue ({}):", overdue.len());
-    for touch in &overdue {
+    for touch in overdue.iter().take(TOUCHES_SHOWN) {
         touch_line(out, analysis, touch, days(touch.overdue_days, "late"));
     }
+    more(out, overdue.len());
     let _ = writeln!(
         out,
         "  due in the next {LOOKAHEAD_DAYS} days ({}):",
         upcoming.len()
     );
-    for touch in &upcoming {
+    for touch in upcoming.iter().take(TOUCHES_SHOWN) {
         touch_line(out, analysis, touch, String::new());
     }
+    more(out, upcoming.len());
     let suggested = analysis.schedule.iter().filter(|t| t.suggested).count();
     if suggested > 0 {
         let _ = writeln!(
             out,
             "  {suggested} without a plan get their quadrant's default cadence (`suggested` in the JSON)"
         );
+    }
+}
+
+fn more(out: &mut String, shown_of: usize) {
+    if shown_of > TOUCHES_SHOWN {
+        let _ = writeln!(out, "    … and {} more", shown_of - TOUCHES_SHOWN);
     }
 }
 
@@ -409,31 +424,20 @@ fn relations(out: &mut String, analysis: &Analysis) {
             None => format!("{} (never contacted)", a.name),
         })
         .collect();
-    let declining: Vec<&str> = analysis
+    let declining: Vec<String> = analysis
         .stakeholders
         .iter()
         .filter(|a| a.sentiment_trend == Some(analysis::sentiment::Trend::Declining))
-        .map(|a| a.name.as_str())
+        .map(|a| a.name.clone())
         .collect();
     let _ = writeln!(out, "\nRelations");
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            "none".to_owned()
-        } else {
-            items.join(", ")
-        }
-    };
     let _ = writeln!(
         out,
         "  silent for {}+ days: {}",
         analysis.project.silent_after_days,
         list(silent)
     );
-    let _ = writeln!(
-        out,
-        "  sentiment declining: {}",
-        list(declining.into_iter().map(str::to_owned).collect())
-    );
+    let _ = writeln!(out, "  sentiment declining: {}", list(declining));
     let mut central: Vec<_> = analysis
         .stakeholders
         .iter()

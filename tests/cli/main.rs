@@ -1,0 +1,3 @@
+//! Integration tests of the `stake` command line: one binary, one module per command.
+
+mod analyze;
