@@ -162,6 +162,11 @@ pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
     all
 }
 
+/// `1 day`, `5 days`.
+fn in_days(days: u32) -> String {
+    format!("{days} {}", if days == 1 { "day" } else { "days" })
+}
+
 /// A quarter of the days late, at most 15.
 fn lateness(days: u32) -> u32 {
     days.min(60) / 4
@@ -207,7 +212,8 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             Some(days),
             Some(follow_up.action.clone()),
             format!(
-                "Follow-up for {name} is {days} days overdue: {}",
+                "Follow-up for {name} is {} overdue: {}",
+                in_days(days),
                 follow_up.action
             ),
         );
@@ -223,7 +229,10 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                     lateness(days),
                     Some(days),
                     None,
-                    format!("No contact with key stakeholder {name} for {days} days"),
+                    format!(
+                        "No contact with key stakeholder {name} for {}",
+                        in_days(days)
+                    ),
                 );
             }
             _ => push(
@@ -309,7 +318,10 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             lateness(days),
             Some(days),
             Some(what.clone()),
-            format!("Touch with {name} is {days} days overdue: {what}{how}"),
+            format!(
+                "Touch with {name} is {} overdue: {what}{how}",
+                in_days(days)
+            ),
         );
     }
 
@@ -321,7 +333,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             lateness(days),
             Some(days),
             Some(review.to_string()),
-            format!("Review of {name} was due {review}, {days} days ago"),
+            format!("Review of {name} was due {review}, {} ago", in_days(days)),
         );
     }
 }

@@ -169,8 +169,9 @@ fn header(out: &mut String, analysis: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "{} stakeholders, {} key; engagement index {index}",
-        analysis.summary.stakeholders, analysis.summary.key.key,
+        "{}, {} key; engagement index {index}",
+        count(analysis.summary.stakeholders, "stakeholder", "stakeholders"),
+        analysis.summary.key.key,
     );
 }
 
@@ -377,7 +378,8 @@ fn schedule(out: &mut String, analysis: &Analysis) {
     if suggested > 0 {
         let _ = writeln!(
             out,
-            "  {suggested} without a plan get their quadrant's default cadence (`suggested` in the JSON)"
+            "  {} without a plan: the quadrant's default cadence is suggested (`suggested` in the JSON)",
+            count(suggested, "stakeholder", "stakeholders"),
         );
     }
 }
@@ -470,5 +472,10 @@ fn relations(out: &mut String, analysis: &Analysis) {
 
 /// `1 day late`, `3 days late`.
 fn days(n: u32, what: &str) -> String {
-    format!("{n} {} {what}", if n == 1 { "day" } else { "days" })
+    format!("{} {what}", count(n as usize, "day", "days"))
+}
+
+/// `1 stakeholder`, `2 stakeholders`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
