@@ -98,34 +98,34 @@ pub fn issue_map(register: &Register) -> Vec<IssueMap> {
 
 /// Conflict relationships (sorted by the pair), then the issues on which key
 /// stakeholders support and oppose (in issue map order). `key[i]` says whether the
-/// register's `i`-th stakeholder is key.
+/// register's `i`-th stakeholder is key, `files[i]` is its file.
 pub fn conflicts(
     register: &Register,
     ids: &Ids<'_>,
     issues: &[IssueMap],
     key: &[bool],
+    files: &[String],
 ) -> Vec<Conflict> {
+    // Keyed by position: stakeholders are sorted by id, so this is the order of ids.
     let mut pairs = BTreeMap::new();
-    for s in &register.stakeholders {
-        for r in s
-            .relationships
-            .iter()
-            .filter(|r| r.kind == RelationKind::Conflict)
-        {
-            let between = if s.id < r.with {
-                [s.id.clone(), r.with.clone()]
-            } else {
-                [r.with.clone(), s.id.clone()]
+    for (i, s) in register.stakeholders.iter().enumerate() {
+        for r in &s.relationships {
+            let Some(j) = ids
+                .get(&r.with)
+                .filter(|_| r.kind == RelationKind::Conflict)
+            else {
+                continue;
             };
-            pairs
-                .entry(between.clone())
-                .or_insert_with(|| Conflict::Relationship {
-                    between,
+            pairs.entry((i.min(j), i.max(j))).or_insert_with(|| {
+                let id = |k: usize| register.stakeholders[k].id.clone();
+                Conflict::Relationship {
+                    between: [id(i.min(j)), id(i.max(j))],
                     strength: r.strength,
                     note: r.note.clone(),
-                    file: super::file_name(&s.file),
+                    file: files[i].clone(),
                     line: r.line,
-                });
+                }
+            });
         }
     }
     let is_key = |id: &String| ids.get(id).is_some_and(|i| key[i]);
@@ -204,7 +204,8 @@ mod tests {
         let register = register(vec![a, b, c]);
         let issues = issue_map(&register);
         let ids = Ids::of(&register);
-        let conflicts = conflicts(&register, &ids, &issues, &[true, true, false]);
+        let files = ["a.md", "b.md", "c.md"].map(String::from);
+        let conflicts = conflicts(&register, &ids, &issues, &[true, true, false], &files);
         assert_eq!(conflicts.len(), 2, "{conflicts:?}");
         match &conflicts[0] {
             Conflict::Relationship { between, file, .. } => {

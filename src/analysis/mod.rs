@@ -156,7 +156,8 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
 
     let issues = issues::issue_map(register);
     let key: Vec<bool> = assessments.iter().map(|a| a.key).collect();
-    let conflicts = issues::conflicts(register, &ids, &issues, &key);
+    let files: Vec<String> = assessments.iter().map(|a| a.file.clone()).collect();
+    let conflicts = issues::conflicts(register, &ids, &issues, &key, &files);
     let subjects: Vec<Subject<'_>> = register
         .stakeholders
         .iter()
