@@ -24,8 +24,8 @@ const LOOKAHEAD_DAYS: i64 = 14;
 /// How many of the most central stakeholders the human summary names.
 const CENTRAL_SHOWN: usize = 5;
 
-/// How many touches each part of the schedule shows.
-const TOUCHES_SHOWN: usize = 20;
+/// How many rows each list of the human summary shows (touches, conflicts, issues).
+const ROWS_SHOWN: usize = 20;
 
 /// How many names a list of the human summary shows before `… and N more`.
 const NAMES_SHOWN: usize = 12;
@@ -294,29 +294,40 @@ fn conflicts(out: &mut String, analysis: &Analysis) {
     if analysis.conflicts.is_empty() {
         let _ = writeln!(out, "  none recorded");
     }
-    for conflict in &analysis.conflicts {
-        match conflict {
-            Conflict::Relationship { between, note, .. } => {
-                let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
-                let _ = writeln!(
-                    out,
-                    "  {} vs {}{note}",
-                    name(analysis, &between[0]),
-                    name(analysis, &between[1]),
-                );
-            }
-            Conflict::Issue {
-                issue,
-                support,
-                oppose,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "  {issue}: key stakeholders on both sides\n    support  {}\n    oppose   {}",
-                    names(analysis, support),
-                    names(analysis, oppose),
-                );
-            }
+    let (relationships, on_issues): (Vec<&Conflict>, Vec<&Conflict>) = analysis
+        .conflicts
+        .iter()
+        .partition(|c| matches!(c, Conflict::Relationship { .. }));
+    for part in [relationships, on_issues] {
+        for conflict in part.iter().take(ROWS_SHOWN) {
+            conflict_line(out, analysis, conflict);
+        }
+        more(out, part.len());
+    }
+}
+
+fn conflict_line(out: &mut String, analysis: &Analysis, conflict: &Conflict) {
+    match conflict {
+        Conflict::Relationship { between, note, .. } => {
+            let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
+            let _ = writeln!(
+                out,
+                "  {} vs {}{note}",
+                name(analysis, &between[0]),
+                name(analysis, &between[1]),
+            );
+        }
+        Conflict::Issue {
+            issue,
+            support,
+            oppose,
+        } => {
+            let _ = writeln!(
+                out,
+                "  {issue}: key stakeholders on both sides\n    support  {}\n    oppose   {}",
+                names(analysis, support),
+                names(analysis, oppose),
+            );
         }
     }
 }
@@ -326,7 +337,7 @@ fn issues(out: &mut String, analysis: &Analysis) {
         return;
     }
     let _ = writeln!(out, "\nIssues");
-    for map in &analysis.issues {
+    for map in analysis.issues.iter().take(ROWS_SHOWN) {
         let _ = writeln!(out, "  {}", map.issue);
         for (stance, ids) in [
             ("support", &map.support),
@@ -339,6 +350,7 @@ fn issues(out: &mut String, analysis: &Analysis) {
             }
         }
     }
+    more(out, analysis.issues.len());
 }
 
 fn schedule(out: &mut String, analysis: &Analysis) {
@@ -361,7 +373,7 @@ fn schedule(out: &mut String, analysis: &Analysis) {
         .collect();
     let _ = writeln!(out, "\nSchedule");
     let _ = writeln!(out, "  overdue ({}):", overdue.len());
-    for touch in overdue.iter().take(TOUCHES_SHOWN) {
+    for touch in overdue.iter().take(ROWS_SHOWN) {
         touch_line(out, analysis, touch, days(touch.overdue_days, "late"));
     }
     more(out, overdue.len());
@@ -370,7 +382,7 @@ fn schedule(out: &mut String, analysis: &Analysis) {
         "  due in the next {LOOKAHEAD_DAYS} days ({}):",
         upcoming.len()
     );
-    for touch in upcoming.iter().take(TOUCHES_SHOWN) {
+    for touch in upcoming.iter().take(ROWS_SHOWN) {
         touch_line(out, analysis, touch, String::new());
     }
     more(out, upcoming.len());
@@ -384,9 +396,10 @@ fn schedule(out: &mut String, analysis: &Analysis) {
     }
 }
 
-fn more(out: &mut String, shown_of: usize) {
-    if shown_of > TOUCHES_SHOWN {
-        let _ = writeln!(out, "    … and {} more", shown_of - TOUCHES_SHOWN);
+/// The line after a list cut to [`ROWS_SHOWN`] of `total` rows.
+fn more(out: &mut String, total: usize) {
+    if total > ROWS_SHOWN {
+        let _ = writeln!(out, "    … and {} more", total - ROWS_SHOWN);
     }
 }
 
@@ -450,7 +463,7 @@ fn relations(out: &mut String, analysis: &Analysis) {
     let central: Vec<String> = central
         .iter()
         .take(CENTRAL_SHOWN)
-        .map(|a| format!("{} {:.2}", a.name, a.centrality))
+        .map(|a| format!("{} {}", a.name, a.centrality))
         .collect();
     let network = &analysis.network;
     let measure = if network.exact {
