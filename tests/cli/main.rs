@@ -1,3 +1,4 @@
-//! Integration tests of the `stake` command line, one module per command.
+//! Integration tests of the `stake` command line: one binary, one module per command.
 
+mod analyze;
 mod build;
