@@ -8,4 +8,5 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod register;
+pub mod render;
 pub mod schema;

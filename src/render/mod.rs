@@ -1,0 +1,3 @@
+//! Renderers of the document model.
+
+pub mod pdf;
