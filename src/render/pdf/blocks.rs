@@ -187,7 +187,12 @@ impl<'a> Builder<'a> {
 
     fn paragraph(&mut self, spans: &[Span], ctx: &Ctx, gap: f32, leading: f32) {
         let size = spans.first().map_or(theme::BODY, |s| s.style.size);
-        let lines = break_lines(spans, ctx.width, self.fonts);
+        let mut lines = break_lines(spans, ctx.width, self.fonts);
+        if self.lang == Lang::Zh {
+            for line in &mut lines {
+                line.justify(ctx.width);
+            }
+        }
         let slices = self.lines(lines, ctx.x, size * leading, size);
         for (i, mut slice) in slices.into_iter().enumerate() {
             if i == 0 {

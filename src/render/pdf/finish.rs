@@ -8,7 +8,12 @@
 //! `/ID` here on its lopdf document. The `/ID` is a hash of the saved file with a
 //! placeholder in its place, so equal content gives equal bytes.
 
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, StringFormat};
+use rayon::prelude::*;
 
 /// One outline entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +99,7 @@ pub(super) fn finish(
     let placeholder = Object::String(PLACEHOLDER.to_vec(), StringFormat::Literal);
     doc.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    doc.compress();
+    deflate(&mut doc)?;
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)?;
     let id = fingerprint(&bytes);
@@ -110,6 +115,30 @@ pub(super) fn finish(
     }
     debug_assert_eq!(patched, 2, "the trailer holds the placeholder twice");
     Ok(bytes)
+}
+
+/// Compress every stream not compressed yet, in parallel, at zlib's default level: lopdf's
+/// own `compress` uses the best level, which took a third of the render time for a
+/// percent of size.
+fn deflate(doc: &mut LoDocument) -> Result<(), std::io::Error> {
+    doc.objects.par_iter_mut().try_for_each(|(_, object)| {
+        let Object::Stream(stream) = object else {
+            return Ok(());
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            return Ok(());
+        }
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+        encoder.write_all(&stream.content)?;
+        let packed = encoder.finish()?;
+        if packed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+        Ok(())
+    })
 }
 
 /// 16 bytes from the file: two FNV-1a hashes with different offsets, written as letters so

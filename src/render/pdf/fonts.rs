@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use printpdf::{FontId, ParsedFont};
+use printpdf::{FontId, ParsedFont, PdfFont};
 
 use super::PdfError;
 
@@ -39,6 +39,9 @@ pub(super) enum Weight {
 }
 
 /// One loaded face with the metrics the layout needs.
+///
+/// Glyph ids are looked up here once per character and style and handed to printpdf as
+/// such: its own per-character cmap lookup dominated the render time.
 pub(super) struct Face {
     /// Resource name in the PDF; its first six letters are the subset tag.
     pub id: FontId,
@@ -56,13 +59,14 @@ impl Face {
         }
     }
 
-    /// Advance of `c` in em, if the face has a glyph for it.
-    fn advance(&self, c: char) -> Option<f32> {
+    /// Glyph id and advance in em of `c`, if the face has a glyph for it.
+    fn glyph(&self, c: char) -> Option<(u16, f32)> {
         let gid = self
             .parsed
             .lookup_glyph_index(c as u32)
             .filter(|g| *g != 0)?;
-        Some(f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em)
+        let advance = f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em;
+        Some((gid, advance))
     }
 }
 
@@ -71,6 +75,8 @@ impl Face {
 pub(super) struct Glyph {
     /// Index into [`FontSet::faces`].
     pub face: u8,
+    /// Glyph id in that face (0: the missing-glyph box).
+    pub gid: u16,
     /// Advance in em.
     pub advance: f32,
     /// Bold asked for but the face is regular: drawn stroked.
@@ -180,9 +186,10 @@ impl FontSet {
     fn find(&self, c: char, weight: Weight) -> Option<Glyph> {
         let at = |face: u8, fake_bold: bool| {
             self.faces[usize::from(face)]
-                .advance(c)
-                .map(|advance| Glyph {
+                .glyph(c)
+                .map(|(gid, advance)| Glyph {
                     face,
+                    gid,
                     advance,
                     fake_bold,
                 })
@@ -201,6 +208,33 @@ impl FontSet {
             })
     }
 
+    /// Face `index` for the PDF, with every character drawn from it recorded against its
+    /// glyph id so that text extraction gives the characters back.
+    pub fn pdf_font(&self, index: usize) -> PdfFont {
+        let mut parsed = self.faces[index].parsed.as_ref().clone();
+        let mut drawn: Vec<(u16, char)> = self
+            .cache
+            .iter()
+            .filter_map(|(&(c, _), glyph)| {
+                glyph
+                    .filter(|g| usize::from(g.face) == index)
+                    .map(|g| (g.gid, c))
+            })
+            .collect();
+        // Several characters may share a glyph: record the smallest, whatever the hash order.
+        drawn.sort_unstable();
+        drawn.dedup_by_key(|(gid, _)| *gid);
+        for (gid, c) in drawn {
+            parsed.cache_glyph_mapping(gid, c.encode_utf8(&mut [0; 4]));
+        }
+        if let Some(&c) = self.missing.first()
+            && self.missing_glyph().face as usize == index
+        {
+            parsed.cache_glyph_mapping(0, c.encode_utf8(&mut [0; 4]));
+        }
+        PdfFont::new(parsed)
+    }
+
     fn missing_glyph(&self) -> Glyph {
         let (regular, _) = *self
             .families
@@ -208,6 +242,7 @@ impl FontSet {
             .expect("the bundled family is always there");
         Glyph {
             face: regular,
+            gid: 0,
             advance: 0.5,
             fake_bold: false,
         }

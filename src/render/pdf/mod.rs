@@ -27,7 +27,7 @@ mod tests;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use printpdf::{PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect};
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
 pub use fonts::FontFile;
 
@@ -293,11 +293,11 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     }
 
     let mut pdf = PdfDocument::new(&doc.title);
-    for face in &fonts.faces {
+    for (index, face) in fonts.faces.iter().enumerate() {
         pdf.resources
             .fonts
             .map
-            .insert(face.id.clone(), PdfFont::new(face.parsed.as_ref().clone()));
+            .insert(face.id.clone(), fonts.pdf_font(index));
     }
     pdf.pages = pdf_pages;
     let mut warnings = Vec::new();

@@ -5,7 +5,7 @@
 //! so that each operator is emitted only when it changes.
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, Destination, LineDashPattern, LinePoint,
+    Actions, BorderArray, Codepoint, Color, ColorArray, Destination, LineDashPattern, LinePoint,
     LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
     TextMatrix, TextRenderingMode, WindingOrder,
 };
@@ -35,18 +35,27 @@ pub(super) struct Painter<'a> {
     dash: Option<Option<(f32, f32)>>,
 }
 
+/// A coordinate rounded to 1/100 pt: finer than any printer, and short in the file.
+fn pt(v: f32) -> Pt {
+    Pt(round(v, 100.0))
+}
+
+fn round(v: f32, scale: f32) -> f32 {
+    (v * scale).round() / scale
+}
+
 fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
+        r: round(c.0, 1000.0),
+        g: round(c.1, 1000.0),
+        b: round(c.2, 1000.0),
         icc_profile: None,
     })
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
+        p: Point { x: pt(x), y: pt(y) },
         bezier: false,
     }
 }
@@ -131,10 +140,10 @@ impl<'a> Painter<'a> {
                 if let Some(mode) = self.mode(*fill, *stroke) {
                     self.ops.push(Op::DrawRectangle {
                         rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(h - (top + y + rh)),
-                            width: Pt(*w),
-                            height: Pt(*rh),
+                            x: pt(*x),
+                            y: pt(h - (top + y + rh)),
+                            width: pt(*w),
+                            height: pt(*rh),
                             mode: Some(mode),
                             winding_order: Some(WindingOrder::NonZero),
                         },
@@ -167,7 +176,7 @@ impl<'a> Painter<'a> {
                     let (cx, cy, r) = (*cx, h - (top + cy), *r);
                     let k = r * KAPPA;
                     let ctrl = |x: f32, y: f32| LinePoint {
-                        p: Point { x: Pt(x), y: Pt(y) },
+                        p: Point { x: pt(x), y: pt(y) },
                         bezier: true,
                     };
                     let points = vec![
@@ -217,6 +226,11 @@ impl<'a> Painter<'a> {
             return;
         }
         self.ops.push(Op::StartTextSection);
+        if line.spacing != 0.0 {
+            self.ops.push(Op::SetCharacterSpacing {
+                multiplier: line.spacing,
+            });
+        }
         let mut font: Option<(u8, f32)> = None;
         let mut stroked = false;
         for piece in &line.pieces {
@@ -247,16 +261,27 @@ impl<'a> Painter<'a> {
             // Italic is slanted: the fonts have no italic of their own.
             let shear = if style.italic { 0.2 } else { 0.0 };
             self.ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Raw([1.0, 0.0, shear, 1.0, px, y]),
+                matrix: TextMatrix::Raw([1.0, 0.0, shear, 1.0, round(px, 100.0), round(y, 100.0)]),
             });
+            // Glyph ids; the characters they show are in the face's reverse map (see
+            // `FontSet::pdf_font`), which printpdf turns into the ToUnicode table.
+            let glyphs = piece
+                .gids
+                .iter()
+                .map(|&gid| Codepoint::new(gid, 0.0))
+                .collect();
             self.ops.push(Op::ShowText {
-                items: vec![TextItem::Text(piece.text.clone())],
+                items: vec![TextItem::GlyphIds(glyphs)],
             });
         }
         if stroked {
             self.ops.push(Op::SetTextRenderingMode {
                 mode: TextRenderingMode::Fill,
             });
+        }
+        if line.spacing != 0.0 {
+            // Character spacing is text state: it outlives the text object.
+            self.ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
         }
         self.ops.push(Op::EndTextSection);
 
@@ -298,10 +323,10 @@ impl<'a> Painter<'a> {
         self.set_fill(c);
         self.ops.push(Op::DrawRectangle {
             rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y - thickness / 2.0),
-                width: Pt(w),
-                height: Pt(thickness),
+                x: pt(x),
+                y: pt(y - thickness / 2.0),
+                width: pt(w),
+                height: pt(thickness),
                 mode: Some(PaintMode::Fill),
                 winding_order: Some(WindingOrder::NonZero),
             },
@@ -324,10 +349,10 @@ impl<'a> Painter<'a> {
         self.ops.push(Op::LinkAnnotation {
             link: LinkAnnotation::new(
                 Rect {
-                    x: Pt(x),
-                    y: Pt(y),
-                    width: Pt(w),
-                    height: Pt(h),
+                    x: pt(x),
+                    y: pt(y),
+                    width: pt(w),
+                    height: pt(h),
                     mode: None,
                     winding_order: None,
                 },

@@ -103,6 +103,8 @@ pub(super) struct Piece {
     pub x: f32,
     pub width: f32,
     pub text: String,
+    /// Glyph ids, one per character of `text`.
+    pub gids: Vec<u16>,
     /// Index into the report's faces.
     pub face: u8,
     pub fake_bold: bool,
@@ -116,6 +118,35 @@ pub(super) struct Line {
     pub pieces: Vec<Piece>,
     /// Width of the ink, trailing spaces excluded.
     pub width: f32,
+    /// Extra space after every character, from justification.
+    pub spacing: f32,
+    /// Ends at a hard break or the end of the text: never justified.
+    pub last: bool,
+}
+
+impl Line {
+    /// Stretch the line to `width` by spacing its characters evenly, as Chinese text is set.
+    /// Last lines, and lines that would stretch visibly, stay as they are.
+    pub fn justify(&mut self, width: f32) {
+        let chars: usize = self.pieces.iter().map(|p| p.text.chars().count()).sum();
+        let slack = width - self.width;
+        if self.last || chars < 2 || slack <= 0.0 || slack > width * 0.1 {
+            return;
+        }
+        let spacing = slack / (chars - 1) as f32;
+        let mut shift = 0.0;
+        for piece in &mut self.pieces {
+            let grow = piece.text.chars().count() as f32 * spacing;
+            piece.x += shift;
+            piece.width += grow;
+            shift += grow;
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            last.width -= spacing;
+        }
+        self.spacing = spacing;
+        self.width = width;
+    }
 }
 
 impl Line {
@@ -131,6 +162,7 @@ struct Measured {
     byte: usize,
     span: usize,
     face: u8,
+    gid: u16,
     fake_bold: bool,
     advance: f32,
     space: bool,
@@ -202,6 +234,7 @@ pub(super) fn break_lines(spans: &[Span], width: f32, fonts: &mut FontSet) -> Ve
                 byte: full.len() + offset,
                 span: index,
                 face: glyph.face,
+                gid: glyph.gid,
                 fake_bold: glyph.fake_bold,
                 advance: if c == '\n' {
                     0.0
@@ -252,14 +285,18 @@ pub(super) fn break_lines(spans: &[Span], width: f32, fonts: &mut FontSet) -> Ve
             line_width += full_width;
         }
         if opportunity == BreakOpportunity::Mandatory {
-            lines.push(line_of(&chars[line_start..seg_end], &full, spans));
+            let mut line = line_of(&chars[line_start..seg_end], &full, spans);
+            line.last = true;
+            lines.push(line);
             line_start = seg_end;
             line_width = 0.0;
         }
         seg_start = seg_end;
     }
     if line_start < chars.len() {
-        lines.push(line_of(&chars[line_start..], &full, spans));
+        let mut line = line_of(&chars[line_start..], &full, spans);
+        line.last = true;
+        lines.push(line);
     }
     lines
 }
@@ -293,6 +330,7 @@ fn line_of(chars: &[Measured], full: &str, spans: &[Span]) -> Line {
             x,
             width,
             text: full[first.byte..end_byte].to_string(),
+            gids: chars[start..end].iter().map(|m| m.gid).collect(),
             face: first.face,
             fake_bold: first.fake_bold,
             style: span.style,
@@ -383,6 +421,30 @@ mod tests {
             got.iter().any(|l| l.contains("SAP")),
             "words stay whole: {got:?}"
         );
+    }
+
+    #[test]
+    fn justified_lines_fill_the_width_except_the_last() {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let style = TextStyle::new(10.0, INK);
+        // Twenty characters fit; the comma after them pulls the twentieth down, so the
+        // first line is one character short and gets spaced out.
+        let text = format!("{0}，{0}{0}", "一二三四五六七八九十一二三四五六七八九十");
+        let width = 200.5;
+        let mut got = break_lines(&[Span::new(text, style)], width, &mut fonts);
+        assert!(got[0].width < 195.0, "{:?}", got[0]);
+        for line in &mut got {
+            line.justify(width);
+        }
+        assert!(got.len() > 2);
+        let (last, rest) = got.split_last().unwrap();
+        for line in rest {
+            assert!((line.width - width).abs() < 1e-3, "{line:?}");
+            let end = line.pieces.last().map(|p| p.x + p.width).unwrap();
+            assert!((end - width).abs() < 1e-3);
+        }
+        assert!(got[0].spacing > 0.0);
+        assert!(last.width < width && last.spacing == 0.0);
     }
 
     #[test]
