@@ -506,7 +506,10 @@ fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) ->
             py + n.y.clamp(0.0, 1.0) as f32 * ph,
         )
     };
-    let radius = |n: &crate::document::NetworkNode| 2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32;
+    // Dots shrink when there are many, so that a crowded network stays legible.
+    let scale = (60.0 / network.nodes.len().max(1) as f32).sqrt().min(1.0);
+    let radius =
+        |n: &crate::document::NetworkNode| (2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32) * scale;
 
     for edge in &network.edges {
         let (Some(from), Some(to)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
@@ -549,15 +552,18 @@ fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) ->
         labelled[i] = true;
     }
     let label_style = style(6.5, theme::INK);
-    for (i, node) in network.nodes.iter().enumerate() {
+    for node in &network.nodes {
         let (cx, cy) = at(node);
-        let r = radius(node);
-        draws.push(dot(cx, cy, r, node.key));
+        draws.push(dot(cx, cy, radius(node), node.key));
+    }
+    // Labels after all dots, so that no dot covers a label.
+    for (i, node) in network.nodes.iter().enumerate() {
         if labelled[i] {
+            let (cx, cy) = at(node);
             let line = fitted(fonts, &node.label, label_style, 90.0);
             draws.push(Draw::Text {
                 x: cx - line.width / 2.0,
-                baseline: cy + r + 7.0,
+                baseline: cy + radius(node) + 7.0,
                 line,
             });
         }

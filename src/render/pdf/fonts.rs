@@ -293,6 +293,35 @@ mod tests {
     }
 
     #[test]
+    fn user_fonts_come_first_and_fall_back_to_the_bundled_family() {
+        // The bundled monospace subset stands in for a user's font: Latin only, no bold.
+        let file = FontFile {
+            path: concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/fonts/NotoSansMonoCJKsc-Regular-subset.otf"
+            )
+            .into(),
+            index: 0,
+            bold: None,
+        };
+        let mut fonts = FontSet::new(&[file]).unwrap();
+        let latin = fonts.glyph('A', Weight::Regular);
+        assert_eq!(latin.face, 0, "the user's face draws what it can");
+        let bold = fonts.glyph('A', Weight::Bold);
+        assert_eq!(
+            (bold.face, bold.fake_bold),
+            (0, true),
+            "no bold face: stroked"
+        );
+        let han = fonts.glyph('中', Weight::Regular);
+        assert!(
+            han.face > 0 && !han.fake_bold,
+            "Han falls back to the bundled face"
+        );
+        assert!(fonts.missing.is_empty());
+    }
+
+    #[test]
     fn a_missing_user_font_names_its_path() {
         let file = FontFile {
             path: "/nonexistent/font.ttf".into(),

@@ -124,3 +124,66 @@ fn long_table_repeats_its_header_on_every_page() {
         );
     }
 }
+
+#[test]
+fn outline_nests_headings_and_metadata_comes_from_the_document() {
+    let doc = english();
+    let pdf = render(&doc, &PdfOptions::default()).unwrap();
+    let file = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let catalog = file.catalog().unwrap();
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
+    let title = |id: lopdf::ObjectId| -> String {
+        let dict = file.get_dictionary(id).unwrap();
+        let bytes = dict.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let children = |id: lopdf::ObjectId| -> Vec<lopdf::ObjectId> {
+        let mut out = Vec::new();
+        let dict = file.get_dictionary(id).unwrap();
+        let mut next = dict
+            .get(b"First")
+            .and_then(lopdf::Object::as_reference)
+            .ok();
+        while let Some(at) = next {
+            out.push(at);
+            next = file
+                .get_dictionary(at)
+                .unwrap()
+                .get(b"Next")
+                .and_then(lopdf::Object::as_reference)
+                .ok();
+        }
+        out
+    };
+    let top = children(outlines);
+    let titles: Vec<String> = top.iter().map(|&id| title(id)).collect();
+    assert_eq!(titles[0], "1 Executive summary");
+    assert_eq!(titles.last().unwrap(), "8 Profiles");
+    assert!(
+        children(top[0]).is_empty(),
+        "the summary has no subsections"
+    );
+    let people: Vec<String> = children(*top.last().unwrap())
+        .into_iter()
+        .map(title)
+        .collect();
+    assert_eq!(people.len(), 25);
+    assert_eq!(people[0], "8.1 Anna Kowalski");
+
+    let info = file
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
+    let info = file.get_dictionary(info).unwrap();
+    let date = info.get(b"CreationDate").unwrap().as_str().unwrap();
+    assert_eq!(date, b"D:20261120000000Z");
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+}
