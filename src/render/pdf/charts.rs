@@ -614,9 +614,10 @@ fn timeline(fonts: &mut FontSet, chart: &SentimentChart, x: f32, width: f32) -> 
     let mut draws = Vec::new();
     let top = title(fonts, &chart.labels.title, x, &mut draws);
     let left = 64.0;
+    // Room above the plot for the axis title, clear of the top level's name.
     let (px, py, pw, ph) = (
         x + left,
-        top + 8.0,
+        top + 22.0,
         width - left - 8.0,
         (width * 0.36).min(220.0),
     );
@@ -691,7 +692,7 @@ fn timeline(fonts: &mut FontSet, chart: &SentimentChart, x: f32, width: f32) -> 
         &chart.labels.y_axis,
         style(8.0, theme::INK).bold(),
         x,
-        py - 4.0,
+        py - 12.0,
         0.0,
     ));
 

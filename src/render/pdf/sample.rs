@@ -476,10 +476,10 @@ fn sentiment(people: &[Person], w: &Words) -> Chart {
                 .iter()
                 .enumerate()
                 .map(|(d, date)| {
-                    (
-                        date.to_string(),
-                        1.0 + ((k * 3 + d * (k % 3 + 1)) % 9) as f64 / 2.0,
-                    )
+                    // Gentle swings around a per-person mood, in half steps.
+                    let phase = k as f64 * 1.7 + d as f64 * (0.45 + 0.15 * (k % 3) as f64);
+                    let score = ((3.0 + 1.4 * phase.sin()) * 2.0).round() / 2.0;
+                    (date.to_string(), score)
                 })
                 .collect(),
         })
