@@ -130,3 +130,38 @@ fn two_renders_give_the_same_bytes() {
     let (_, again) = report("erp-rollout");
     assert!(first == again, "renders of the same register differ");
 }
+
+#[test]
+fn contents_page_numbers_point_at_their_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = report("erp-rollout");
+    let path = write(&dir, "erp-rollout.pdf", &bytes);
+    let page_text = |page: usize| -> Option<String> {
+        let page = page.to_string();
+        let out = run(
+            "pdftotext",
+            &["-layout", "-f", &page, "-l", &page, &path, "-"],
+        )?;
+        Some(String::from_utf8(out.stdout).unwrap())
+    };
+    let Some(contents) = page_text(2) else {
+        return;
+    };
+    assert!(contents.contains("Contents"), "{contents}");
+    let mut checked = 0;
+    for line in contents.lines() {
+        // "1 Executive summary ....... 3": number, title, page.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let (Ok(_), Ok(page)) = (first.parse::<u32>(), last.parse::<usize>()) else {
+            continue;
+        };
+        let title = words[1..words.len() - 1].join(" ");
+        let target = page_text(page).unwrap();
+        assert!(target.contains(&title), "`{title}` is not on page {page}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "{contents}");
+}

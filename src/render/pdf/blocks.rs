@@ -82,6 +82,96 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Put a table of contents in front of the flow: top-level sections, and the next level
+    /// too while that keeps it to a page. Nothing for documents with fewer than two
+    /// sections. Returns the number of slices added.
+    pub fn table_of_contents(&mut self, x: f32, width: f32) -> usize {
+        let anchors: Vec<Anchor> = self
+            .flow
+            .slices
+            .iter()
+            .filter_map(|s| s.anchor.clone())
+            .filter(|a| a.depth <= 2)
+            .collect();
+        if anchors.iter().filter(|a| a.depth == 1).count() < 2 {
+            return 0;
+        }
+        let max_depth = if anchors.len() <= 36 { 2 } else { 1 };
+
+        let size = theme::heading_size(1);
+        let title_style = TextStyle::new(size, theme::ACCENT).bold();
+        let title = single_line(self.lang.contents(), title_style, self.fonts);
+        let mut toc = self.lines(vec![title], x, size * 1.3, size);
+        let head = &mut toc[0];
+        head.height += 18.0;
+        head.draws.push(Draw::hline(
+            x,
+            size * 1.3 + 5.0,
+            width,
+            Stroke::solid(theme::ACCENT, 1.2),
+        ));
+
+        let number_room = 30.0;
+        for anchor in anchors.iter().filter(|a| a.depth <= max_depth) {
+            let top_level = anchor.depth == 1;
+            let size = if top_level { 10.5 } else { 10.0 };
+            let mut style = TextStyle::new(size, theme::INK);
+            style.bold = top_level;
+            let indent = if top_level { 0.0 } else { 18.0 };
+            let span = Span {
+                text: anchor.title.clone(),
+                style,
+                link: Some(format!("#{}", anchor.id)),
+            };
+            let lines = break_lines(&[span], width - indent - number_room, self.fonts);
+            let line_height = size * 1.6;
+            let baseline = (line_height - size) / 2.0 + theme::ASCENT * size;
+            let gap = if top_level { 6.0 } else { 0.0 };
+            let mut draws = Vec::new();
+            let last = lines.len().saturating_sub(1);
+            for (i, line) in lines.into_iter().enumerate() {
+                let y = i as f32 * line_height + baseline;
+                if i == last {
+                    // Dot leader from the title to the page number.
+                    let from = x + indent + line.width + 6.0;
+                    let to = x + width - number_room + 6.0;
+                    if to > from {
+                        draws.push(Draw::Path {
+                            points: vec![(from, y), (to, y)],
+                            closed: false,
+                            fill: None,
+                            stroke: Some(Stroke {
+                                color: theme::RULE,
+                                width: 0.9,
+                                dash: Some((0.9, 2.6)),
+                            }),
+                        });
+                    }
+                    draws.push(Draw::PageRef {
+                        id: anchor.id.clone(),
+                        right: x + width,
+                        baseline: y,
+                        style,
+                    });
+                }
+                draws.push(Draw::Text {
+                    x: x + indent,
+                    baseline: y,
+                    line,
+                });
+            }
+            toc.push(Slice {
+                height: (last + 1) as f32 * line_height,
+                gap_before: gap,
+                draws,
+                ..Slice::default()
+            });
+        }
+        let added = toc.len();
+        self.flow.slices.splice(0..0, toc);
+        added
+    }
+
     /// Push a slice, applying the pending gap override.
     fn push(&mut self, mut slice: Slice, ctx: &Ctx) {
         if let Some(gap) = self.next_gap.take() {

@@ -462,6 +462,17 @@ fn shift(draw: Draw, dy: f32) -> Draw {
             fill,
             stroke,
         },
+        Draw::PageRef {
+            id,
+            right,
+            baseline,
+            style,
+        } => Draw::PageRef {
+            id,
+            right,
+            baseline: baseline + dy,
+            style,
+        },
     }
 }
 

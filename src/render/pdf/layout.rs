@@ -7,7 +7,7 @@
 //! those constraints, repeats table headers on continuation pages and records where every
 //! slice landed. Drawing happens later, so pagination is cheap and testable without a PDF.
 
-use super::text::Line;
+use super::text::{Line, TextStyle};
 use super::theme::Rgb;
 
 /// A stroke style.
@@ -57,6 +57,14 @@ pub(super) enum Draw {
         r: f32,
         fill: Option<Rgb>,
         stroke: Option<Stroke>,
+    },
+    /// The page number of a heading, right-aligned at `right`: known only after
+    /// pagination, when it is replaced by text.
+    PageRef {
+        id: String,
+        right: f32,
+        baseline: f32,
+        style: TextStyle,
     },
 }
 

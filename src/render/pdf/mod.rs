@@ -184,6 +184,13 @@ impl Lang {
         }
     }
 
+    fn contents(self) -> &'static str {
+        match self {
+            Lang::En => "Contents",
+            Lang::Zh => "目录",
+        }
+    }
+
     fn subject_label(self) -> &'static str {
         match self {
             Lang::En => "SUBJECT",
@@ -202,7 +209,8 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     let content = blocks::content(doc);
     let mut builder = blocks::Builder::new(&mut fonts, lang, content);
     builder.blocks(content, theme::MARGIN_X, text_width);
-    let flow = builder.flow;
+    let contents = builder.table_of_contents(theme::MARGIN_X, text_width);
+    let mut flow = builder.flow;
     let body = Body {
         top: theme::MARGIN_TOP,
         bottom: height - theme::MARGIN_BOTTOM,
@@ -210,7 +218,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     let pages = layout::paginate(&flow, body);
 
     // Page 0 is the title page; content pages follow.
-    let mut targets: HashMap<&str, Target> = HashMap::new();
+    let mut targets: HashMap<String, Target> = HashMap::new();
     let mut bookmarks = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         for placement in page {
@@ -221,13 +229,35 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
                     page: p + 1,
                     y: height - placement.top + 6.0,
                 };
-                targets.entry(anchor.id.as_str()).or_insert(target);
+                targets.entry(anchor.id.clone()).or_insert(target);
                 bookmarks.push(finish::Bookmark {
                     title: anchor.title.clone(),
                     depth: anchor.depth,
                     page: target.page,
                     y: target.y,
                 });
+            }
+        }
+    }
+    // The table of contents learns its page numbers.
+    for slice in &mut flow.slices[..contents] {
+        for draw in &mut slice.draws {
+            if let Draw::PageRef {
+                id,
+                right,
+                baseline,
+                style,
+            } = draw
+            {
+                let number = targets
+                    .get(id.as_str())
+                    .map_or(String::new(), |t| (t.page + 1).to_string());
+                let line = single_line(&number, *style, &mut fonts);
+                *draw = Draw::Text {
+                    x: *right - line.width,
+                    baseline: *baseline,
+                    line,
+                };
             }
         }
     }

@@ -197,6 +197,8 @@ impl<'a> Painter<'a> {
                     self.shape(points, true, mode);
                 }
             }
+            // Resolved to text after pagination (`mod.rs`); nothing is left to draw.
+            Draw::PageRef { .. } => {}
         }
     }
 
