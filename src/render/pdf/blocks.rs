@@ -28,6 +28,8 @@ pub(super) struct Builder<'a> {
     numbers: [u32; 3],
     /// Space before the next block, overriding its own (tight after headings).
     next_gap: Option<f32>,
+    /// Height of a page's text area: what no single slice may exceed.
+    pub page_body: f32,
 }
 
 /// Plain text of runs.
@@ -57,7 +59,12 @@ fn min_heading_level(blocks: &[Block]) -> Option<u8> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(fonts: &'a mut FontSet, lang: Lang, blocks: &[Block]) -> Builder<'a> {
+    pub fn new(
+        fonts: &'a mut FontSet,
+        lang: Lang,
+        blocks: &[Block],
+        page_body: f32,
+    ) -> Builder<'a> {
         Builder {
             fonts,
             lang,
@@ -65,6 +72,7 @@ impl<'a> Builder<'a> {
             top_level: min_heading_level(blocks).unwrap_or(1),
             numbers: [0; 3],
             next_gap: None,
+            page_body,
         }
     }
 

@@ -172,6 +172,9 @@ pub(super) struct Body {
 pub(super) fn paginate(flow: &Flow, body: Body) -> Vec<Vec<Placement>> {
     let available = body.bottom - body.top;
     let slices = &flow.slices;
+    if slices.is_empty() {
+        return Vec::new();
+    }
     let mut pages: Vec<Vec<Placement>> = vec![Vec::new()];
     let mut y = body.top;
     for (i, slice) in slices.iter().enumerate() {

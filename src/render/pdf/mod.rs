@@ -207,14 +207,14 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     let text_width = width - 2.0 * theme::MARGIN_X;
 
     let content = blocks::content(doc);
-    let mut builder = blocks::Builder::new(&mut fonts, lang, content);
-    builder.blocks(content, theme::MARGIN_X, text_width);
-    let contents = builder.table_of_contents(theme::MARGIN_X, text_width);
-    let mut flow = builder.flow;
     let body = Body {
         top: theme::MARGIN_TOP,
         bottom: height - theme::MARGIN_BOTTOM,
     };
+    let mut builder = blocks::Builder::new(&mut fonts, lang, content, body.bottom - body.top);
+    builder.blocks(content, theme::MARGIN_X, text_width);
+    let contents = builder.table_of_contents(theme::MARGIN_X, text_width);
+    let mut flow = builder.flow;
     let pages = layout::paginate(&flow, body);
 
     // Page 0 is the title page; content pages follow.

@@ -41,53 +41,70 @@ fn cell_lines(runs: &[Run], style: TextStyle, width: f32, b: &mut Builder) -> Ve
     break_lines(&spans_of(runs, style), width - 2.0 * PAD_X, b.fonts)
 }
 
-/// A row as a slice: a fill, the cell texts and a rule below.
-fn row_slice(
+/// A row as slices: a fill, the cell texts and a rule below. A row of more than
+/// `max_lines` lines (a long note) becomes several slices that may go on different pages,
+/// split between lines, never inside one.
+fn row_slices(
     cells: Vec<Vec<Line>>,
     x: f32,
     cols: &[f32],
     align: &[Align],
     size: f32,
     fill: Option<theme::Rgb>,
-) -> Slice {
+    max_lines: usize,
+) -> Vec<Slice> {
     let line_height = size * theme::TABLE_LEADING;
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let height = rows as f32 * line_height + 2.0 * PAD_Y;
+    let chunks = rows.div_ceil(max_lines.max(1));
+    let per_chunk = rows.div_ceil(chunks);
     let total: f32 = cols.iter().sum();
-    let mut draws = Vec::new();
-    if let Some(fill) = fill {
-        draws.push(Draw::fill(x, 0.0, total, height, fill));
-    }
-    let baseline = PAD_Y + (line_height - size) / 2.0 + theme::ASCENT * size;
+    let mut slices: Vec<Slice> = (0..chunks)
+        .map(|k| {
+            let lines = per_chunk.min(rows - k * per_chunk);
+            let top = if k == 0 { PAD_Y } else { 0.0 };
+            let bottom = if k + 1 == chunks { PAD_Y } else { 0.0 };
+            let height = top + lines as f32 * line_height + bottom;
+            let mut draws = Vec::new();
+            if let Some(fill) = fill {
+                draws.push(Draw::fill(x, 0.0, total, height, fill));
+            }
+            if k + 1 == chunks {
+                draws.push(Draw::hline(
+                    x,
+                    height,
+                    total,
+                    Stroke::solid(theme::RULE, 0.5),
+                ));
+            }
+            Slice {
+                height,
+                draws,
+                ..Slice::default()
+            }
+        })
+        .collect();
+    let baseline = (line_height - size) / 2.0 + theme::ASCENT * size;
     let mut cell_x = x;
     for (c, lines) in cells.into_iter().enumerate() {
         let width = cols[c];
         for (i, line) in lines.into_iter().enumerate() {
+            let (k, within) = (i / per_chunk, i % per_chunk);
+            let top = if k == 0 { PAD_Y } else { 0.0 };
             let room = width - 2.0 * PAD_X - line.width;
             let offset = match align.get(c).copied().unwrap_or_default() {
                 Align::Left => 0.0,
                 Align::Center => room / 2.0,
                 Align::Right => room,
             };
-            draws.push(Draw::Text {
+            slices[k].draws.push(Draw::Text {
                 x: cell_x + PAD_X + offset.max(0.0),
-                baseline: baseline + i as f32 * line_height,
+                baseline: top + baseline + within as f32 * line_height,
                 line,
             });
         }
         cell_x += width;
     }
-    draws.push(Draw::hline(
-        x,
-        height,
-        total,
-        Stroke::solid(theme::RULE, 0.5),
-    ));
-    Slice {
-        height,
-        draws,
-        ..Slice::default()
-    }
+    slices
 }
 
 /// Lay out `table` at `x`, `width` wide.
@@ -122,15 +139,19 @@ pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
             .collect()
     };
 
+    // Rows taller than half a page are split between lines.
+    let max_lines = ((b.page_body * 0.5) / (theme::TABLE * theme::TABLE_LEADING)) as usize;
     let header_cells = lines_of(&table.header, head, b);
-    let mut header = row_slice(
+    let mut header = row_slices(
         header_cells,
         x,
         &cols,
         &table.align,
         theme::TABLE,
         Some(theme::ACCENT),
-    );
+        usize::MAX,
+    )
+    .remove(0);
     header.keep_with_next = !table.rows.is_empty();
     b.flow.headers.push(header.clone());
     let repeat = b.flow.headers.len() - 1;
@@ -139,9 +160,11 @@ pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
     for (r, row) in table.rows.iter().enumerate() {
         let cells = lines_of(row, body, b);
         let fill = (r % 2 == 1).then_some(theme::ZEBRA);
-        let mut slice = row_slice(cells, x, &cols, &table.align, theme::TABLE, fill);
-        slice.repeat = Some(repeat);
-        b.flow.slices.push(slice);
+        let slices = row_slices(cells, x, &cols, &table.align, theme::TABLE, fill, max_lines);
+        for mut slice in slices {
+            slice.repeat = Some(repeat);
+            b.flow.slices.push(slice);
+        }
     }
 }
 
@@ -168,5 +191,48 @@ mod tests {
     fn too_narrow_tables_scale_the_narrowest_widths() {
         let got = column_widths(&[(60.0, 80.0), (140.0, 200.0)], 100.0);
         assert_eq!(got, [30.0, 70.0]);
+    }
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+    use crate::render::pdf::text::{Span, TextStyle};
+    use crate::render::pdf::{fonts::FontSet, text::break_lines};
+
+    #[test]
+    fn a_row_taller_than_allowed_splits_between_lines() {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let style = TextStyle::new(theme::TABLE, theme::INK);
+        let long = break_lines(&[Span::new("word ".repeat(400), style)], 100.0, &mut fonts);
+        let short = break_lines(&[Span::new("name", style)], 100.0, &mut fonts);
+        let lines = long.len();
+        let slices = row_slices(
+            vec![short, long],
+            0.0,
+            &[110.0, 110.0],
+            &[],
+            theme::TABLE,
+            None,
+            10,
+        );
+        assert_eq!(slices.len(), lines.div_ceil(10));
+        let texts: usize = slices
+            .iter()
+            .map(|s| {
+                s.draws
+                    .iter()
+                    .filter(|d| matches!(d, Draw::Text { .. }))
+                    .count()
+            })
+            .sum();
+        assert_eq!(texts, lines + 1, "every line drawn once");
+        for slice in &slices {
+            for draw in &slice.draws {
+                if let Draw::Text { baseline, .. } = draw {
+                    assert!(*baseline < slice.height, "a line inside its slice");
+                }
+            }
+        }
     }
 }

@@ -79,7 +79,7 @@ fn long_table_repeats_its_header_on_every_page() {
     };
     let blocks = vec![Block::Table(table)];
     let mut fonts = fonts::FontSet::new(&[]).unwrap();
-    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks);
+    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
     builder.blocks(&blocks, 60.0, 300.0);
     let flow = builder.flow;
     let pages = layout::paginate(
@@ -186,4 +186,18 @@ fn outline_nests_headings_and_metadata_comes_from_the_document() {
     let date = info.get(b"CreationDate").unwrap().as_str().unwrap();
     assert_eq!(date, b"D:20261120000000Z");
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+}
+
+#[test]
+fn an_empty_document_is_just_its_title_page() {
+    let doc = Document {
+        title: "Nothing yet".into(),
+        date: "2026-11-20".into(),
+        language: "en".into(),
+        ..Document::default()
+    };
+    let pdf = render(&doc, &PdfOptions::default()).unwrap();
+    assert_eq!(pdf.pages, 1);
+    let file = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    assert_eq!(file.get_pages().len(), 1);
 }
