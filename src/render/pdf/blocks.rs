@@ -33,7 +33,7 @@ pub(super) struct Builder<'a> {
 }
 
 /// Plain text of runs.
-pub(super) fn plain(runs: &[Run]) -> String {
+fn plain(runs: &[Run]) -> String {
     runs.iter().map(|r| r.text.as_str()).collect()
 }
 
@@ -56,6 +56,23 @@ fn min_heading_level(blocks: &[Block]) -> Option<u8> {
             _ => None,
         })
         .min()
+}
+
+/// Lines as slices, with orphan and widow control.
+fn line_slices(lines: Vec<Line>, x: f32, line_height: f32, size: f32) -> Vec<Slice> {
+    let n = lines.len();
+    let baseline = (line_height - size) / 2.0 + theme::ASCENT * size;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| Slice {
+            height: line_height,
+            // At least two lines stay together at either end of a paragraph.
+            keep_with_next: n > 1 && (i == 0 || i + 2 == n),
+            draws: vec![Draw::Text { x, baseline, line }],
+            ..Slice::default()
+        })
+        .collect()
 }
 
 impl<'a> Builder<'a> {
@@ -109,7 +126,7 @@ impl<'a> Builder<'a> {
         let size = theme::heading_size(1);
         let title_style = TextStyle::new(size, theme::ACCENT).bold();
         let title = single_line(self.lang.contents(), title_style, self.fonts);
-        let mut toc = self.lines(vec![title], x, size * 1.3, size);
+        let mut toc = line_slices(vec![title], x, size * 1.3, size);
         let head = &mut toc[0];
         head.height += 18.0;
         head.draws.push(Draw::hline(
@@ -194,7 +211,7 @@ impl<'a> Builder<'a> {
             Block::Heading { level, runs, id } => self.heading(*level, runs, id, ctx),
             Block::Paragraph(runs) => {
                 let base = self.body_style(ctx);
-                self.paragraph(&spans_of(runs, base), ctx, gap, theme::LEADING);
+                self.paragraph(&spans_of(runs, base), ctx, gap);
             }
             Block::List { start, items } => self.list(*start, items, ctx, gap, 0),
             Block::Table(t) => {
@@ -260,30 +277,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Lines as slices, with orphan and widow control.
-    pub(super) fn lines(
-        &mut self,
-        lines: Vec<Line>,
-        x: f32,
-        line_height: f32,
-        size: f32,
-    ) -> Vec<Slice> {
-        let n = lines.len();
-        let baseline = (line_height - size) / 2.0 + theme::ASCENT * size;
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| Slice {
-                height: line_height,
-                // At least two lines stay together at either end of a paragraph.
-                keep_with_next: n > 1 && (i == 0 || i + 2 == n),
-                draws: vec![Draw::Text { x, baseline, line }],
-                ..Slice::default()
-            })
-            .collect()
-    }
-
-    fn paragraph(&mut self, spans: &[Span], ctx: &Ctx, gap: f32, leading: f32) {
+    fn paragraph(&mut self, spans: &[Span], ctx: &Ctx, gap: f32) {
         let size = spans.first().map_or(theme::BODY, |s| s.style.size);
         let mut lines = break_lines(spans, ctx.width, self.fonts);
         if self.lang == Lang::Zh {
@@ -291,7 +285,7 @@ impl<'a> Builder<'a> {
                 line.justify(ctx.width);
             }
         }
-        let slices = self.lines(lines, ctx.x, size * leading, size);
+        let slices = line_slices(lines, ctx.x, size * theme::LEADING, size);
         for (i, mut slice) in slices.into_iter().enumerate() {
             if i == 0 {
                 slice.gap_before = gap;
@@ -333,7 +327,7 @@ impl<'a> Builder<'a> {
         };
 
         let lines = break_lines(&spans, ctx.width, self.fonts);
-        let mut slices = self.lines(lines, ctx.x, size * 1.3, size);
+        let mut slices = line_slices(lines, ctx.x, size * 1.3, size);
         for slice in &mut slices {
             slice.keep_with_next = true;
         }
@@ -453,7 +447,7 @@ impl<'a> Builder<'a> {
         top.keep_with_next = true;
         self.push(top, &inner);
         let label = single_line(self.lang.alert(kind), title, self.fonts);
-        let mut slices = self.lines(vec![label], inner.x, theme::BODY * 1.5, theme::BODY);
+        let mut slices = line_slices(vec![label], inner.x, theme::BODY * 1.5, theme::BODY);
         slices[0].keep_with_next = true;
         self.push(slices.remove(0), &inner);
         for (i, block) in blocks.iter().enumerate() {
@@ -492,7 +486,7 @@ impl<'a> Builder<'a> {
             style,
         )];
         let lines = break_lines(&spans, inner.width, self.fonts);
-        let slices = self.lines(lines, inner.x, theme::TABLE * 1.45, theme::TABLE);
+        let slices = line_slices(lines, inner.x, theme::TABLE * 1.45, theme::TABLE);
         for slice in slices {
             self.push(slice, &inner);
         }
