@@ -1,10 +1,10 @@
 //! PDF reports, typeset by our own layout engine on printpdf's drawing API.
 //!
-//! The pipeline: [`blocks`] turns the document model into a flow of unsplittable slices
-//! (with [`table`] and [`charts`] for their blocks, [`text`] breaking lines by the Unicode
-//! rules), [`layout`] paginates the flow, [`paint`] turns it into PDF operations with the
-//! title page ([`cover`]), running header and footer, and [`finish`] adds the outline,
-//! metadata and a content-derived file identifier. Fonts are in [`fonts`].
+//! The pipeline: `blocks` turns the document model into a flow of unsplittable slices
+//! (with `table` and `charts` for their blocks, `text` breaking lines by the Unicode
+//! rules), `layout` paginates the flow, `paint` turns it into PDF operations with the
+//! title page (`cover`), running header and footer, and `finish` adds the outline,
+//! metadata and a content-derived file identifier. Fonts are in `fonts`.
 //!
 //! The same document and options give the same bytes, in one process or many.
 
