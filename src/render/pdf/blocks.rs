@@ -373,10 +373,6 @@ impl<'a> Builder<'a> {
         };
         let style = self.body_style(ctx);
         for (k, item) in items.iter().enumerate() {
-            let marker = match start {
-                Some(n) => format!("{}.", n + k as u64),
-                None => ["•", "◦", "▪"][depth % 3].to_string(),
-            };
             let first = self.flow.slices.len();
             let item_gap = if k == 0 { gap } else { 3.0 };
             for (b, block) in item.iter().enumerate() {
@@ -386,24 +382,49 @@ impl<'a> Builder<'a> {
                     other => self.block(other, &inner, g),
                 }
             }
-            let marker_line = single_line(&marker, style, self.fonts);
-            // The marker sits right-aligned in the indent, on the item's first baseline.
-            if let Some(slice) = self.flow.slices.get_mut(first) {
-                let baseline = slice
-                    .draws
-                    .iter()
-                    .find_map(|d| match d {
-                        Draw::Text { baseline, .. } => Some(*baseline),
-                        _ => None,
-                    })
-                    .unwrap_or(theme::BODY);
-                let x = inner.x - 5.0 - marker_line.width;
-                slice.draws.push(Draw::Text {
-                    x,
+            // The marker sits at the end of the indent, on the item's first baseline.
+            let number =
+                start.map(|n| single_line(&format!("{}.", n + k as u64), style, self.fonts));
+            let Some(slice) = self.flow.slices.get_mut(first) else {
+                continue;
+            };
+            let baseline = slice
+                .draws
+                .iter()
+                .find_map(|d| match d {
+                    Draw::Text { baseline, .. } => Some(*baseline),
+                    _ => None,
+                })
+                .unwrap_or(theme::BODY);
+            slice.draws.push(match number {
+                Some(line) => Draw::Text {
+                    x: inner.x - 5.0 - line.width,
                     baseline,
-                    line: marker_line,
-                });
-            }
+                    line,
+                },
+                // Bullets are drawn: the font's are too small. Disc, circle, square by depth.
+                None => {
+                    let (cx, cy, r) = (inner.x - 8.0, baseline - 0.32 * style.size, 1.9);
+                    let stroke = Some(Stroke::solid(ctx.color, 0.7));
+                    match depth % 3 {
+                        0 => Draw::Circle {
+                            cx,
+                            cy,
+                            r,
+                            fill: Some(ctx.color),
+                            stroke: None,
+                        },
+                        1 => Draw::Circle {
+                            cx,
+                            cy,
+                            r,
+                            fill: None,
+                            stroke,
+                        },
+                        _ => Draw::fill(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, ctx.color),
+                    }
+                }
+            });
         }
     }
 
