@@ -219,6 +219,12 @@ impl<'a> Builder<'a> {
                 table::layout(self, t, ctx.x, ctx.width);
                 self.adopt(first, ctx, gap);
             }
+            Block::Figures(figures) => {
+                // Key figures read as a one-row table: labels over large values.
+                let first = self.flow.slices.len();
+                table::layout(self, &figures_table(figures), ctx.x, ctx.width);
+                self.adopt(first, ctx, gap);
+            }
             Block::Alert { alert, blocks } => self.alert(*alert, blocks, ctx, gap),
             Block::Quote(blocks) => {
                 let frame = self.frame(Frame {
@@ -515,5 +521,25 @@ impl<'a> Builder<'a> {
             last.keep_with_next = true;
         }
         self.push(Slice::spacer(5.0), &inner);
+    }
+}
+
+/// Key-figure tiles as a table: one column per figure, values in bold.
+fn figures_table(figures: &[crate::document::Figure]) -> crate::document::Table {
+    use crate::document::{Align, Run, Table};
+    Table {
+        align: vec![Align::Center; figures.len()],
+        header: figures.iter().map(|f| vec![Run::plain(&f.label)]).collect(),
+        rows: vec![
+            figures
+                .iter()
+                .map(|f| {
+                    vec![Run {
+                        strong: true,
+                        ..Run::plain(&f.value)
+                    }]
+                })
+                .collect(),
+        ],
     }
 }

@@ -37,7 +37,7 @@ use paint::{Painter, Target};
 use text::{TextStyle, single_line};
 
 /// Paper size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum PaperSize {
     /// 210 × 297 mm.
     #[default]

@@ -345,6 +345,7 @@ fn labels(title: &str, x: &str, y: &str, extra: &[&str]) -> ChartLabels {
         x_axis: x.into(),
         y_axis: y.into(),
         extra: extra.iter().map(|s| s.to_string()).collect(),
+        description: String::new(),
     }
 }
 
