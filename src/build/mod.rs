@@ -98,10 +98,6 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
-    // Written as `stake analyze --format json` writes it: fields in declaration order.
-    let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
-    analysis_text.push('\n');
-    let analysis = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
     let charts = Charts::build(&register, &derived, options.as_of);
     // A register's own `templates/` folder is used when there is one (the loader never
     // reads it as stakeholders).
@@ -211,8 +207,11 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     }
     let mut written = all;
     if options.formats.contains(&Format::Json) {
+        // Written as `stake analyze --format json` writes it: fields in declaration order.
+        let mut text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+        text.push('\n');
         let path = PathBuf::from("analysis.json");
-        write(&output, &path, analysis_text.as_bytes())?;
+        write(&output, &path, text.as_bytes())?;
         written.insert(path);
     }
     summary.written = written.len();
