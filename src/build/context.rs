@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use tera::value::Key;
 use tera::{Context, Map, Value};
 
@@ -105,7 +106,7 @@ fn stakeholders(register: &Register, analysis: &Value) -> Value {
     }
     let all: Vec<Value> = register
         .stakeholders
-        .iter()
+        .par_iter()
         .map(|s| {
             let mut object = Value::from_serializable(s).into_map().unwrap_or_default();
             for private in ["notes", "confidential", "confidential_record"] {
@@ -116,7 +117,11 @@ fn stakeholders(register: &Register, analysis: &Value) -> Value {
                 ("profile", format!("stakeholders/{}.html", s.id).into()),
                 (
                     "related",
-                    related.remove(s.id.as_str()).unwrap_or_default().into(),
+                    related
+                        .get(s.id.as_str())
+                        .cloned()
+                        .unwrap_or_default()
+                        .into(),
                 ),
             ];
             for (key, value) in extra {
