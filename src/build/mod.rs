@@ -8,6 +8,7 @@
 pub mod context;
 pub mod output;
 pub mod public;
+pub mod style;
 pub mod templates;
 
 use std::collections::BTreeSet;
@@ -26,6 +27,7 @@ use crate::render::html;
 use crate::render::pdf::{self, PdfOptions};
 
 use output::Output;
+use style::Styles;
 use templates::Templates;
 
 /// What `stake build` writes.
@@ -107,7 +109,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
     let base = context::base(&register, &analysis, options);
-    let css = templates.html("style.css.tera", &base)?;
+    let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
     let mut pages = vec![
@@ -156,7 +158,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             let mut context = base.clone();
             context.insert("root", page.root);
             context.insert("page", page.stem.as_str());
-            context.insert("kind", page.template.trim_end_matches(".md.tera"));
+            let kind = page.template.trim_end_matches(".md.tera");
+            context.insert("kind", kind);
             if let Some(i) = page.stakeholder {
                 context.insert_value("s", context::stakeholder_at(&base, i));
             }
@@ -191,6 +194,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
                 layout.insert("doc", &doc_meta(&doc));
                 layout.insert("toc", &html::toc(&doc));
                 layout.insert_value("content", tera::Value::safe_string(&body));
+                let css = styles.of(kind, &doc.blocks)?;
                 layout.insert_value("css", tera::Value::safe_string(&css));
                 let page_html = templates.html("layout.html.tera", &layout)?;
                 let path = PathBuf::from(format!("{}.html", page.stem));
