@@ -4,7 +4,9 @@
 //! [`analyze`] runs them all and returns an [`Analysis`], whose JSON form (`stake analyze
 //! --format json`) is the stable shape documented in `docs/analysis.md`.
 
+pub mod calendar;
 pub mod engagement;
+pub mod feedback;
 pub mod findings;
 pub mod grid;
 pub mod issues;
