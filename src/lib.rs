@@ -9,6 +9,7 @@ pub mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod register;
 pub mod render;
 pub mod schema;

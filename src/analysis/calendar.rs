@@ -29,7 +29,7 @@ pub struct Occurrence {
     pub date: Date,
     /// The day it was due (before `date` only when overdue).
     pub due: Date,
-    /// Which week of the horizon it falls in, 0 for the first.
+    /// Which of the horizon's [`weeks`] it falls in, 0 for the week of `as_of`.
     pub week: u16,
     /// The stakeholder's id.
     pub stakeholder: String,
@@ -45,6 +45,8 @@ pub struct Occurrence {
     pub overdue_days: u32,
     /// Not planned: the default cadence of the stakeholder's quadrant.
     pub suggested: bool,
+    /// Its touch: an index into the schedule it was expanded from.
+    pub touch: usize,
     /// The n-th touch of this stakeholder with the same channel and content (0 for the
     /// first), so that two identical lines of a plan stay two touches.
     pub repeat: u16,
@@ -55,6 +57,32 @@ pub fn horizon_end(as_of: Date, weeks: u16) -> Date {
     as_of.saturating_add(jiff::Span::new().days(i64::from(weeks) * 7))
 }
 
+/// The weeks of the horizon, Monday to Sunday, as (first day, last day) within it: the
+/// first starts on `as_of`, the last ends the day before [`horizon_end`].
+pub fn weeks(as_of: Date, weeks: u16) -> Vec<(Date, Date)> {
+    let end = horizon_end(as_of, weeks);
+    let mut found = Vec::new();
+    let mut start = as_of;
+    while start < end {
+        let sunday = monday(start).saturating_add(jiff::Span::new().days(6));
+        let last = sunday.min(end.yesterday().unwrap_or(end));
+        found.push((start, last));
+        start = last.saturating_add(jiff::Span::new().days(1));
+    }
+    found
+}
+
+/// The Monday of a date's week.
+fn monday(date: Date) -> Date {
+    let offset = date.weekday().to_monday_zero_offset();
+    date.saturating_sub(jiff::Span::new().days(i64::from(offset)))
+}
+
+/// The index in [`weeks`] of a date within the horizon.
+fn week_of(as_of: Date, date: Date) -> u16 {
+    (days_between(monday(as_of), date) / 7) as u16
+}
+
 /// Every occurrence of the scheduled touches from `as_of` for `weeks` weeks: catch-ups
 /// of overdue touches first (the longest overdue first), then by date, owner (touches
 /// without an owner last) and stakeholder.
@@ -62,7 +90,7 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
     let end = horizon_end(as_of, weeks);
     let mut seen: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
     let mut found = Vec::new();
-    for touch in schedule {
+    for (index, touch) in schedule.iter().enumerate() {
         let identity = (
             touch.stakeholder.as_str(),
             touch.channel.as_deref(),
@@ -76,7 +104,7 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
         let occurrence = |date: Date, due: Date, overdue_days: u32| Occurrence {
             date,
             due,
-            week: (days_between(as_of, date) / 7) as u16,
+            week: week_of(as_of, date),
             stakeholder: touch.stakeholder.clone(),
             content: touch.content.clone(),
             channel: touch.channel.clone(),
@@ -84,6 +112,7 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
             owner: touch.owner.clone(),
             overdue_days,
             suggested: touch.suggested,
+            touch: index,
             repeat,
         };
         let mut k = 0;
@@ -240,6 +269,28 @@ mod tests {
         let found = occurrences(&[daily], date(AS_OF), 1);
         assert_eq!(found.len(), 7, "the catch-up, then the next six days");
         assert_eq!(found[1].date, date("2026-11-21"));
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday_from_as_of_to_the_horizon() {
+        // 20 Nov 2026 is a Friday.
+        let found: Vec<String> = weeks(date(AS_OF), 2)
+            .iter()
+            .map(|(first, last)| format!("{first}..{last}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "2026-11-20..2026-11-22",
+                "2026-11-23..2026-11-29",
+                "2026-11-30..2026-12-03"
+            ]
+        );
+        let monday = weeks(date("2026-11-23"), 1);
+        assert_eq!(monday, [(date("2026-11-23"), date("2026-11-29"))]);
+        let later = touch(Some("2026-11-30"), Frequency::Weekly);
+        let found = occurrences(&[later], date(AS_OF), 2);
+        assert_eq!(found[0].week, 2);
     }
 
     #[test]

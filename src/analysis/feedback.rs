@@ -24,7 +24,7 @@ use crate::register::{Register, Stakeholder};
 pub const OVER_CONTACT_WINDOW_DAYS: u32 = 28;
 
 /// How many times the planned touches a window may hold before it is over-contact.
-pub const OVER_CONTACT_FACTOR: f64 = 2.0;
+pub const OVER_CONTACT_FACTOR: u32 = 2;
 
 /// The fewest contacts in the window that can be over-contact, so that a quarterly
 /// plan does not flag a second call in a month.
@@ -188,7 +188,7 @@ fn over_contact_limit(planned: &[u32], window: u32) -> u32 {
         .iter()
         .map(|&days| f64::from(window) / f64::from(days.max(1)))
         .sum();
-    ((OVER_CONTACT_FACTOR * expected).ceil() as u32).max(OVER_CONTACT_MIN)
+    ((f64::from(OVER_CONTACT_FACTOR) * expected).ceil() as u32).max(OVER_CONTACT_MIN)
 }
 
 #[cfg(test)]

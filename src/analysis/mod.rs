@@ -16,7 +16,7 @@ pub mod schedule;
 pub mod sentiment;
 pub mod summary;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod output;
+pub mod plan;
 pub mod public;
 pub mod templates;
 
@@ -37,6 +38,10 @@ pub enum Format {
     /// The Markdown each content template wrote (`*.md` beside the pages), for
     /// checking templates.
     Md,
+    /// `communication-plan.ics`: the touches due over the horizon, for a calendar.
+    Ics,
+    /// `communication-plan.csv`: one row per planned touch, for a spreadsheet.
+    Csv,
 }
 
 /// A build's settings.
@@ -52,6 +57,8 @@ pub struct Options {
     pub formats: BTreeSet<Format>,
     /// A folder of templates shadowing the built-ins.
     pub templates: Option<PathBuf>,
+    /// How many weeks the communication calendar covers.
+    pub horizon_weeks: u16,
 }
 
 /// What a build did.
@@ -90,6 +97,10 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
+    let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
+    let plan_context = plan.context(&analysis);
+    let ics = plan.ics(&analysis);
+    let csv = plan.csv(&analysis)?;
     // Written as `stake analyze --format json` writes it: fields in declaration order.
     let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
     analysis_text.push('\n');
@@ -102,7 +113,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         own.is_dir().then_some(own)
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
-    let base = context::base(&register, &analysis, options);
+    let mut base = context::base(&register, &analysis, options);
+    base.insert("plan", &plan_context);
     let css = templates.html("style.css.tera", &base)?;
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -178,6 +190,16 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         let path = PathBuf::from("analysis.json");
         write(&output, &path, analysis_text.as_bytes())?;
         written.insert(path);
+    }
+    for (format, name, bytes) in [
+        (Format::Ics, "communication-plan.ics", ics.as_bytes()),
+        (Format::Csv, "communication-plan.csv", csv.as_slice()),
+    ] {
+        if options.formats.contains(&format) {
+            let path = PathBuf::from(name);
+            write(&output, &path, bytes)?;
+            written.insert(path);
+        }
     }
     summary.written = written.len();
     summary.removed = output

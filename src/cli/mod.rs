@@ -112,8 +112,11 @@ Examples:
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<Date>,
         /// What to write, comma-separated.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json])]
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json, BuildFormat::Ics, BuildFormat::Csv])]
         format: Vec<BuildFormat>,
+        /// How many weeks ahead the communication calendar (page and `.ics`) looks.
+        #[arg(long, value_name = "WEEKS", default_value_t = crate::analysis::calendar::DEFAULT_HORIZON_WEEKS, value_parser = clap::value_parser!(u16).range(1..=104))]
+        horizon_weeks: u16,
         /// A folder of templates replacing the built-ins of the same name (default: the
         /// register's `templates/` folder, when it has one).
         #[arg(long, value_name = "PATH")]
@@ -224,6 +227,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             public,
             as_of,
             format,
+            horizon_weeks,
             templates,
             max_file_size,
         } => {
@@ -253,6 +257,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 as_of,
                 formats: format.into_iter().collect(),
                 templates,
+                horizon_weeks,
             };
             let summary = build::build(loaded.register, &options)?;
             for id in &summary.grid_confidential {
