@@ -167,7 +167,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("overdue_category", "Overdue", "已逾期"),
     ("suggested_category", "Suggested", "建议"),
     ("suggested_head", "Suggested", "建议"),
+    ("suggested_paren", " (suggested)", "（建议）"),
     ("overdue_by", "Overdue {days} days", "逾期 {days} 天"),
+    ("overdue_by_one", "Overdue 1 day", "逾期 1 天"),
     (
         "suggested_cadence",
         "Suggested: the default cadence of the stakeholder's quadrant",
@@ -260,6 +262,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "沟通过度：{window} 天内往来 {contacts} 次，超过 {limit} 次",
     ),
     ("late_by", "{days} days late", "逾期 {days} 天"),
+    ("late_by_one", "1 day late", "逾期 1 天"),
     ("times", "({n} times)", "（{n} 次）"),
     // Enumerations, keyed by the analysis JSON's values.
     ("quadrant.manage-closely", "Manage closely", "重点管理"),

@@ -90,14 +90,21 @@ fn summary(language: Language, name: &str, o: &Occurrence) -> String {
         .unwrap_or_else(|| labels::label(language, "touch"));
     let mut summary = format!("{name} · {what}");
     if o.suggested {
-        summary = format!("{summary} ({})", labels::label(language, "suggested"));
+        summary.push_str(labels::label(language, "suggested_paren"));
     }
     if o.overdue_days > 0 {
-        let days = o.overdue_days.to_string();
-        let overdue = fill(language, "overdue_by", &[("days", &days)]);
+        let overdue = overdue_by(language, o.overdue_days);
         summary = format!("{overdue}{}{summary}", labels::label(language, "colon"));
     }
     summary
+}
+
+/// `Overdue 17 days`, `Overdue 1 day`.
+fn overdue_by(language: Language, days: u32) -> String {
+    match days {
+        1 => labels::label(language, "overdue_by_one").to_owned(),
+        days => fill(language, "overdue_by", &[("days", &days.to_string())]),
+    }
 }
 
 /// One line per fact: stakeholder, content, channel, frequency, owner, due.
@@ -121,11 +128,7 @@ fn description(language: Language, name: &str, o: &Occurrence) -> String {
     }
     let mut due = format!("{}{colon}{}", label("due"), labels::date(language, o.due));
     if o.overdue_days > 0 {
-        let days = o.overdue_days.to_string();
-        due = format!(
-            "{due} ({})",
-            fill(language, "overdue_by", &[("days", &days)])
-        );
+        due = format!("{due} · {}", overdue_by(language, o.overdue_days));
     }
     lines.push(due);
     if o.suggested {
