@@ -66,8 +66,6 @@ pub struct Options {
 pub struct Summary {
     /// Files written (the marker not counted).
     pub written: usize,
-    /// Stale files removed.
-    pub removed: usize,
     /// Records left out of a public build.
     pub left_out: usize,
     /// Ids whose power or interest is confidential, left out of a public build.
@@ -202,9 +200,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         }
     }
     summary.written = written.len();
-    summary.removed = output
-        .remove_stale(&written)
-        .map_err(|e| format!("cannot clean {}: {e}", output.root().display()))?;
+    output.finish()?;
     Ok(summary)
 }
 

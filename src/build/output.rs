@@ -1,22 +1,24 @@
-//! The output folder: claimed with a marker file, written file by file atomically, and
-//! cleaned of stale files only when the marker says it is ours.
+//! The output folder: claimed only when it is ours (a marker file) or empty, written as
+//! a new folder beside it, then swapped in with two renames, so a reader (a web server,
+//! a browser) sees the old site or the new one, never half of each, and no stale file
+//! survives a build.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::register::walk::OUTPUT_MARKER;
 
 const MARKER_TEXT: &str = "This folder is written by `stake build`. Every build replaces its \
 contents; keep nothing else here.\n";
 
-/// An output folder that is ours to write.
+/// An output folder being written.
 #[derive(Debug)]
 pub struct Output {
-    root: PathBuf,
-    temp_counter: AtomicU64,
+    /// The folder the site ends up in.
+    target: PathBuf,
+    /// Where it is written first: a hidden sibling of `target`.
+    staging: PathBuf,
 }
 
 impl Output {
@@ -43,12 +45,7 @@ impl Output {
                         out.display()
                     ));
                 }
-                let ours = out.join(OUTPUT_MARKER).is_file();
-                let empty = fs::read_dir(out)
-                    .map_err(|e| format!("cannot read {}: {e}", out.display()))?
-                    .next()
-                    .is_none();
-                if !ours && !empty {
+                if !is_ours_or_empty(out)? {
                     return Err(format!(
                         "output folder `{}` is not empty and was not written by `stake build` \
                          (it has no `{OUTPUT_MARKER}` file); choose another folder with `-o`, \
@@ -57,77 +54,103 @@ impl Output {
                     ));
                 }
             }
-            Err(_) => fs::create_dir_all(out)
-                .map_err(|e| format!("cannot create {}: {e}", out.display()))?,
+            Err(_) => {}
         }
+        let name = out
+            .file_name()
+            .ok_or_else(|| format!("`{}` cannot be an output folder", out.display()))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.stake-new-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging)
+                .map_err(|e| format!("cannot remove {}: {e}", staging.display()))?;
+        }
+        fs::create_dir(&staging)
+            .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
         let output = Output {
-            root: out.to_path_buf(),
-            temp_counter: AtomicU64::new(0),
+            target: out.to_path_buf(),
+            staging,
         };
         output
             .write(Path::new(OUTPUT_MARKER), MARKER_TEXT.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", out.join(OUTPUT_MARKER).display()))?;
+            .map_err(|e| format!("cannot write the marker: {e}"))?;
         Ok(output)
     }
 
-    /// The folder.
+    /// The folder the site ends up in.
     pub fn root(&self) -> &Path {
-        &self.root
+        &self.target
     }
 
-    /// Writes `bytes` to `relative` atomically: a temporary file in the same folder,
-    /// then a rename, so a reader never sees half a page.
+    /// Writes `bytes` to `relative` (in the staging folder, which nobody reads yet).
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
-        let path = self.root.join(relative);
-        let dir = path.parent().unwrap_or(&self.root);
-        fs::create_dir_all(dir)?;
-        let n = self.temp_counter.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".stake-tmp-{}-{n}", std::process::id()));
-        let result = (|| {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            file.write_all(bytes)?;
-            drop(file);
-            fs::rename(&temp, &path)
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&temp);
+        let path = self.staging.join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
         }
-        result
+        fs::File::create(&path)?.write_all(bytes)
     }
 
-    /// Removes every file this build did not write (`written`, relative paths) and the
-    /// folders left empty. Links are removed, never followed.
-    pub fn remove_stale(&self, written: &BTreeSet<PathBuf>) -> io::Result<usize> {
-        let mut removed = 0;
-        let mut folders = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.root)
-            .min_depth(1)
-            .follow_links(false)
-        {
-            let entry = entry.map_err(io::Error::other)?;
-            let relative = entry
-                .path()
-                .strip_prefix(&self.root)
-                .unwrap_or(entry.path());
-            if entry.file_type().is_dir() {
-                folders.push(entry.path().to_path_buf());
-            } else if relative != Path::new(OUTPUT_MARKER) && !written.contains(relative) {
-                fs::remove_file(entry.path())?;
-                removed += 1;
+    /// Puts the new site in place of the old one and removes the old one.
+    pub fn finish(self) -> Result<(), String> {
+        let fail = |what: &str, path: &Path, e: io::Error| {
+            format!("cannot {what} {}: {e}", path.display())
+        };
+        let old = self.staging.with_file_name(
+            self.staging
+                .file_name()
+                .map(|n| n.to_string_lossy().replace(".stake-new-", ".stake-old-"))
+                .unwrap_or_default(),
+        );
+        let replaced = self.target.exists();
+        if replaced {
+            // Checked again: the folder may have changed since it was claimed.
+            if !is_ours_or_empty(&self.target)? {
+                let _ = fs::remove_dir_all(&self.staging);
+                return Err(format!(
+                    "`{}` changed during the build and is no longer ours; nothing replaced",
+                    self.target.display()
+                ));
             }
+            fs::rename(&self.target, &old).map_err(|e| fail("move aside", &self.target, e))?;
         }
-        // Deepest first, so a folder is empty once its children are gone.
-        folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
-        for folder in folders {
-            if fs::read_dir(&folder)?.next().is_none() {
-                fs::remove_dir(&folder)?;
+        if let Err(e) = fs::rename(&self.staging, &self.target) {
+            if replaced {
+                let _ = fs::rename(&old, &self.target);
             }
+            return Err(fail("move into place", &self.staging, e));
         }
-        Ok(removed)
+        if replaced {
+            fs::remove_dir_all(&old).map_err(|e| fail("remove the old output", &old, e))?;
+        }
+        Ok(())
     }
+}
+
+impl Drop for Output {
+    /// A build that failed leaves nothing behind.
+    fn drop(&mut self) {
+        if self.staging.exists() {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+fn is_ours_or_empty(dir: &Path) -> Result<bool, String> {
+    if dir.join(OUTPUT_MARKER).is_file() {
+        return Ok(true);
+    }
+    Ok(fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .next()
+        .is_none())
 }
 
 #[cfg(test)]
@@ -152,21 +175,29 @@ mod tests {
     }
 
     #[test]
-    fn stale_files_of_our_folder_are_removed() {
+    fn a_build_replaces_the_whole_folder_or_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
         let register = dir.path().join("reg");
         fs::create_dir(&register).unwrap();
+        let out = dir.path().join("public");
         let output = Output::claim(&out, &register).unwrap();
         output
             .write(Path::new("stakeholders/old.html"), b"old")
             .unwrap();
+        output.finish().unwrap();
+        assert!(out.join("stakeholders/old.html").exists());
+        // A failed build (dropped before `finish`) leaves the old site and no litter.
+        let output = Output::claim(&out, &register).unwrap();
+        output.write(Path::new("index.html"), b"half").unwrap();
+        drop(output);
+        assert!(out.join("stakeholders/old.html").exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+        // The next build replaces everything: no stale file survives.
+        let output = Output::claim(&out, &register).unwrap();
         output.write(Path::new("index.html"), b"new").unwrap();
-        let written: BTreeSet<PathBuf> = [PathBuf::from("index.html")].into();
-        assert_eq!(output.remove_stale(&written).unwrap(), 1);
+        output.finish().unwrap();
         assert!(!out.join("stakeholders").exists());
         assert!(out.join(OUTPUT_MARKER).exists());
-        // Claimed again: it is ours now, with content.
-        assert!(Output::claim(&out, &register).is_ok());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

@@ -236,9 +236,25 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             };
             let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
             let errors = loaded.count(Severity::Error);
-            let rendered =
-                diagnostic::render(&loaded.diagnostics, &loaded.sources, Format::Human, color);
+            let warnings = loaded.count(Severity::Warning);
+            // Errors stop the build and are shown in full; warnings are counted only,
+            // `stake check` lists them.
+            let shown: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .cloned()
+                .collect();
+            let rendered = diagnostic::render(&shown, &loaded.sources, Format::Human, color);
             eprint!("{rendered}");
+            if warnings > 0 && errors == 0 {
+                eprintln!(
+                    "{}: {warnings} {}; `stake check {}` lists them",
+                    dir.display(),
+                    plural(warnings, "warning", "warnings"),
+                    dir.display()
+                );
+            }
             if errors > 0 {
                 eprintln!(
                     "{}: {errors} {}; nothing built (run `stake check {}` for details)",
@@ -266,9 +282,6 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 );
             }
             let mut line = format!("built {} files into {}", summary.written, out.display());
-            if summary.removed > 0 {
-                line.push_str(&format!(", removed {} stale", summary.removed));
-            }
             if public {
                 line.push_str(&format!(
                     " (public edition, {} confidential {} left out)",
