@@ -11,6 +11,7 @@ pub mod findings;
 pub mod grid;
 pub mod issues;
 pub mod network;
+pub mod room;
 pub mod salience;
 pub mod schedule;
 pub mod sentiment;
