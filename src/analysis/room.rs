@@ -12,7 +12,8 @@
 //! 5. **silent**: no contact for `silent_after_days`, or never;
 //! 6. **overdue touch**: a planned touch past due that this meeting can make up for;
 //! 7. **conflict**: a `conflict` relationship with someone else in the room;
-//! 8. **supporter**: a `support` position on an agenda issue: ask them to speak for it;
+//! 8. **supporter**: `support` positions on agenda issues that someone in the room
+//!    opposes or is divided on: ask them to speak for those (one point);
 //! 9. **open promise**: a follow-up not yet due: report progress.
 //!
 //! The agenda is the issue given (`--issue`), or else every issue an attendee has a
@@ -151,10 +152,10 @@ pub enum Point {
         /// Context, as recorded.
         note: Option<String>,
     },
-    /// For an agenda issue.
+    /// For agenda issues the room is divided on.
     Supporter {
-        /// The issue.
-        issue: String,
+        /// The issues, as the stakeholder writes them.
+        issues: Vec<String>,
     },
     /// A follow-up not due yet (or undated).
     OpenPromise {
@@ -195,6 +196,11 @@ pub fn room(
         .map(|map| agenda_issue(map, &ids))
         .collect();
     let agenda_keys: Vec<String> = agenda.iter().map(|a| issue_key(&a.issue)).collect();
+    let contested: Vec<String> = agenda
+        .iter()
+        .filter(|a| !a.oppose.is_empty() || !a.mixed.is_empty())
+        .map(|a| issue_key(&a.issue))
+        .collect();
 
     let mut links = Vec::new();
     for &i in &attendees {
@@ -225,7 +231,7 @@ pub fn room(
                     .cloned()
                     .collect(),
                 follow_ups: f.follow_ups.clone(),
-                points: points(s, analysis, f, &agenda_keys, &links),
+                points: points(s, analysis, f, &agenda_keys, &contested, &links),
             }
         })
         .collect();
@@ -280,6 +286,7 @@ fn points(
     analysis: &Analysis,
     feedback: &Feedback,
     agenda: &[String],
+    contested: &[String],
     links: &[Link],
 ) -> Vec<Point> {
     let Some(a) = analysis.get(&s.id) else {
@@ -360,12 +367,14 @@ fn points(
             note: note.cloned(),
         });
     }
-    for p in &s.positions {
-        if p.stance == Stance::Support && on_agenda(&p.issue) {
-            points.push(Point::Supporter {
-                issue: p.issue.clone(),
-            });
-        }
+    let supported: Vec<String> = s
+        .positions
+        .iter()
+        .filter(|p| p.stance == Stance::Support && contested.contains(&issue_key(&p.issue)))
+        .map(|p| p.issue.clone())
+        .collect();
+    if !supported.is_empty() {
+        points.push(Point::Supporter { issues: supported });
     }
     for f in feedback.follow_ups.iter().filter(|f| f.overdue_days == 0) {
         points.push(Point::OpenPromise {
@@ -520,9 +529,10 @@ mod tests {
             }],
             "one conflict, though stated twice"
         );
-        assert!(points.contains(&Point::Supporter {
-            issue: "Budget".into()
-        }));
+        assert!(
+            !points.iter().any(|p| matches!(p, Point::Supporter { .. })),
+            "nobody in the room is against the budget"
+        );
         // b has never been contacted and has no plan: silent, and its suggested
         // touch is due today, not overdue.
         assert_eq!(
@@ -534,7 +544,7 @@ mod tests {
                     note: None
                 },
                 Point::Supporter {
-                    issue: "go-live  DATE".into()
+                    issues: vec!["go-live  DATE".into()]
                 },
             ]
         );

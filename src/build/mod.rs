@@ -211,7 +211,7 @@ fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// The document of a page: its first level-1 heading is the title.
-fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
+pub(crate) fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
         Some(Block::Heading { level: 1, runs, .. }) => {
@@ -238,7 +238,7 @@ fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Documen
 }
 
 /// The document's metadata for the layout (the blocks are already HTML).
-fn doc_meta(doc: &Document) -> Json {
+pub(crate) fn doc_meta(doc: &Document) -> Json {
     serde_json::json!({
         "title": doc.title,
         "subtitle": doc.subtitle,
@@ -250,9 +250,9 @@ fn doc_meta(doc: &Document) -> Json {
 }
 
 /// Resolves the directive fences of content templates for one build.
-struct PageEmbeds<'a> {
-    register: &'a Register,
-    charts: &'a Charts,
+pub(crate) struct PageEmbeds<'a> {
+    pub(crate) register: &'a Register,
+    pub(crate) charts: &'a Charts,
 }
 
 impl Embeds for PageEmbeds<'_> {
@@ -287,7 +287,7 @@ impl Embeds for PageEmbeds<'_> {
 }
 
 /// Key and centrality per stakeholder, for the charts.
-fn derived(analysis: &Analysis) -> Vec<Derived> {
+pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
     analysis
         .stakeholders
         .iter()

@@ -52,6 +52,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "plan-flag.md.tera",
         include_str!("../../templates/plan-flag.md.tera"),
     ),
+    (
+        "brief.md.tera",
+        include_str!("../../templates/brief.md.tera"),
+    ),
+    (
+        "brief-point.md.tera",
+        include_str!("../../templates/brief-point.md.tera"),
+    ),
+    (
+        "brief.html.tera",
+        include_str!("../../templates/brief.html.tera"),
+    ),
 ];
 
 /// The chart names a content template may draw with `chart(name=...)`.

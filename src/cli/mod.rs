@@ -1,6 +1,7 @@
 //! The command line: parses arguments and calls the pipeline. Kept thin on purpose.
 
 mod analyze;
+mod brief;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -125,6 +126,18 @@ Examples:
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
         max_file_size: u64,
     },
+    /// Write a meeting brief: who stands where in the room, then one page per attendee
+    /// with talking points.
+    #[command(
+        after_help = "Exit status: 0 written, 1 the register has errors, 2 usage problem \
+(an unknown id, a tag nobody has, an unknown issue: the closest matches are named).
+
+Examples:
+  stake brief samples/erp-rollout --tag steering-committee
+  stake brief samples/erp-rollout helen-brandt mark-sullivan --issue \"Go-live date\"
+  stake brief . --tag works-council -o briefs/2026-12-10"
+    )]
+    Brief(brief::BriefArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -221,6 +234,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::from(u8::from(failed)))
         }
         Command::Analyze(args) => analyze::run(args, color),
+        Command::Brief(args) => brief::run(args, color),
         Command::Build {
             dir,
             out,

@@ -1,4 +1,5 @@
 //! Integration tests of the `stake` command line, one module per command.
 
+mod brief;
 mod build;
 mod plan;
