@@ -4,8 +4,8 @@
 //!
 //! The same pipeline as `stake build`: the Tera template `brief.md.tera` writes Markdown,
 //! which becomes the document model and then HTML in the built-in layout. Besides the
-//! variables of every template it sees `room` (the analysis's [`Room`], see
-//! `docs/communication-plan.md`) and `attendees`, the stakeholder objects of the room in
+//! variables of every template it sees `room` (the analysis's [`Room`] with the counts
+//! `overdue_promises` and `conflicts`, see `docs/communication-plan.md`) and `attendees`, the stakeholder objects of the room in
 //! id order, each with `recent`, `follow_ups`, `points` and `links` (relationships with
 //! others in the room, either direction: `with`, `type`, `strength`, `note`, `stated_by`).
 

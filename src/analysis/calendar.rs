@@ -3,7 +3,8 @@
 //!
 //! Rules (documented in `docs/communication-plan.md`):
 //!
-//! - The horizon is `as_of` and the days after it, `weeks` × 7 days in all.
+//! - The horizon is `as_of` and the days after it, `weeks` × 7 days in all, shown in
+//!   [`weeks`] that run Monday to Sunday.
 //! - A touch due on or after `as_of` occurs on its due date, then every interval after it
 //!   (a weekly Tuesday touch stays on Tuesdays). Calendar units count from that due date,
 //!   not from the previous occurrence, so a touch due on the 31st falls on the last day
