@@ -3,7 +3,8 @@
 //! needs attention), then a page per attendee with talking points from the analysis.
 //!
 //! The same pipeline as `stake build`: the Tera template `brief.md.tera` writes Markdown,
-//! which becomes the document model and then HTML in the built-in layout. Besides the
+//! which becomes the document model, then HTML in the built-in layout and a PDF (its
+//! level-1 headings, the room and each attendee, start new pages). Besides the
 //! variables of every template it sees `room` (the analysis's [`Room`] with the counts
 //! `overdue_promises` and `conflicts`, see `docs/communication-plan.md`) and `attendees`, the stakeholder objects of the room in
 //! id order, each with `recent`, `follow_ups`, `points` and `links` (relationships with
@@ -27,6 +28,7 @@ use crate::document::{labels, markdown};
 use crate::register::Register;
 use crate::register::vocab::{Date, RelationKind};
 use crate::render::html;
+use crate::render::pdf::{self, PdfOptions};
 
 /// Who is in the meeting.
 #[derive(Debug, Clone)]
@@ -42,6 +44,8 @@ pub enum Selection {
 pub enum Format {
     /// `brief.html`.
     Html,
+    /// `brief.pdf`, typeset from the same document: one page per attendee.
+    Pdf,
     /// `brief.md`, the Markdown the template wrote, for checking templates.
     Md,
 }
@@ -61,6 +65,17 @@ pub struct Options {
     pub selection: Selection,
     /// The one issue on the agenda, if the meeting has one.
     pub issue: Option<String>,
+    /// Paper and fonts of `brief.pdf`.
+    pub pdf: PdfOptions,
+}
+
+/// What a brief wrote.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The files.
+    pub files: Vec<PathBuf>,
+    /// Characters of the PDF that no font could draw.
+    pub missing_chars: Vec<char>,
 }
 
 /// How many close matches an error suggests.
@@ -199,8 +214,8 @@ fn quoted(words: &[&str]) -> String {
         .join(" or ")
 }
 
-/// Writes the brief of the selected attendees; returns the files written.
-pub fn brief(register: &Register, options: &Options) -> Result<Vec<PathBuf>, String> {
+/// Writes the brief of the selected attendees.
+pub fn brief(register: &Register, options: &Options) -> Result<Written, String> {
     let attendees = select(register, &options.selection)?;
     let analysis = analysis::analyze(register, options.as_of);
     let focus = options
@@ -225,6 +240,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Vec<PathBuf>, Str
         as_of: options.as_of,
         formats: BTreeSet::new(),
         templates: None,
+        pdf: options.pdf.clone(),
         horizon_weeks: DEFAULT_HORIZON_WEEKS,
     };
     let mut context = context::base(register, &analysis_json, &build_options);
@@ -251,18 +267,31 @@ pub fn brief(register: &Register, options: &Options) -> Result<Vec<PathBuf>, Str
     context.insert("attendees", &attendee_objects(&context, &room));
 
     let md = templates.markdown("brief.md.tera", &context)?;
-    let mut written = Vec::new();
+    let mut written = Written::default();
     if options.formats.contains(&Format::Md) {
-        written.push(write(&options.out, "brief.md", md.as_bytes())?);
+        written
+            .files
+            .push(write(&options.out, "brief.md", md.as_bytes())?);
+    }
+    let embeds = PageEmbeds {
+        register,
+        charts: &charts,
+    };
+    let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
+    let mut doc = build::document(register, blocks, options.as_of);
+    doc.subject = Some(labels::label(language, "meeting_brief").to_owned());
+    if options.formats.contains(&Format::Pdf) {
+        let pdf_options = PdfOptions {
+            running_header: Some(register.project.name.clone()),
+            ..options.pdf.clone()
+        };
+        let rendered = pdf::render(&doc, &pdf_options).map_err(|e| format!("brief.pdf: {e}"))?;
+        written
+            .files
+            .push(write(&options.out, "brief.pdf", &rendered.bytes)?);
+        written.missing_chars = rendered.missing_chars;
     }
     if options.formats.contains(&Format::Html) {
-        let embeds = PageEmbeds {
-            register,
-            charts: &charts,
-        };
-        let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
-        let mut doc = build::document(register, blocks, options.as_of);
-        doc.subject = Some(labels::label(language, "meeting_brief").to_owned());
         let css = templates.html("style.css.tera", &context)?;
         let body = html::render(&doc);
         context.insert("doc", &build::doc_meta(&doc));
@@ -270,7 +299,9 @@ pub fn brief(register: &Register, options: &Options) -> Result<Vec<PathBuf>, Str
         context.insert_value("content", tera::Value::safe_string(&body));
         context.insert_value("css", tera::Value::safe_string(&css));
         let page = templates.html("brief.html.tera", &context)?;
-        written.push(write(&options.out, "brief.html", page.as_bytes())?);
+        written
+            .files
+            .push(write(&options.out, "brief.html", page.as_bytes())?);
     }
     Ok(written)
 }

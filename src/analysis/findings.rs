@@ -17,6 +17,7 @@
 //! Findings sort by urgency, then by the order of [`Code`], stakeholder id and line.
 //! Urgency 60 and above is `high`, 40 to 59 `medium`, below 40 `low`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Assessment;
@@ -142,11 +143,15 @@ pub struct Subject<'a> {
 }
 
 /// Every finding of the register, most urgent first.
-pub fn findings<'a>(subjects: impl IntoIterator<Item = Subject<'a>>, as_of: Date) -> Vec<Finding> {
-    let mut all = Vec::new();
-    for subject in subjects {
-        of_one(&subject, as_of, &mut all);
-    }
+pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
+    let mut all: Vec<Finding> = subjects
+        .par_iter()
+        .flat_map_iter(|subject| {
+            let mut found = Vec::new();
+            of_one(subject, as_of, &mut found);
+            found
+        })
+        .collect();
     all.sort_by(|a, b| {
         b.urgency
             .cmp(&a.urgency)
@@ -155,6 +160,11 @@ pub fn findings<'a>(subjects: impl IntoIterator<Item = Subject<'a>>, as_of: Date
             .then(a.line.cmp(&b.line))
     });
     all
+}
+
+/// `1 day`, `5 days`.
+fn in_days(days: u32) -> String {
+    format!("{days} {}", if days == 1 { "day" } else { "days" })
 }
 
 /// A quarter of the days late, at most 15.
@@ -202,7 +212,8 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             Some(days),
             Some(follow_up.action.clone()),
             format!(
-                "Follow-up for {name} is {days} days overdue: {}",
+                "Follow-up for {name} is {} overdue: {}",
+                in_days(days),
                 follow_up.action
             ),
         );
@@ -218,7 +229,10 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                     lateness(days),
                     Some(days),
                     None,
-                    format!("No contact with key stakeholder {name} for {days} days"),
+                    format!(
+                        "No contact with key stakeholder {name} for {}",
+                        in_days(days)
+                    ),
                 );
             }
             _ => push(
@@ -304,7 +318,10 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             lateness(days),
             Some(days),
             Some(what.clone()),
-            format!("Touch with {name} is {days} days overdue: {what}{how}"),
+            format!(
+                "Touch with {name} is {} overdue: {what}{how}",
+                in_days(days)
+            ),
         );
     }
 
@@ -316,7 +333,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             lateness(days),
             Some(days),
             Some(review.to_string()),
-            format!("Review of {name} was due {review}, {days} days ago"),
+            format!("Review of {name} was due {review}, {} ago", in_days(days)),
         );
     }
 }

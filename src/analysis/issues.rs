@@ -1,10 +1,11 @@
 //! Issues and conflicts: who stands where on each named issue, and where stakeholders
 //! are at odds.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::Ids;
 use crate::register::Register;
 use crate::register::vocab::{Level, RelationKind, Stance};
 
@@ -64,17 +65,21 @@ pub(crate) fn issue_key(issue: &str) -> String {
 /// The issue map, sorted by issue.
 pub fn issue_map(register: &Register) -> Vec<IssueMap> {
     let mut issues: BTreeMap<String, IssueMap> = BTreeMap::new();
+    // A register names few issues many times: normalise each spelling once. The map is
+    // only looked up, so its order cannot reach the output.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for s in &register.stakeholders {
         for position in &s.positions {
-            let entry = issues
-                .entry(issue_key(&position.issue))
-                .or_insert_with(|| IssueMap {
-                    issue: position.issue.clone(),
-                    support: Vec::new(),
-                    oppose: Vec::new(),
-                    neutral: Vec::new(),
-                    mixed: Vec::new(),
-                });
+            let key = keys
+                .entry(position.issue.as_str())
+                .or_insert_with(|| issue_key(&position.issue));
+            let entry = issues.entry(key.clone()).or_insert_with(|| IssueMap {
+                issue: position.issue.clone(),
+                support: Vec::new(),
+                oppose: Vec::new(),
+                neutral: Vec::new(),
+                mixed: Vec::new(),
+            });
             let ids = match position.stance {
                 Stance::Support => &mut entry.support,
                 Stance::Oppose => &mut entry.oppose,
@@ -93,37 +98,37 @@ pub fn issue_map(register: &Register) -> Vec<IssueMap> {
 
 /// Conflict relationships (sorted by the pair), then the issues on which key
 /// stakeholders support and oppose (in issue map order). `key[i]` says whether the
-/// register's `i`-th stakeholder is key.
-pub fn conflicts(register: &Register, issues: &[IssueMap], key: &[bool]) -> Vec<Conflict> {
+/// register's `i`-th stakeholder is key, `files[i]` is its file.
+pub fn conflicts(
+    register: &Register,
+    ids: &Ids<'_>,
+    issues: &[IssueMap],
+    key: &[bool],
+    files: &[String],
+) -> Vec<Conflict> {
+    // Keyed by position: stakeholders are sorted by id, so this is the order of ids.
     let mut pairs = BTreeMap::new();
-    for s in &register.stakeholders {
-        for r in s
-            .relationships
-            .iter()
-            .filter(|r| r.kind == RelationKind::Conflict)
-        {
-            let between = if s.id < r.with {
-                [s.id.clone(), r.with.clone()]
-            } else {
-                [r.with.clone(), s.id.clone()]
+    for (i, s) in register.stakeholders.iter().enumerate() {
+        for r in &s.relationships {
+            let Some(j) = ids
+                .get(&r.with)
+                .filter(|_| r.kind == RelationKind::Conflict)
+            else {
+                continue;
             };
-            pairs
-                .entry(between.clone())
-                .or_insert_with(|| Conflict::Relationship {
-                    between,
+            pairs.entry((i.min(j), i.max(j))).or_insert_with(|| {
+                let id = |k: usize| register.stakeholders[k].id.clone();
+                Conflict::Relationship {
+                    between: [id(i.min(j)), id(i.max(j))],
                     strength: r.strength,
                     note: r.note.clone(),
-                    file: super::file_name(&s.file),
+                    file: files[i].clone(),
                     line: r.line,
-                });
+                }
+            });
         }
     }
-    let is_key = |id: &String| {
-        register
-            .stakeholders
-            .binary_search_by(|s| s.id.cmp(id))
-            .is_ok_and(|i| key[i])
-    };
+    let is_key = |id: &String| ids.get(id).is_some_and(|i| key[i]);
     let on_issues = issues.iter().filter_map(|map| {
         let support: Vec<String> = map
             .support
@@ -198,7 +203,9 @@ mod tests {
         c.positions = vec![position("Date", Stance::Oppose)];
         let register = register(vec![a, b, c]);
         let issues = issue_map(&register);
-        let conflicts = conflicts(&register, &issues, &[true, true, false]);
+        let ids = Ids::of(&register);
+        let files = ["a.md", "b.md", "c.md"].map(String::from);
+        let conflicts = conflicts(&register, &ids, &issues, &[true, true, false], &files);
         assert_eq!(conflicts.len(), 2, "{conflicts:?}");
         match &conflicts[0] {
             Conflict::Relationship { between, file, .. } => {

@@ -19,14 +19,15 @@ pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
-use crate::register::Register;
 use crate::register::model::Cadence;
 use crate::register::vocab::{Category, Date, Involvement, Language, Level, Quadrant};
+use crate::register::{Project, Register, Stakeholder};
 use engagement::Engagement;
 use findings::{Finding, Subject};
 use grid::Strategy;
@@ -139,55 +140,28 @@ pub struct Assessment {
 /// Analyses a register as of a date.
 pub fn analyze(register: &Register, as_of: Date) -> Analysis {
     let project = &register.project;
-    let threshold = project.threshold;
-    let (network, centrality) = network::network(register);
-
-    let mut assessments = Vec::with_capacity(register.stakeholders.len());
-    let mut touches = Vec::with_capacity(register.stakeholders.len());
-    for (s, centrality) in register.stakeholders.iter().zip(centrality) {
-        let file = file_name(&s.file);
-        let quadrant = grid::quadrant(s.power, s.interest, threshold);
-        let salience = salience::salience(s, threshold);
-        let seen = schedule::seen(&s.interactions, as_of);
-        let last_contact = seen.last().map(|i| i.date);
-        let scores: Vec<f64> = seen
-            .iter()
-            .filter_map(|i| i.sentiment.map(|s| s.score()))
-            .collect();
-        let own = schedule::touches(s, seen, quadrant, &project.cadence, as_of, &file);
-        let next_due = own.iter().filter_map(|t| t.date).min();
-        assessments.push(Assessment {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            file,
-            category: s.category,
-            involvement: s.involvement,
-            key: s.key.unwrap_or(derived_key(quadrant, salience)),
-            power: s.power,
-            interest: s.interest,
-            quadrant,
-            strategy: quadrant.into(),
-            salience,
-            engagement: Engagement::of(s),
-            owner: s.owner.clone(),
-            last_contact,
-            next_due,
-            overdue_days: next_due.map_or(0, |due| days_between(due, as_of).max(0) as u32),
-            silent: schedule::silent(last_contact, as_of, project.silent_after_days),
-            sentiment_trend: sentiment::trend(&scores),
-            // Scores are whole numbers from 1 to 5.
-            satisfaction: scores.last().map(|&score| score as u8),
-            centrality,
-            tags: s.tags.clone(),
-            confidential: s.confidential_record,
-        });
-        touches.push(own);
+    let ids = Ids::of(register);
+    // The network and the stakeholders' own facts do not depend on each other: on a
+    // large register they run side by side. Parallel collects keep register order.
+    let ((network, centrality), (mut assessments, touches)) = rayon::join(
+        || network::network(register, &ids),
+        || -> (Vec<Assessment>, Vec<Vec<ScheduledTouch>>) {
+            register
+                .stakeholders
+                .par_iter()
+                .map(|s| assess(s, project, as_of))
+                .unzip()
+        },
+    );
+    for (assessment, centrality) in assessments.iter_mut().zip(centrality) {
+        assessment.centrality = centrality;
     }
 
     let issues = issues::issue_map(register);
     let key: Vec<bool> = assessments.iter().map(|a| a.key).collect();
-    let conflicts = issues::conflicts(register, &issues, &key);
-    let subjects = register
+    let files: Vec<String> = assessments.iter().map(|a| a.file.clone()).collect();
+    let conflicts = issues::conflicts(register, &ids, &issues, &key, &files);
+    let subjects: Vec<Subject<'_>> = register
         .stakeholders
         .iter()
         .zip(&assessments)
@@ -197,8 +171,9 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
             assessment,
             seen: schedule::seen(&stakeholder.interactions, as_of),
             touches,
-        });
-    let findings = findings::findings(subjects, as_of);
+        })
+        .collect();
+    let findings = findings::findings(&subjects, as_of);
     let engagement_index = engagement::index(
         register
             .stakeholders
@@ -224,7 +199,7 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
             manager: project.manager.clone(),
             sponsor: project.sponsor.clone(),
             language: project.language,
-            threshold,
+            threshold: project.threshold,
             silent_after_days: project.silent_after_days,
             cadence: project.cadence.clone(),
         },
@@ -237,6 +212,67 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
         findings,
         summary,
     }
+}
+
+/// The position of each stakeholder in the register by id. Only ever looked up, never
+/// iterated, so the hash order cannot reach the output; a hash lookup avoids chasing
+/// the large stakeholder records through memory as a binary search would.
+pub struct Ids<'a>(HashMap<&'a str, usize>);
+
+impl<'a> Ids<'a> {
+    /// The index of a register.
+    pub fn of(register: &'a Register) -> Ids<'a> {
+        let ids = register.stakeholders.iter().enumerate();
+        Ids(ids.map(|(i, s)| (s.id.as_str(), i)).collect())
+    }
+
+    /// The position of the stakeholder with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
+}
+
+/// What one stakeholder's record says once analysed (centrality aside: it needs the
+/// whole network), and its schedule.
+fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<ScheduledTouch>) {
+    let threshold = project.threshold;
+    let file = file_name(&s.file);
+    let quadrant = grid::quadrant(s.power, s.interest, threshold);
+    let salience = salience::salience(s, threshold);
+    let seen = schedule::seen(&s.interactions, as_of);
+    let last_contact = seen.last().map(|i| i.date);
+    let scores: Vec<f64> = seen
+        .iter()
+        .filter_map(|i| i.sentiment.map(|s| s.score()))
+        .collect();
+    let touches = schedule::touches(s, seen, quadrant, &project.cadence, as_of, &file);
+    let next_due = touches.iter().filter_map(|t| t.date).min();
+    let assessment = Assessment {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        file,
+        category: s.category,
+        involvement: s.involvement,
+        key: s.key.unwrap_or(derived_key(quadrant, salience)),
+        power: s.power,
+        interest: s.interest,
+        quadrant,
+        strategy: quadrant.into(),
+        salience,
+        engagement: Engagement::of(s),
+        owner: s.owner.clone(),
+        last_contact,
+        next_due,
+        overdue_days: next_due.map_or(0, |due| days_between(due, as_of).max(0) as u32),
+        silent: schedule::silent(last_contact, as_of, project.silent_after_days),
+        sentiment_trend: sentiment::trend(&scores),
+        // Scores are whole numbers from 1 to 5.
+        satisfaction: scores.last().map(|&score| score as u8),
+        centrality: 0.0,
+        tags: s.tags.clone(),
+        confidential: s.confidential_record,
+    };
+    (assessment, touches)
 }
 
 /// Key unless written otherwise: the grid's high-power quadrants, or definitive salience.

@@ -67,18 +67,21 @@ pub fn next_due(
 /// The date of the last interaction through a touch's channel. A touch without a
 /// channel is kept by any interaction; channels compare without case or outer spaces.
 fn last_through(seen: &[Interaction], channel: Option<&str>) -> Option<Date> {
-    let wanted = channel.map(normalise);
     seen.iter()
         .rev()
-        .find(|i| match &wanted {
-            None => true,
-            Some(wanted) => i.channel.as_deref().map(normalise).as_ref() == Some(wanted),
+        .find(|i| match (channel, i.channel.as_deref()) {
+            (None, _) => true,
+            (Some(wanted), Some(used)) => same_channel(wanted, used),
+            (Some(_), None) => false,
         })
         .map(|i| i.date)
 }
 
-fn normalise(channel: &str) -> String {
-    channel.trim().to_lowercase()
+fn same_channel(a: &str, b: &str) -> bool {
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim().chars().flat_map(char::to_lowercase)
+    }
+    lower(a).eq(lower(b))
 }
 
 /// The schedule of one stakeholder: each planned touch, or, without a plan, the
@@ -227,6 +230,14 @@ mod tests {
             as_of,
             "a.md",
         )
+    }
+
+    #[test]
+    fn channels_compare_without_case_and_outer_spaces() {
+        assert!(same_channel("Meeting", " meeting "));
+        assert!(same_channel("微信", "微信"));
+        assert!(!same_channel("meeting", "meetings"));
+        assert!(!same_channel("电话", "微信"));
     }
 
     #[test]

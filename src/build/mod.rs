@@ -24,6 +24,7 @@ use crate::document::{Block, Chart, Document, labels};
 use crate::register::Register;
 use crate::register::vocab::Date;
 use crate::render::html;
+use crate::render::pdf::{self, PdfOptions};
 
 use output::Output;
 use templates::Templates;
@@ -38,6 +39,9 @@ pub enum Format {
     /// The Markdown each content template wrote (`*.md` beside the pages), for
     /// checking templates.
     Md,
+    /// `report.pdf` and `communication-plan.pdf`, typeset from the same documents as
+    /// the HTML pages.
+    Pdf,
     /// `communication-plan.ics`: the touches due over the horizon, for a calendar.
     Ics,
     /// `communication-plan.csv`: one row per planned touch, for a spreadsheet.
@@ -57,6 +61,8 @@ pub struct Options {
     pub formats: BTreeSet<Format>,
     /// A folder of templates shadowing the built-ins.
     pub templates: Option<PathBuf>,
+    /// Paper and fonts of the PDF files.
+    pub pdf: PdfOptions,
     /// How many weeks the communication calendar covers.
     pub horizon_weeks: u16,
 }
@@ -70,6 +76,8 @@ pub struct Summary {
     pub left_out: usize,
     /// Ids whose power or interest is confidential, left out of a public build.
     pub grid_confidential: Vec<String>,
+    /// Characters of the PDF files that no font could draw.
+    pub missing_chars: BTreeSet<char>,
 }
 
 /// One page to render.
@@ -82,6 +90,8 @@ struct Page {
     root: &'static str,
     /// For a profile: the stakeholder's index.
     stakeholder: Option<usize>,
+    /// Also typeset as PDF (the reports, not the dashboard or the profiles).
+    pdf: bool,
 }
 
 /// Builds the site of `register` (already checked) into `options.out`.
@@ -122,18 +132,21 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             stem: "index".into(),
             root: "",
             stakeholder: None,
+            pdf: false,
         },
         Page {
             template: "report.md.tera",
             stem: "report".into(),
             root: "",
             stakeholder: None,
+            pdf: true,
         },
         Page {
             template: "communication-plan.md.tera",
             stem: "communication-plan".into(),
             root: "",
             stakeholder: None,
+            pdf: true,
         },
     ];
     pages.extend(register.stakeholders.iter().enumerate().map(|(i, s)| Page {
@@ -141,6 +154,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         stem: format!("stakeholders/{}", s.id),
         root: "../",
         stakeholder: Some(i),
+        pdf: false,
     }));
     let embeds = PageEmbeds {
         register: &register,
@@ -148,10 +162,13 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     };
     let html_wanted = options.formats.contains(&Format::Html);
     let md_wanted = options.formats.contains(&Format::Md);
-    let written: Vec<Vec<PathBuf>> = pages
+    let pdf_wanted = options.formats.contains(&Format::Pdf);
+    let pdf_header = Some(register.project.name.clone());
+    let written: Vec<(Vec<PathBuf>, Vec<char>)> = pages
         .par_iter()
         .map(|page| {
             let mut files = Vec::new();
+            let mut missing = Vec::new();
             let mut context = base.clone();
             context.insert("root", page.root);
             context.insert("page", page.stem.as_str());
@@ -165,10 +182,26 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
                 write(&output, &path, md.as_bytes())?;
                 files.push(path);
             }
+            let typeset = pdf_wanted && page.pdf;
+            if !html_wanted && !typeset {
+                return Ok((files, missing));
+            }
+            let blocks =
+                markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
+            let doc = document(&register, blocks, options.as_of);
+            if typeset {
+                let pdf_options = PdfOptions {
+                    running_header: pdf_header.clone(),
+                    ..options.pdf.clone()
+                };
+                let rendered = pdf::render(&doc, &pdf_options)
+                    .map_err(|e| format!("{}.pdf: {e}", page.stem))?;
+                let path = PathBuf::from(format!("{}.pdf", page.stem));
+                write(&output, &path, &rendered.bytes)?;
+                files.push(path);
+                missing = rendered.missing_chars;
+            }
             if html_wanted {
-                let blocks = markdown::convert(&md, &embeds)
-                    .map_err(|e| format!("{}: {e}", page.template))?;
-                let doc = document(&register, blocks, options.as_of);
                 let body = html::render(&doc);
                 let mut layout = context;
                 layout.insert("doc", &doc_meta(&doc));
@@ -180,10 +213,15 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
                 write(&output, &path, page_html.as_bytes())?;
                 files.push(path);
             }
-            Ok(files)
+            Ok((files, missing))
         })
         .collect::<Result<_, String>>()?;
-    let mut written: BTreeSet<PathBuf> = written.into_iter().flatten().collect();
+    let mut all = BTreeSet::new();
+    for (files, missing) in written {
+        all.extend(files);
+        summary.missing_chars.extend(missing);
+    }
+    let mut written = all;
     if options.formats.contains(&Format::Json) {
         let path = PathBuf::from("analysis.json");
         write(&output, &path, analysis_text.as_bytes())?;

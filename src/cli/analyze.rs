@@ -24,6 +24,12 @@ const LOOKAHEAD_DAYS: i64 = 14;
 /// How many of the most central stakeholders the human summary names.
 const CENTRAL_SHOWN: usize = 5;
 
+/// How many rows each list of the human summary shows (touches, conflicts, issues).
+const ROWS_SHOWN: usize = 20;
+
+/// How many names a list of the human summary shows before `… and N more`.
+const NAMES_SHOWN: usize = 12;
+
 /// Arguments of `stake analyze`.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -130,10 +136,20 @@ fn name<'a>(analysis: &'a Analysis, id: &'a str) -> &'a str {
 }
 
 fn names(analysis: &Analysis, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| name(analysis, id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    list(ids.iter().map(|id| name(analysis, id).to_owned()).collect())
+}
+
+/// Items joined by commas, `none` when empty, cut to [`NAMES_SHOWN`] so a register of
+/// thousands stays readable.
+fn list(items: Vec<String>) -> String {
+    if items.is_empty() {
+        return "none".to_owned();
+    }
+    let mut joined = items[..items.len().min(NAMES_SHOWN)].join(", ");
+    if items.len() > NAMES_SHOWN {
+        let _ = write!(joined, " … and {} more", items.len() - NAMES_SHOWN);
+    }
+    joined
 }
 
 fn header(out: &mut String, analysis: &Analysis) {
@@ -153,8 +169,9 @@ fn header(out: &mut String, analysis: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "{} stakeholders, {} key; engagement index {index}",
-        analysis.summary.stakeholders, analysis.summary.key.key,
+        "{}, {} key; engagement index {index}",
+        count(analysis.summary.stakeholders, "stakeholder", "stakeholders"),
+        analysis.summary.key.key,
     );
 }
 
@@ -256,11 +273,11 @@ fn grid(out: &mut String, analysis: &Analysis) {
         analysis.project.threshold.value()
     );
     for quadrant in Quadrant::ALL {
-        let members: Vec<&str> = analysis
+        let members: Vec<String> = analysis
             .stakeholders
             .iter()
             .filter(|a| a.quadrant == *quadrant)
-            .map(|a| a.name.as_str())
+            .map(|a| a.name.clone())
             .collect();
         let label = match quadrant {
             Quadrant::ManageClosely => "manage closely",
@@ -268,16 +285,7 @@ fn grid(out: &mut String, analysis: &Analysis) {
             Quadrant::KeepInformed => "keep informed",
             Quadrant::Monitor => "monitor",
         };
-        let _ = writeln!(
-            out,
-            "  {label} ({}): {}",
-            members.len(),
-            if members.is_empty() {
-                "none".to_owned()
-            } else {
-                members.join(", ")
-            }
-        );
+        let _ = writeln!(out, "  {label} ({}): {}", members.len(), list(members));
     }
 }
 
@@ -286,29 +294,40 @@ fn conflicts(out: &mut String, analysis: &Analysis) {
     if analysis.conflicts.is_empty() {
         let _ = writeln!(out, "  none recorded");
     }
-    for conflict in &analysis.conflicts {
-        match conflict {
-            Conflict::Relationship { between, note, .. } => {
-                let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
-                let _ = writeln!(
-                    out,
-                    "  {} vs {}{note}",
-                    name(analysis, &between[0]),
-                    name(analysis, &between[1]),
-                );
-            }
-            Conflict::Issue {
-                issue,
-                support,
-                oppose,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "  {issue}: key stakeholders on both sides\n    support  {}\n    oppose   {}",
-                    names(analysis, support),
-                    names(analysis, oppose),
-                );
-            }
+    let (relationships, on_issues): (Vec<&Conflict>, Vec<&Conflict>) = analysis
+        .conflicts
+        .iter()
+        .partition(|c| matches!(c, Conflict::Relationship { .. }));
+    for part in [relationships, on_issues] {
+        for conflict in part.iter().take(ROWS_SHOWN) {
+            conflict_line(out, analysis, conflict);
+        }
+        more(out, part.len());
+    }
+}
+
+fn conflict_line(out: &mut String, analysis: &Analysis, conflict: &Conflict) {
+    match conflict {
+        Conflict::Relationship { between, note, .. } => {
+            let note = note.as_deref().map_or(String::new(), |n| format!(": {n}"));
+            let _ = writeln!(
+                out,
+                "  {} vs {}{note}",
+                name(analysis, &between[0]),
+                name(analysis, &between[1]),
+            );
+        }
+        Conflict::Issue {
+            issue,
+            support,
+            oppose,
+        } => {
+            let _ = writeln!(
+                out,
+                "  {issue}: key stakeholders on both sides\n    support  {}\n    oppose   {}",
+                names(analysis, support),
+                names(analysis, oppose),
+            );
         }
     }
 }
@@ -318,7 +337,7 @@ fn issues(out: &mut String, analysis: &Analysis) {
         return;
     }
     let _ = writeln!(out, "\nIssues");
-    for map in &analysis.issues {
+    for map in analysis.issues.iter().take(ROWS_SHOWN) {
         let _ = writeln!(out, "  {}", map.issue);
         for (stance, ids) in [
             ("support", &map.support),
@@ -331,6 +350,7 @@ fn issues(out: &mut String, analysis: &Analysis) {
             }
         }
     }
+    more(out, analysis.issues.len());
 }
 
 fn schedule(out: &mut String, analysis: &Analysis) {
@@ -353,23 +373,33 @@ fn schedule(out: &mut String, analysis: &Analysis) {
         .collect();
     let _ = writeln!(out, "\nSchedule");
     let _ = writeln!(out, "  overdue ({}):", overdue.len());
-    for touch in &overdue {
+    for touch in overdue.iter().take(ROWS_SHOWN) {
         touch_line(out, analysis, touch, days(touch.overdue_days, "late"));
     }
+    more(out, overdue.len());
     let _ = writeln!(
         out,
         "  due in the next {LOOKAHEAD_DAYS} days ({}):",
         upcoming.len()
     );
-    for touch in &upcoming {
+    for touch in upcoming.iter().take(ROWS_SHOWN) {
         touch_line(out, analysis, touch, String::new());
     }
+    more(out, upcoming.len());
     let suggested = analysis.schedule.iter().filter(|t| t.suggested).count();
     if suggested > 0 {
         let _ = writeln!(
             out,
-            "  {suggested} without a plan get their quadrant's default cadence (`suggested` in the JSON)"
+            "  {} without a plan: the quadrant's default cadence is suggested (`suggested` in the JSON)",
+            count(suggested, "stakeholder", "stakeholders"),
         );
+    }
+}
+
+/// The line after a list cut to [`ROWS_SHOWN`] of `total` rows.
+fn more(out: &mut String, total: usize) {
+    if total > ROWS_SHOWN {
+        let _ = writeln!(out, "    … and {} more", total - ROWS_SHOWN);
     }
 }
 
@@ -409,31 +439,20 @@ fn relations(out: &mut String, analysis: &Analysis) {
             None => format!("{} (never contacted)", a.name),
         })
         .collect();
-    let declining: Vec<&str> = analysis
+    let declining: Vec<String> = analysis
         .stakeholders
         .iter()
         .filter(|a| a.sentiment_trend == Some(analysis::sentiment::Trend::Declining))
-        .map(|a| a.name.as_str())
+        .map(|a| a.name.clone())
         .collect();
     let _ = writeln!(out, "\nRelations");
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            "none".to_owned()
-        } else {
-            items.join(", ")
-        }
-    };
     let _ = writeln!(
         out,
         "  silent for {}+ days: {}",
         analysis.project.silent_after_days,
         list(silent)
     );
-    let _ = writeln!(
-        out,
-        "  sentiment declining: {}",
-        list(declining.into_iter().map(str::to_owned).collect())
-    );
+    let _ = writeln!(out, "  sentiment declining: {}", list(declining));
     let mut central: Vec<_> = analysis
         .stakeholders
         .iter()
@@ -444,7 +463,7 @@ fn relations(out: &mut String, analysis: &Analysis) {
     let central: Vec<String> = central
         .iter()
         .take(CENTRAL_SHOWN)
-        .map(|a| format!("{} {:.2}", a.name, a.centrality))
+        .map(|a| format!("{} {}", a.name, a.centrality))
         .collect();
     let network = &analysis.network;
     let measure = if network.exact {
@@ -466,5 +485,10 @@ fn relations(out: &mut String, analysis: &Analysis) {
 
 /// `1 day late`, `3 days late`.
 fn days(n: u32, what: &str) -> String {
-    format!("{n} {} {what}", if n == 1 { "day" } else { "days" })
+    format!("{} {what}", count(n as usize, "day", "days"))
+}
+
+/// `1 stakeholder`, `2 stakeholders`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

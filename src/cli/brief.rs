@@ -9,6 +9,7 @@ use crate::brief::{self, Format, Selection};
 use crate::diagnostic::{self, Severity};
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
+use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
 
 /// Arguments of `stake brief`.
 #[derive(Debug, Args)]
@@ -31,8 +32,15 @@ pub struct BriefArgs {
     #[arg(short, long, default_value = ".", value_name = "OUT")]
     pub out: PathBuf,
     /// What to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html])]
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
     pub format: Vec<Format>,
+    /// Paper size of `brief.pdf`.
+    #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+    pub paper: PaperSize,
+    /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC; repeat
+    /// for more.
+    #[arg(long = "font", value_name = "PATH")]
+    pub fonts: Vec<PathBuf>,
     /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -87,9 +95,27 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         templates: args.templates,
         selection,
         issue: args.issue,
+        pdf: PdfOptions {
+            paper: args.paper,
+            running_header: None,
+            fonts: args
+                .fonts
+                .into_iter()
+                .map(|path| FontFile {
+                    path,
+                    index: 0,
+                    bold: None,
+                })
+                .collect(),
+        },
     };
     let attendees = brief::select(&loaded.register, &options.selection)?.len();
-    for path in brief::brief(&loaded.register, &options)? {
+    let written = brief::brief(&loaded.register, &options)?;
+    if !written.missing_chars.is_empty() {
+        let chars = written.missing_chars.iter().copied().collect();
+        eprintln!("{}", super::missing_glyphs_warning(&chars, &loaded.sources));
+    }
+    for path in written.files {
         println!(
             "wrote {} ({attendees} {})",
             path.display(),

@@ -14,6 +14,7 @@ use crate::build::{self, Format as BuildFormat};
 use crate::diagnostic::{self, Format, Severity};
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
+use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
 
 /// Stakeholder management kept as text: check, analyse and report on a register of
 /// Markdown files with YAML front matter.
@@ -113,11 +114,18 @@ Examples:
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<Date>,
         /// What to write, comma-separated.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json, BuildFormat::Ics, BuildFormat::Csv])]
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json, BuildFormat::Pdf, BuildFormat::Ics, BuildFormat::Csv])]
         format: Vec<BuildFormat>,
         /// How many weeks ahead the communication calendar (page and `.ics`) looks.
         #[arg(long, value_name = "WEEKS", default_value_t = crate::analysis::calendar::DEFAULT_HORIZON_WEEKS, value_parser = clap::value_parser!(u16).range(1..=104))]
         horizon_weeks: u16,
+        /// Paper size of the PDF files.
+        #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+        paper: PaperSize,
+        /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC, e.g.
+        /// for Traditional Chinese, Japanese or Korean; repeat for more.
+        #[arg(long = "font", value_name = "PATH")]
+        fonts: Vec<PathBuf>,
         /// A folder of templates replacing the built-ins of the same name (default: the
         /// register's `templates/` folder, when it has one).
         #[arg(long, value_name = "PATH")]
@@ -242,6 +250,8 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             as_of,
             format,
             horizon_weeks,
+            paper,
+            fonts,
             templates,
             max_file_size,
         } => {
@@ -288,8 +298,27 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,
+                pdf: PdfOptions {
+                    paper,
+                    running_header: None,
+                    fonts: fonts
+                        .into_iter()
+                        .map(|path| FontFile {
+                            path,
+                            index: 0,
+                            bold: None,
+                        })
+                        .collect(),
+                },
             };
+            let sources = loaded.sources.clone();
             let summary = build::build(loaded.register, &options)?;
+            if !summary.missing_chars.is_empty() {
+                eprintln!(
+                    "{}",
+                    missing_glyphs_warning(&summary.missing_chars, &sources)
+                );
+            }
             for id in &summary.grid_confidential {
                 eprintln!(
                     "note: `{id}` keeps its power or interest confidential, so the public edition leaves the whole record out"
@@ -349,6 +378,28 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(Date::expected)
+}
+
+/// Names the characters no PDF font could draw and the files they come from.
+fn missing_glyphs_warning(
+    chars: &std::collections::BTreeSet<char>,
+    sources: &crate::diagnostic::Sources,
+) -> String {
+    let shown: String = chars.iter().collect();
+    let mut files: Vec<String> = sources
+        .iter()
+        .filter(|(_, text)| text.chars().any(|c| chars.contains(&c)))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    files.sort();
+    format!(
+        "warning: no font can draw {shown:?} in the PDF files (shown as boxes); they come from {}\n  = help: name a font that has them with `--font PATH`, e.g. a Traditional Chinese, Japanese or Korean Noto font",
+        if files.is_empty() {
+            "the templates".to_owned()
+        } else {
+            files.join(", ")
+        }
+    )
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -316,12 +316,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "point.concern-oppose",
-        "Answer their opposition on “{issue}”",
+        "Answer their opposition on \"{issue}\"",
         "回应其对「{issue}」的反对意见",
     ),
     (
         "point.concern-mixed",
-        "Resolve their doubts on “{issue}”",
+        "Resolve their doubts on \"{issue}\"",
         "化解其在「{issue}」上的疑虑",
     ),
     (

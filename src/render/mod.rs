@@ -1,4 +1,5 @@
 //! Renderers of the document model.
 
 pub mod html;
+pub mod pdf;
 pub mod svg;

@@ -64,9 +64,10 @@ fn a_brief_for_ids_focused_on_one_issue() {
 }
 
 #[test]
-fn the_html_brief_is_one_self_contained_page_without_site_links() {
+fn the_brief_is_a_self_contained_page_and_a_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("briefs");
+    // Inside a register, the ids can come first.
     stake()
         .current_dir(root().join("samples/erp-rollout"))
         .args(["brief", "helen-brandt", "mark-sullivan", "-o"])
@@ -74,6 +75,7 @@ fn the_html_brief_is_one_self_contained_page_without_site_links() {
         .assert()
         .success()
         .stdout_eq(str![[r#"
+wrote [..]brief.pdf (2 attendees)
 wrote [..]brief.html (2 attendees)
 
 "#]]);
@@ -81,17 +83,20 @@ wrote [..]brief.html (2 attendees)
     assert!(html.contains("<title>Meeting brief · Atlas ERP roll-out</title>"));
     assert_eq!(
         html.matches("<h1").count(),
-        3,
-        "the title, then one per attendee"
+        4,
+        "the title, the room, then one per attendee"
     );
     for absent in ["<nav", "report.html", "stakeholders/", "<script", "<link"] {
         assert!(!html.contains(absent), "{absent}");
     }
-    assert_eq!(
-        fs::read_dir(&out).unwrap().count(),
-        1,
-        "no temporary file left"
-    );
+    let pdf = fs::read(out.join("brief.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["brief.html", "brief.pdf"], "no temporary file left");
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn every_page_and_the_analysis_are_written() {
 #[test]
 fn two_builds_are_byte_identical() {
     let register = root().join("samples/erp-rollout");
-    let args = ["--format", "html,json,md"];
+    let args = ["--format", "html,json,md,pdf"];
     let (_a, first) = build(&register, &args);
     let (_b, second) = build(&register, &args);
     let (first, second) = (files(&first), files(&second));
@@ -227,7 +227,7 @@ fn init_writes_the_built_in_templates_and_build_uses_them() {
 #[test]
 fn the_public_edition_leaks_nothing() {
     let register = root().join("tests/fixtures/build-public");
-    let args = ["--public", "--format", "html,json,md"];
+    let args = ["--public", "--format", "html,json,md,pdf"];
     let (_dir, out) = build(&register, &args);
     let written = files(&out);
     assert!(written.len() > 5);
@@ -237,17 +237,21 @@ fn the_public_edition_leaks_nothing() {
             !name.contains("secret-sam") && !name.contains("carol"),
             "{name}"
         );
-        let text = String::from_utf8_lossy(bytes);
+        let text = readable_text(&out.join(path), bytes);
         for marker in ["LEAK", "secret-sam", "Carol"] {
             assert!(!text.contains(marker), "{marker} in {name}");
         }
     }
     // The same register without --public shows every marker: the test can fail.
-    let (_dir, full) = build(&register, &["--format", "html,json,md"]);
+    let (_dir, full) = build(&register, &["--format", "html,json,md,pdf"]);
     let everything: String = files(&full)
-        .values()
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .iter()
+        .map(|(path, bytes)| readable_text(&full.join(path), bytes))
         .collect();
+    if pdftotext(&full.join("report.pdf")).is_some() {
+        let report = pdftotext(&full.join("report.pdf")).unwrap();
+        assert!(report.contains("LEAK-ROLE-BOB"), "the PDF is searched too");
+    }
     for marker in [
         "LEAK-OWNER-ALICE",
         "LEAK-CONTACT-ALICE",
@@ -274,6 +278,67 @@ fn the_public_edition_leaks_nothing() {
         );
     }
     assert!(full.join("stakeholders/secret-sam.html").exists());
+}
+
+/// The text of a PDF as `pdftotext` extracts it, or `None` when poppler is not installed
+/// (CI installs it).
+fn pdftotext(path: &Path) -> Option<String> {
+    match std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+        Err(_) => {
+            eprintln!("note: pdftotext is not installed; PDF text not checked");
+            None
+        }
+    }
+}
+
+/// What a reader of the file sees: a PDF's extracted text, any other file's bytes.
+fn readable_text(path: &Path, bytes: &[u8]) -> String {
+    if path.extension().is_some_and(|e| e == "pdf") {
+        pdftotext(path).unwrap_or_default()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+#[test]
+fn the_pdf_report_names_every_stakeholder() {
+    for sample in ["erp-rollout", "metro-line"] {
+        let register = root().join("samples").join(sample);
+        let (_dir, out) = build(&register, &["--format", "pdf"]);
+        assert!(out.join("communication-plan.pdf").is_file());
+        let Some(text) = pdftotext(&out.join("report.pdf")) else {
+            return;
+        };
+        // Table cells wrap, so compare without whitespace.
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let loaded = stake::register::load(&register, &Default::default()).unwrap();
+        for s in loaded
+            .register
+            .stakeholders
+            .iter()
+            .filter(|s| !s.confidential_record)
+        {
+            let name: String = s.name.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(
+                text.contains(&name),
+                "{sample}: `{}` not in report.pdf",
+                s.name
+            );
+        }
+    }
 }
 
 /// The tags of an HTML page (text is escaped, so every `<` opens a real tag).

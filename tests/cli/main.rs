@@ -1,5 +1,7 @@
-//! Integration tests of the `stake` command line, one module per command.
+//! Integration tests of the `stake` command line: one binary, one module per command.
 
+mod analyze;
 mod brief;
 mod build;
+mod pdf;
 mod plan;

@@ -117,6 +117,8 @@ struct Scratch {
     paths: Vec<f64>,
     dependency: Vec<f64>,
     order: Vec<u32>,
+    /// Arcs `(v, w)` of shortest paths, in the order their `v` was visited.
+    arcs: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -126,6 +128,7 @@ impl Scratch {
             paths: vec![0.0; n],
             dependency: vec![0.0; n],
             order: Vec::with_capacity(n),
+            arcs: Vec::new(),
         }
     }
 
@@ -138,6 +141,7 @@ impl Scratch {
             self.dependency[v] = 0.0;
         }
         self.order.clear();
+        self.arcs.clear();
         self.distance[source as usize] = 0;
         self.paths[source as usize] = 1.0;
         self.order.push(source);
@@ -154,24 +158,18 @@ impl Scratch {
                 }
                 if self.distance[w] == next {
                     self.paths[w] += self.paths[v as usize];
+                    self.arcs.push((v, w as u32));
                 }
             }
         }
-        // Back-propagation in reverse visiting order; a node's predecessors are its
-        // neighbours one step closer to the source.
-        for &w in self.order.iter().rev() {
-            let w = w as usize;
-            let before = self.distance[w] - 1;
-            let share = (1.0 + self.dependency[w]) / self.paths[w];
-            for &v in graph.neighbours(w as u32) {
-                let v = v as usize;
-                if self.distance[v] == before {
-                    self.dependency[v] += self.paths[v] * share;
-                }
-            }
-            if w != source as usize {
-                sums[w] += self.dependency[w];
-            }
+        // Back-propagation: in reverse, every arc out of `w` comes before the arcs into
+        // it, so `w`'s dependency is complete when it is passed on.
+        for &(v, w) in self.arcs.iter().rev() {
+            let (v, w) = (v as usize, w as usize);
+            self.dependency[v] += self.paths[v] / self.paths[w] * (1.0 + self.dependency[w]);
+        }
+        for &w in &self.order[1..] {
+            sums[w as usize] += self.dependency[w as usize];
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod centrality;
 
 use serde::Serialize;
 
+use super::Ids;
 use crate::register::Register;
 use crate::register::vocab::{Level, RelationKind};
 use centrality::Graph;
@@ -53,34 +54,34 @@ pub struct Edge {
 
 /// The network of a register, and the centrality of each stakeholder in register
 /// order, rounded to four decimals.
-pub fn network(register: &Register) -> (Network, Vec<f64>) {
-    let index = |id: &str| {
-        register
-            .stakeholders
-            .binary_search_by(|s| s.id.as_str().cmp(id))
-            .ok()
-            .map(|i| i as u32)
-    };
-    let mut edges = Vec::new();
-    let mut pairs = Vec::new();
-    let mut allies = Vec::new();
+pub fn network(register: &Register, ids: &Ids<'_>) -> (Network, Vec<f64>) {
+    // Stakeholders are sorted by id, so sorting by index sorts by id, without comparing
+    // strings.
+    let mut written = Vec::new();
     for (from, s) in register.stakeholders.iter().enumerate() {
         for r in &s.relationships {
             // The loader drops relationships to unknown ids; skip any left all the same.
-            let Some(to) = index(&r.with) else { continue };
-            pairs.push((from as u32, to));
-            if r.kind == RelationKind::Ally {
-                allies.push((from as u32, to));
-            }
-            edges.push(Edge {
-                from: s.id.clone(),
-                to: r.with.clone(),
-                kind: r.kind,
-                strength: r.strength,
-            });
+            let Some(to) = ids.get(&r.with) else { continue };
+            written.push((from as u32, to as u32, r.kind, r.strength));
         }
     }
-    edges.sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
+    written.sort_by_key(|&(from, to, kind, _)| (from, to, kind));
+    let pairs: Vec<(u32, u32)> = written.iter().map(|&(from, to, ..)| (from, to)).collect();
+    let allies: Vec<(u32, u32)> = written
+        .iter()
+        .filter(|&&(.., kind, _)| kind == RelationKind::Ally)
+        .map(|&(from, to, ..)| (from, to))
+        .collect();
+    let id = |i: u32| register.stakeholders[i as usize].id.clone();
+    let edges = written
+        .iter()
+        .map(|&(from, to, kind, strength)| Edge {
+            from: id(from),
+            to: id(to),
+            kind,
+            strength,
+        })
+        .collect();
 
     let n = register.stakeholders.len();
     let graph = Graph::new(n, &pairs);
@@ -160,7 +161,8 @@ mod tests {
             relationship("a", RelationKind::Ally),
         ];
         d.relationships = vec![relationship("c", RelationKind::Ally)];
-        let (network, centrality) = network(&register(vec![a, b, c, d]));
+        let register = register(vec![a, b, c, d]);
+        let (network, centrality) = network(&register, &Ids::of(&register));
         assert_eq!(
             network.ally_groups,
             vec![
