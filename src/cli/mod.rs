@@ -26,6 +26,7 @@ use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
   stake check --format github .     annotations for a GitHub Actions pull request
   stake analyze my-register         what needs attention, grid, conflicts, schedule
   stake build my-register           HTML report and site in ./public
+  stake brief my-register --tag board   meeting brief: the room, then each attendee
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
     /// When to colour the output.
