@@ -60,7 +60,7 @@ macro_rules! vocabulary {
                 }
             }
             fn expected() -> String {
-                [$(concat!("`", $word, "`")),+].join(", ")
+                format!("one of {}", [$(concat!("`", $word, "`")),+].join(", "))
             }
             fn spellings() -> &'static [&'static str] {
                 &[$($word, $($alias,)*)+]
@@ -355,7 +355,7 @@ impl Vocabulary for Date {
         (text.len() == 10).then(|| text.parse().ok()).flatten()
     }
     fn expected() -> String {
-        "a date that exists, written `YYYY-MM-DD`, e.g. `2026-03-31`".into()
+        "a date that exists, written `YYYY-MM-DD`".into()
     }
     fn schema() -> schemars::Schema {
         schemars::json_schema!({ "type": "string", "format": "date" })
@@ -473,7 +473,7 @@ impl Vocabulary for Frequency {
         Some(fixed)
     }
     fn expected() -> String {
-        "`daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
+        "one of `daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
          `every N days`, `every N weeks`, or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周"
             .into()
     }

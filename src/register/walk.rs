@@ -39,18 +39,28 @@ pub fn walk(root: &Path) -> Found {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(root).to_path_buf();
-                let message = if error.loop_ancestor().is_some() {
-                    "symbolic link loop; the folder was not walked again".to_owned()
-                } else {
-                    format!("cannot read: {}", io_reason(&error))
+                let diagnostic = match error.loop_ancestor() {
+                    Some(ancestor) => Diagnostic::new(
+                        Severity::Warning,
+                        "link-loop",
+                        &path,
+                        Loc::whole(),
+                        format!(
+                            "symbolic link loop back to `{}`; not walked again",
+                            ancestor.display()
+                        ),
+                    )
+                    .help("remove the link, or point it at a folder that does not contain it"),
+                    None => Diagnostic::new(
+                        Severity::Warning,
+                        "unreadable-path",
+                        &path,
+                        Loc::whole(),
+                        format!("cannot read: {}; skipped", io_reason(&error)),
+                    )
+                    .help("check the permissions, or move it out of the register"),
                 };
-                found.diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    "unreadable-path",
-                    &path,
-                    Loc::line(1),
-                    message,
-                ));
+                found.diagnostics.push(diagnostic);
                 continue;
             }
         };
@@ -65,7 +75,7 @@ pub fn walk(root: &Path) -> Found {
                         Severity::Warning,
                         "link-outside-register",
                         path,
-                        Loc::line(1),
+                        Loc::whole(),
                         "symbolic link points outside the register; skipped",
                     )
                     .help("copy the file into the register, or remove the link"),
