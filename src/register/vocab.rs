@@ -33,6 +33,15 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// Whether `written` is `spelling` up to [`normalise`], without allocating.
+fn same_word(written: &str, spelling: &str) -> bool {
+    let fold = |c: char| match c {
+        '_' | ' ' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    written.chars().map(fold).eq(spelling.chars().map(fold))
+}
+
 /// Defines an enumeration with its English name and all its accepted spellings.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal $(| $alias:literal)*,)+ }) => {
@@ -53,11 +62,13 @@ macro_rules! vocabulary {
 
         impl Vocabulary for $name {
             fn parse(text: &str) -> Option<Self> {
-                let word = normalise(text);
-                match word.as_str() {
-                    $($word $(| $alias)* => Some($name::$variant),)+
-                    _ => None,
-                }
+                let text = text.trim();
+                $(
+                    if same_word(text, $word) $(|| same_word(text, $alias))* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
             }
             fn expected() -> String {
                 format!("one of {}", [$(concat!("`", $word, "`")),+].join(", "))
@@ -168,8 +179,9 @@ vocabulary! {
 vocabulary! {
     /// The language of a report's own labels.
     pub enum Language {
-        En = "en" | "en-us" | "en-gb" | "english",
-        ZhCn = "zh-cn" | "zh" | "zh-hans" | "中文",
+        En = "en" | "en-US" | "en-GB" | "English",
+        // Spelt as BCP 47 writes it: the schema offers these spellings to editors.
+        ZhCn = "zh-cn" | "zh-CN" | "zh" | "zh-Hans" | "中文",
     }
 }
 
@@ -592,6 +604,15 @@ mod tests {
             EngagementLevel::Leading.rank() - EngagementLevel::Unaware.rank(),
             4
         );
+    }
+
+    #[test]
+    fn spellings_match_in_any_case() {
+        assert_eq!(Language::parse("zh-CN"), Some(Language::ZhCn));
+        assert_eq!(Language::parse(" ZH_cn "), Some(Language::ZhCn));
+        assert_eq!(Language::parse("english"), Some(Language::En));
+        assert_eq!(Category::parse("Internal"), Some(Category::Internal));
+        assert_eq!(Category::parse("intern"), None);
     }
 
     #[test]
