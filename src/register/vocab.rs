@@ -54,7 +54,8 @@ macro_rules! vocabulary {
             /// Every value, in order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
-            /// The English kebab-case word, as in JSON output.
+            /// The canonical spelling, as in JSON output: an English kebab-case word
+            /// (`zh-CN` for the language).
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word,)+ }
             }
@@ -180,8 +181,9 @@ vocabulary! {
     /// The language of a report's own labels.
     pub enum Language {
         En = "en" | "en-US" | "en-GB" | "English",
-        // Spelt as BCP 47 writes it: the schema offers these spellings to editors.
-        ZhCn = "zh-cn" | "zh-CN" | "zh" | "zh-Hans" | "中文",
+        // Spelt as BCP 47 writes it, in help texts, JSON and the schema editors use.
+        #[serde(rename = "zh-CN")]
+        ZhCn = "zh-CN" | "zh" | "zh-Hans" | "中文",
     }
 }
 
