@@ -52,6 +52,9 @@ pub struct FileCx<'a> {
     fence: usize,
     /// Everything found wrong so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// Unknown keys already reported with a "did you mean": the field each was meant to
+    /// be, and its column.
+    misspellings: Vec<(&'static str, usize)>,
 }
 
 impl<'a> FileCx<'a> {
@@ -64,6 +67,7 @@ impl<'a> FileCx<'a> {
             yaml_offset: split.yaml_offset,
             fence: split.start,
             diagnostics: Vec::new(),
+            misspellings: Vec::new(),
         }
     }
 
@@ -174,7 +178,21 @@ impl<'a> FileCx<'a> {
         self.missing_with(loc, what, field, format!("add `{field}: {example}`"));
     }
 
+    /// Notes that an unknown key at `column` was reported as a misspelling of `meant`.
+    pub fn misspelt(&mut self, meant: &'static str, column: usize) {
+        self.misspellings.push((meant, column));
+    }
+
     fn missing_with(&mut self, loc: Loc, what: &str, field: &str, help: String) {
+        // `intrest:` was reported with "did you mean `interest`?": a missing `interest`
+        // in a map at that column is the same mistake. (Maps of one kind share a column.)
+        if self
+            .misspellings
+            .iter()
+            .any(|&(meant, column)| meant == field && column == loc.column)
+        {
+            return;
+        }
         let diagnostic = Diagnostic::error(
             "missing-field",
             self.file,

@@ -30,19 +30,110 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// Parses YAML into `T`, turning a failure into one diagnostic of the file.
+/// At most this many unknown fields of one file are reported; each costs a re-parse.
+const MAX_UNKNOWN_FIELDS: usize = 20;
+
+/// Parses YAML into `T`, turning a failure into a diagnostic of the file.
+///
+/// A misspelt field name is the most common mistake, and serde stops at the first one.
+/// So an unknown field's entry is turned into a comment (byte for byte, so that every
+/// other location stays put) and the text parsed again: the file's other mistakes are
+/// reported in the same run, and the rest of the document is still checked.
 pub fn parse<T: DeserializeOwned + Default>(cx: &mut FileCx<'_>, yaml: &str) -> Option<T> {
     if yaml.trim().is_empty() {
         return Some(T::default());
     }
-    match serde_saphyr::from_str_with_options::<T>(yaml, options()) {
-        Ok(doc) => Some(doc),
-        Err(error) => {
-            let diagnostic = diagnose(cx, &error);
-            cx.diagnostics.push(diagnostic);
-            None
+    let mut edited: Option<String> = None;
+    let mut hidden_lines = Vec::new();
+    for _ in 0..=MAX_UNKNOWN_FIELDS {
+        let text = edited.as_deref().unwrap_or(yaml);
+        let error = match serde_saphyr::from_str_with_options::<T>(text, options()) {
+            Ok(doc) => return Some(doc),
+            Err(error) => error,
+        };
+        let location = error.location();
+        if location.is_some_and(|l| hidden_lines.contains(&(l.line() as usize))) {
+            // A consequence of hiding an entry, not a mistake of its own.
+            return None;
+        }
+        let diagnostic = diagnose(cx, &error);
+        let offset = match (error.without_snippet(), location) {
+            (
+                Error::SerdeUnknownField {
+                    field, expected, ..
+                },
+                Some(l),
+            ) => {
+                if let Some(meant) = typing::closest(field, expected) {
+                    cx.misspelt(meant, diagnostic.column);
+                }
+                l.span().byte_offset()
+            }
+            _ => None,
+        };
+        cx.diagnostics.push(diagnostic);
+        let text = edited.get_or_insert_with(|| yaml.to_owned());
+        if !offset.is_some_and(|offset| hide_entry(text, offset as usize, &mut hidden_lines)) {
+            return None;
         }
     }
+    None
+}
+
+/// Turns the block-mapping entry whose key starts at `offset` (the key's line and the
+/// more indented lines of its value) into comments, keeping every byte offset. A list
+/// item with no other key goes as a whole, so that no empty item is left. Returns false
+/// for a key that does not start a block entry (e.g. inside `{…}`).
+fn hide_entry(text: &mut String, offset: usize, hidden_lines: &mut Vec<usize>) -> bool {
+    let Some(before) = text.get(..offset) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..offset];
+    let marker = lead.trim_start_matches(' ').trim_end_matches(' ');
+    if !(marker.is_empty() || marker == "-") {
+        return false;
+    }
+    // Spaces and `-` are one byte each: the byte length is the key's indentation.
+    let key_indent = lead.len();
+    let first_line = before.matches('\n').count() + 1;
+    let mut starts = Vec::new();
+    let mut sibling = false;
+    let mut line = first_line;
+    let mut next = text[offset..].find('\n').map(|i| offset + i + 1);
+    while let Some(start) = next {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let content = text[start..end].trim_start_matches(' ');
+        let indent = end - start - content.len();
+        line += 1;
+        if !content.trim().is_empty() {
+            if indent <= key_indent {
+                sibling = indent == key_indent && !marker.is_empty();
+                break;
+            }
+            starts.push((start + indent, line));
+        }
+        next = (end < text.len()).then_some(end + 1);
+    }
+    let from = if marker.is_empty() || sibling {
+        offset
+    } else {
+        line_start + lead.find('-').unwrap_or(0)
+    };
+    comment_out(text, from);
+    hidden_lines.push(first_line);
+    for (at, line) in starts {
+        comment_out(text, at);
+        hidden_lines.push(line);
+    }
+    true
+}
+
+/// Replaces the character at `at` with `#` and spaces of the same byte length.
+fn comment_out(text: &mut String, at: usize) {
+    let len = text[at..].chars().next().map_or(0, char::len_utf8);
+    let comment = format!("#{}", " ".repeat(len.saturating_sub(1)));
+    text.replace_range(at..at + len, &comment);
 }
 
 const SYNTAX_HELP: &str = "check the YAML near this place: `key: value` pairs, list items starting with `- `, \
@@ -298,6 +389,47 @@ mod tests {
         assert_eq!(key_on_line("  - just text"), None);
         assert_eq!(key_on_line("summary: Note: x"), Some("summary"));
         assert_eq!(key_on_line("\"quoted key\": x"), None);
+    }
+
+    #[test]
+    fn hiding_an_entry_keeps_every_offset() {
+        let yaml = "name: Ann\n名称:\n  - x\n\n  - 王\npower: H\n";
+        let mut text = yaml.to_owned();
+        let mut hidden = Vec::new();
+        assert!(hide_entry(
+            &mut text,
+            yaml.find("名称").unwrap(),
+            &mut hidden
+        ));
+        assert_eq!(text, "name: Ann\n#  称:\n  # x\n\n  # 王\npower: H\n");
+        assert_eq!(hidden, [2, 3, 5]);
+    }
+
+    #[test]
+    fn hiding_a_list_item_key_keeps_its_siblings_or_the_item_goes() {
+        let yaml = "items:\n  - dat: 1\n    channel: call\n  - dat: 2\n";
+        let mut text = yaml.to_owned();
+        let mut hidden = Vec::new();
+        assert!(hide_entry(
+            &mut text,
+            yaml.find("dat").unwrap(),
+            &mut hidden
+        ));
+        assert_eq!(text, "items:\n  - #at: 1\n    channel: call\n  - dat: 2\n");
+        assert_eq!(hidden, [2]);
+        // The last item has no other key: it goes as a whole.
+        assert!(hide_entry(
+            &mut text,
+            yaml.rfind("dat").unwrap(),
+            &mut hidden
+        ));
+        assert_eq!(text, "items:\n  - #at: 1\n    channel: call\n  # dat: 2\n");
+        let flow = "cadence: {chanel: x}\n";
+        assert!(!hide_entry(
+            &mut flow.to_owned(),
+            flow.find("chanel").unwrap(),
+            &mut hidden
+        ));
     }
 
     #[test]

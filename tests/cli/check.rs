@@ -250,6 +250,18 @@ fn every_mistake_of_a_register_in_one_run() {
 }
 
 #[test]
+fn a_misspelt_field_does_not_hide_the_rest_of_its_file() {
+    let stderr = stderr(
+        &stake()
+            .args(["check", "tests/fixtures/many-errors"])
+            .assert(),
+    );
+    let landlord = "tests/fixtures/many-errors/orgs/landlord.md";
+    assert!(stderr.contains(&format!("{landlord}:7:1: error[unknown-field]")));
+    assert!(stderr.contains(&format!("{landlord}:8:6: error[invalid-value]")));
+}
+
+#[test]
 fn json_report_is_sorted_by_file_and_line() {
     let output = stake()
         .args(["check", "--format", "json", "tests/fixtures/many-errors"])
