@@ -30,7 +30,8 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// At most this many unknown fields of one file are reported; each costs a re-parse.
+/// At most this many unknown fields of one file are hidden for a re-parse (each costs one);
+/// the one after them is still reported, then the file stops.
 const MAX_UNKNOWN_FIELDS: usize = 20;
 
 /// Parses YAML into `T`, turning a failure into a diagnostic of the file.
