@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod output;
+pub mod plan;
 pub mod public;
 pub mod templates;
 
@@ -41,6 +42,10 @@ pub enum Format {
     /// `report.pdf` and `communication-plan.pdf`, typeset from the same documents as
     /// the HTML pages.
     Pdf,
+    /// `communication-plan.ics`: the touches due over the horizon, for a calendar.
+    Ics,
+    /// `communication-plan.csv`: one row per planned touch, for a spreadsheet.
+    Csv,
 }
 
 /// A build's settings.
@@ -58,6 +63,8 @@ pub struct Options {
     pub templates: Option<PathBuf>,
     /// Paper and fonts of the PDF files.
     pub pdf: PdfOptions,
+    /// How many weeks the communication calendar covers.
+    pub horizon_weeks: u16,
 }
 
 /// What a build did.
@@ -98,6 +105,10 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
+    let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
+    let plan_context = plan.context(&analysis);
+    let ics = plan.ics(&analysis);
+    let csv = plan.csv(&analysis)?;
     // Written as `stake analyze --format json` writes it: fields in declaration order.
     let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
     analysis_text.push('\n');
@@ -110,7 +121,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         own.is_dir().then_some(own)
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
-    let base = context::base(&register, &analysis, options);
+    let mut base = context::base(&register, &analysis, options);
+    base.insert("plan", &plan_context);
     let css = templates.html("style.css.tera", &base)?;
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -215,6 +227,16 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         write(&output, &path, analysis_text.as_bytes())?;
         written.insert(path);
     }
+    for (format, name, bytes) in [
+        (Format::Ics, "communication-plan.ics", ics.as_bytes()),
+        (Format::Csv, "communication-plan.csv", csv.as_slice()),
+    ] {
+        if options.formats.contains(&format) {
+            let path = PathBuf::from(name);
+            write(&output, &path, bytes)?;
+            written.insert(path);
+        }
+    }
     summary.written = written.len();
     output.finish()?;
     Ok(summary)
@@ -227,7 +249,7 @@ fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// The document of a page: its first level-1 heading is the title.
-fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
+pub(crate) fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
         Some(Block::Heading { level: 1, runs, .. }) => {
@@ -254,7 +276,7 @@ fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Documen
 }
 
 /// The document's metadata for the layout (the blocks are already HTML).
-fn doc_meta(doc: &Document) -> Json {
+pub(crate) fn doc_meta(doc: &Document) -> Json {
     serde_json::json!({
         "title": doc.title,
         "subtitle": doc.subtitle,
@@ -266,9 +288,9 @@ fn doc_meta(doc: &Document) -> Json {
 }
 
 /// Resolves the directive fences of content templates for one build.
-struct PageEmbeds<'a> {
-    register: &'a Register,
-    charts: &'a Charts,
+pub(crate) struct PageEmbeds<'a> {
+    pub(crate) register: &'a Register,
+    pub(crate) charts: &'a Charts,
 }
 
 impl Embeds for PageEmbeds<'_> {
@@ -303,7 +325,7 @@ impl Embeds for PageEmbeds<'_> {
 }
 
 /// Key and centrality per stakeholder, for the charts.
-fn derived(analysis: &Analysis) -> Vec<Derived> {
+pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
     analysis
         .stakeholders
         .iter()

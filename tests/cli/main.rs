@@ -3,11 +3,13 @@
 //! them; review the diff before committing).
 
 mod analyze;
+mod brief;
 mod build;
 mod check;
 mod hostile;
 mod init;
 mod pdf;
+mod plan;
 mod schema;
 
 use std::path::{Path, PathBuf};
