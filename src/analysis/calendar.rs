@@ -14,6 +14,8 @@
 //!   occurrences keep its rhythm from the missed due date.
 //! - Ad-hoc touches have no date and never occur.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::days_between;
@@ -89,7 +91,7 @@ fn week_of(as_of: Date, date: Date) -> u16 {
 /// without an owner last) and stakeholder.
 pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<Occurrence> {
     let end = horizon_end(as_of, weeks);
-    let mut seen: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
+    let mut seen: HashMap<(&str, Option<&str>, Option<&str>), u16> = HashMap::new();
     let mut found = Vec::new();
     for (index, touch) in schedule.iter().enumerate() {
         let identity = (
@@ -97,8 +99,9 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
             touch.channel.as_deref(),
             touch.content.as_deref(),
         );
-        let repeat = seen.iter().filter(|&&s| s == identity).count() as u16;
-        seen.push(identity);
+        let count = seen.entry(identity).or_default();
+        let repeat = *count;
+        *count += 1;
         let (Some(due), Some(interval)) = (touch.date, touch.frequency.interval()) else {
             continue;
         };

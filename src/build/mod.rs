@@ -105,14 +105,17 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
+    let wanted = |format| options.formats.contains(&format);
     let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
-    let plan_context = plan.context(&analysis);
-    let ics = plan.ics(&analysis);
-    let csv = plan.csv(&analysis)?;
+    let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
+    let csv = wanted(Format::Csv)
+        .then(|| plan.csv(&analysis))
+        .transpose()?;
     // Written as `stake analyze --format json` writes it: fields in declaration order.
     let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
     analysis_text.push('\n');
-    let analysis = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
+    let analysis_struct = analysis;
+    let analysis = serde_json::to_value(&analysis_struct).map_err(|e| e.to_string())?;
     let charts = Charts::build(&register, &derived, options.as_of);
     // A register's own `templates/` folder is used when there is one (the loader never
     // reads it as stakeholders).
@@ -122,7 +125,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
     let mut base = context::base(&register, &analysis, options);
-    base.insert("plan", &plan_context);
+    base.insert("plan", &plan.view(&analysis_struct));
     let css = templates.html("style.css.tera", &base)?;
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -227,11 +230,11 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         write(&output, &path, analysis_text.as_bytes())?;
         written.insert(path);
     }
-    for (format, name, bytes) in [
-        (Format::Ics, "communication-plan.ics", ics.as_bytes()),
-        (Format::Csv, "communication-plan.csv", csv.as_slice()),
+    for (name, bytes) in [
+        ("communication-plan.ics", ics.as_ref().map(String::as_bytes)),
+        ("communication-plan.csv", csv.as_deref()),
     ] {
-        if options.formats.contains(&format) {
+        if let Some(bytes) = bytes {
             let path = PathBuf::from(name);
             write(&output, &path, bytes)?;
             written.insert(path);

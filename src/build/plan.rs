@@ -9,9 +9,9 @@
 //!   due in it by owner, `owners: [{owner, touches}]`, each touch with its `dates` in
 //!   the week (a daily touch is one row of seven dates), `first`, `last` and the
 //!   occurrence's fields (catch-ups are not in any week);
-//! - `occurrences`: every touch due in the horizon, catch-ups of overdue touches first
-//!   (`date`, `due`, `week`, `stakeholder`, `content`, `channel`, `frequency`, `owner`,
-//!   `overdue_days`, `suggested`), and `overdue`, the catch-ups alone;
+//! - `overdue`: the catch-ups of overdue touches, the longest overdue first, each an
+//!   occurrence (`date`, `due`, `week`, `stakeholder`, `content`, `channel`,
+//!   `frequency`, `owner`, `overdue_days`, `suggested`);
 //! - `owners`: per owner (`null` for touches nobody owns, last) the catch-ups
 //!   (`overdue`), the touches due per week (`weeks`) and in all (`total`);
 //! - `quadrants`: per quadrant of the grid (`quadrant`, `strategy`) the planned touches
@@ -24,17 +24,21 @@
 //!   `open_follow_ups`;
 //! - `rules`: the feedback flags' limits, `over_contact_window_days`,
 //!   `over_contact_factor`, `over_contact_min`.
+//!
+//! The view borrows from the analysis and is serialised once, straight into the
+//! template context: a register of 10,000 stakeholders has some 30,000 occurrences.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
 use crate::analysis::calendar::{self, Occurrence};
 use crate::analysis::feedback::{self, Feedback};
+use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
 use crate::register::Register;
-use crate::register::vocab::Quadrant;
+use crate::register::vocab::{Date, Frequency, Quadrant};
 
 /// Groups by owner sort by name, with touches nobody owns last.
 type OwnerKey<'a> = (bool, Option<&'a str>);
@@ -51,6 +55,108 @@ pub struct Plan {
     pub occurrences: Vec<Occurrence>,
     /// Per stakeholder, in id order.
     pub feedback: Vec<Feedback>,
+}
+
+/// The template variable `plan` (see the module documentation).
+#[derive(Serialize)]
+pub struct View<'a> {
+    horizon_weeks: u16,
+    from: Date,
+    until: Date,
+    weeks: Vec<Week<'a>>,
+    overdue: Vec<&'a Occurrence>,
+    owners: Vec<OwnerLoad<'a>>,
+    quadrants: Vec<QuadrantPlan<'a>>,
+    feedback: Vec<FeedbackRow<'a>>,
+    counts: Counts,
+    rules: Rules,
+}
+
+#[derive(Serialize)]
+struct Week<'a> {
+    first: Date,
+    last: Date,
+    count: usize,
+    owners: Vec<WeekOwner<'a>>,
+}
+
+#[derive(Serialize)]
+struct WeekOwner<'a> {
+    owner: Option<&'a str>,
+    touches: Vec<WeekTouch<'a>>,
+}
+
+/// A touch due one or more times in a week.
+#[derive(Serialize)]
+struct WeekTouch<'a> {
+    #[serde(flatten)]
+    first_occurrence: &'a Occurrence,
+    dates: Vec<Date>,
+    first: Date,
+    last: Date,
+}
+
+#[derive(Serialize)]
+struct OwnerLoad<'a> {
+    owner: Option<&'a str>,
+    overdue: u32,
+    weeks: Vec<u32>,
+    total: u32,
+}
+
+#[derive(Serialize)]
+struct QuadrantPlan<'a> {
+    quadrant: Quadrant,
+    strategy: Strategy,
+    owners: Vec<OwnerRows<'a>>,
+}
+
+#[derive(Serialize)]
+struct OwnerRows<'a> {
+    owner: Option<&'a str>,
+    rows: Vec<PlanRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanRow<'a> {
+    stakeholder: &'a str,
+    name: &'a str,
+    content: Option<&'a str>,
+    channel: Option<&'a str>,
+    frequency: Frequency,
+    owner: Option<&'a str>,
+    last_contact: Option<Date>,
+    next_due: Option<Date>,
+    overdue_days: u32,
+    suggested: bool,
+}
+
+#[derive(Serialize)]
+struct FeedbackRow<'a> {
+    #[serde(flatten)]
+    feedback: &'a Feedback,
+    name: &'a str,
+    key: bool,
+    quadrant: Quadrant,
+    #[serde(skip)]
+    broken_promise: bool,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    touches: usize,
+    suggested: usize,
+    overdue: usize,
+    occurrences: usize,
+    flagged: usize,
+    open_follow_ups: usize,
+}
+
+#[derive(Serialize)]
+struct Rules {
+    over_contact_window_days: u32,
+    over_contact_factor: u32,
+    over_contact_min: u32,
 }
 
 impl Plan {
@@ -74,167 +180,174 @@ impl Plan {
     }
 
     /// The template variable `plan`.
-    pub fn context(&self, analysis: &Analysis) -> Json {
+    pub fn view<'a>(&'a self, analysis: &'a Analysis) -> View<'a> {
         let as_of = analysis.as_of;
-        let weeks = calendar::weeks(as_of, self.weeks);
-        let until = weeks.last().map_or(as_of, |&(_, last)| last);
-
-        let mut owners: BTreeMap<OwnerKey<'_>, (u32, Vec<u32>)> = BTreeMap::new();
-        for o in &self.occurrences {
-            let (overdue, per_week) = owners
-                .entry(owner_key(&o.owner))
-                .or_insert_with(|| (0, vec![0; weeks.len()]));
-            if o.overdue_days > 0 {
-                *overdue += 1;
-            } else if let Some(n) = per_week.get_mut(usize::from(o.week)) {
-                *n += 1;
-            }
-        }
-        let owners: Vec<Json> = owners
-            .into_iter()
-            .map(|((_, owner), (overdue, per_week))| {
-                let total = overdue + per_week.iter().sum::<u32>();
-                json!({ "owner": owner, "overdue": overdue, "weeks": per_week, "total": total })
-            })
-            .collect();
-
-        let mut quadrants: BTreeMap<Quadrant, BTreeMap<OwnerKey<'_>, Vec<Json>>> = BTreeMap::new();
-        for touch in &analysis.schedule {
-            let Some(a) = analysis.get(&touch.stakeholder) else {
-                continue;
-            };
-            let row = json!({
-                "stakeholder": a.id,
-                "name": a.name,
-                "content": touch.content,
-                "channel": touch.channel,
-                "frequency": touch.frequency,
-                "owner": touch.owner,
-                "last_contact": a.last_contact,
-                "next_due": touch.date,
-                "overdue_days": touch.overdue_days,
-                "suggested": touch.suggested,
-            });
-            quadrants
-                .entry(a.quadrant)
-                .or_default()
-                .entry(owner_key(&touch.owner))
-                .or_default()
-                .push(row);
-        }
-        let quadrants: Vec<Json> = quadrants
-            .into_iter()
-            .map(|(quadrant, by_owner)| {
-                let owners: Vec<Json> = by_owner
-                    .into_iter()
-                    .map(|((_, owner), mut rows)| {
-                        // By stakeholder, then as scheduled (by next due date).
-                        rows.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
-                        json!({ "owner": owner, "rows": rows })
-                    })
-                    .collect();
-                json!({
-                    "quadrant": quadrant,
-                    "strategy": Strategy::from(quadrant),
-                    "owners": owners,
-                })
-            })
-            .collect();
-
-        let mut feedback: Vec<(&Feedback, Json)> = self
-            .feedback
-            .iter()
-            .filter_map(|f| {
-                let a = analysis.get(&f.stakeholder)?;
-                let mut row = serde_json::to_value(f).ok()?;
-                row["name"] = json!(a.name);
-                row["key"] = json!(a.key);
-                row["quadrant"] = json!(a.quadrant);
-                Some((f, row))
-            })
-            .collect();
-        // What needs changing first: flags, then promises broken, then key stakeholders.
-        feedback.sort_by_key(|(f, row)| {
-            (
-                f.flags.is_empty(),
-                !f.follow_ups.iter().any(|u| u.overdue_days > 0),
-                row["key"] != json!(true),
-            )
-        });
-        let flagged = self.feedback.iter().filter(|f| !f.flags.is_empty()).count();
-        let open_follow_ups: usize = self.feedback.iter().map(|f| f.follow_ups.len()).sum();
-
+        let week_days = calendar::weeks(as_of, self.weeks);
+        let until = week_days.last().map_or(as_of, |&(_, last)| last);
         let overdue: Vec<&Occurrence> = self
             .occurrences
             .iter()
             .filter(|o| o.overdue_days > 0)
             .collect();
+
+        let mut loads: BTreeMap<OwnerKey<'_>, (u32, Vec<u32>)> = BTreeMap::new();
         let mut by_week: Vec<BTreeMap<OwnerKey<'_>, Vec<&Occurrence>>> =
-            vec![BTreeMap::new(); weeks.len()];
-        for o in self.occurrences.iter().filter(|o| o.overdue_days == 0) {
-            if let Some(week) = by_week.get_mut(usize::from(o.week)) {
+            vec![BTreeMap::new(); week_days.len()];
+        for o in &self.occurrences {
+            let (late, per_week) = loads
+                .entry(owner_key(&o.owner))
+                .or_insert_with(|| (0, vec![0; week_days.len()]));
+            if o.overdue_days > 0 {
+                *late += 1;
+            } else if let (Some(n), Some(week)) = (
+                per_week.get_mut(usize::from(o.week)),
+                by_week.get_mut(usize::from(o.week)),
+            ) {
+                *n += 1;
                 week.entry(owner_key(&o.owner)).or_default().push(o);
             }
         }
-        let weeks: Vec<Json> = weeks
-            .iter()
-            .zip(by_week)
-            .map(|((first, last), owners)| {
-                let count: usize = owners.values().map(Vec::len).sum();
-                let owners: Vec<Json> = owners
-                    .into_iter()
-                    .map(|((_, owner), occurrences)| {
-                        json!({ "owner": owner, "touches": touches_of_week(&occurrences) })
-                    })
-                    .collect();
-                json!({ "first": first, "last": last, "count": count, "owners": owners })
+        let owners = loads
+            .into_iter()
+            .map(|((_, owner), (overdue, weeks))| OwnerLoad {
+                owner,
+                overdue,
+                total: overdue + weeks.iter().sum::<u32>(),
+                weeks,
             })
             .collect();
-        json!({
-            "horizon_weeks": self.weeks,
-            "from": as_of,
-            "until": until,
-            "weeks": weeks,
-            "occurrences": self.occurrences,
-            "overdue": overdue,
-            "owners": owners,
-            "quadrants": quadrants,
-            "feedback": feedback.into_iter().map(|(_, row)| row).collect::<Vec<_>>(),
-            "counts": {
-                "touches": analysis.schedule.len(),
-                "suggested": analysis.schedule.iter().filter(|t| t.suggested).count(),
-                "overdue": overdue.len(),
-                "occurrences": self.occurrences.len(),
-                "flagged": flagged,
-                "open_follow_ups": open_follow_ups,
+        let weeks = week_days
+            .iter()
+            .zip(by_week)
+            .map(|(&(first, last), owners)| Week {
+                first,
+                last,
+                count: owners.values().map(Vec::len).sum(),
+                owners: owners
+                    .into_iter()
+                    .map(|((_, owner), occurrences)| WeekOwner {
+                        owner,
+                        touches: touches_of_week(&occurrences),
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let mut quadrants: BTreeMap<Quadrant, BTreeMap<OwnerKey<'_>, Vec<PlanRow<'_>>>> =
+            BTreeMap::new();
+        for touch in &analysis.schedule {
+            if let Some((quadrant, row)) = plan_row(analysis, touch) {
+                quadrants
+                    .entry(quadrant)
+                    .or_default()
+                    .entry(owner_key(&touch.owner))
+                    .or_default()
+                    .push(row);
+            }
+        }
+        let quadrants = quadrants
+            .into_iter()
+            .map(|(quadrant, by_owner)| QuadrantPlan {
+                quadrant,
+                strategy: Strategy::from(quadrant),
+                owners: by_owner
+                    .into_iter()
+                    .map(|((_, owner), mut rows)| {
+                        // By stakeholder, then as scheduled (by next due date).
+                        rows.sort_by(|a, b| a.name.cmp(b.name));
+                        OwnerRows { owner, rows }
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let mut feedback: Vec<FeedbackRow<'_>> = self
+            .feedback
+            .iter()
+            .filter_map(|f| {
+                let a = analysis.get(&f.stakeholder)?;
+                Some(FeedbackRow {
+                    feedback: f,
+                    name: &a.name,
+                    key: a.key,
+                    quadrant: a.quadrant,
+                    broken_promise: f.follow_ups.iter().any(|u| u.overdue_days > 0),
+                })
+            })
+            .collect();
+        // What needs changing first: flags, then promises broken, then key stakeholders.
+        feedback.sort_by_key(|row| (row.feedback.flags.is_empty(), !row.broken_promise, !row.key));
+
+        View {
+            horizon_weeks: self.weeks,
+            from: as_of,
+            until,
+            weeks,
+            counts: Counts {
+                touches: analysis.schedule.len(),
+                suggested: analysis.schedule.iter().filter(|t| t.suggested).count(),
+                overdue: overdue.len(),
+                occurrences: self.occurrences.len(),
+                flagged: self.feedback.iter().filter(|f| !f.flags.is_empty()).count(),
+                open_follow_ups: self.feedback.iter().map(|f| f.follow_ups.len()).sum(),
             },
-            "rules": {
-                "over_contact_window_days": feedback::OVER_CONTACT_WINDOW_DAYS,
-                "over_contact_factor": feedback::OVER_CONTACT_FACTOR,
-                "over_contact_min": feedback::OVER_CONTACT_MIN,
+            overdue,
+            owners,
+            quadrants,
+            feedback,
+            rules: Rules {
+                over_contact_window_days: feedback::OVER_CONTACT_WINDOW_DAYS,
+                over_contact_factor: feedback::OVER_CONTACT_FACTOR,
+                over_contact_min: feedback::OVER_CONTACT_MIN,
             },
-        })
+        }
     }
+}
+
+/// A touch of the schedule as a row of the plan, with the stakeholder's quadrant.
+fn plan_row<'a>(
+    analysis: &'a Analysis,
+    touch: &'a ScheduledTouch,
+) -> Option<(Quadrant, PlanRow<'a>)> {
+    let a = analysis.get(&touch.stakeholder)?;
+    let row = PlanRow {
+        stakeholder: &a.id,
+        name: &a.name,
+        content: touch.content.as_deref(),
+        channel: touch.channel.as_deref(),
+        frequency: touch.frequency,
+        owner: touch.owner.as_deref(),
+        last_contact: a.last_contact,
+        next_due: touch.date,
+        overdue_days: touch.overdue_days,
+        suggested: touch.suggested,
+    };
+    Some((a.quadrant, row))
 }
 
 /// The occurrences of one owner in one week as one row per touch, in the order of their
 /// first date.
-fn touches_of_week(occurrences: &[&Occurrence]) -> Vec<Json> {
-    let mut rows: Vec<(usize, Vec<&Occurrence>)> = Vec::new();
+fn touches_of_week<'a>(occurrences: &[&'a Occurrence]) -> Vec<WeekTouch<'a>> {
+    let mut rows: Vec<WeekTouch<'a>> = Vec::new();
+    // Touch index to row: a week holds few touches per owner, but an owner may keep
+    // thousands of stakeholders.
+    let mut row_of: std::collections::HashMap<usize, usize> = Default::default();
     for &o in occurrences {
-        match rows.iter_mut().find(|(touch, _)| *touch == o.touch) {
-            Some((_, dates)) => dates.push(o),
-            None => rows.push((o.touch, vec![o])),
+        match row_of.get(&o.touch) {
+            Some(&i) => {
+                rows[i].dates.push(o.date);
+                rows[i].last = o.date;
+            }
+            None => {
+                row_of.insert(o.touch, rows.len());
+                rows.push(WeekTouch {
+                    first_occurrence: o,
+                    dates: vec![o.date],
+                    first: o.date,
+                    last: o.date,
+                });
+            }
         }
     }
-    rows.into_iter()
-        .filter_map(|(_, all)| {
-            let (first, last) = (all.first()?, all.last()?);
-            let mut row = serde_json::to_value(first).ok()?;
-            row["dates"] = json!(all.iter().map(|o| o.date).collect::<Vec<_>>());
-            row["first"] = json!(first.date);
-            row["last"] = json!(last.date);
-            Some(row)
-        })
-        .collect()
+    rows
 }

@@ -10,6 +10,7 @@ use super::fill;
 use crate::analysis::Analysis;
 use crate::analysis::calendar::Occurrence;
 use crate::document::labels;
+use crate::register::vocab::Quadrant;
 
 /// The byte order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -51,18 +52,27 @@ pub fn plan(
         in_horizon.as_str(),
     ];
     out.write_record(header).map_err(|e| e.to_string())?;
-    let yes_no = |flag: bool| label(if flag { "yes" } else { "no" });
+    // Looked up once: a register may have tens of thousands of touches.
+    let (yes, no) = (label("yes"), label("no"));
+    let yes_no = |flag: bool| if flag { yes } else { no };
+    let quadrants: Vec<(Quadrant, &str)> = Quadrant::ALL
+        .iter()
+        .map(|&q| (q, label(&format!("quadrant.{}", q.as_str()))))
+        .collect();
     for (touch, count) in analysis.schedule.iter().zip(counts) {
         let Some(a) = analysis.get(&touch.stakeholder) else {
             continue;
         };
-        let quadrant = format!("quadrant.{}", a.quadrant.as_str());
+        let quadrant = quadrants
+            .iter()
+            .find(|(q, _)| *q == a.quadrant)
+            .map_or("", |(_, word)| word);
         let date =
             |d: Option<crate::register::vocab::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         out.write_record([
             a.id.as_str(),
             a.name.as_str(),
-            label(&quadrant),
+            quadrant,
             yes_no(a.key),
             touch.owner.as_deref().unwrap_or(""),
             touch.content.as_deref().unwrap_or(""),

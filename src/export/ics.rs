@@ -20,10 +20,60 @@ use crate::register::vocab::{Date, Language};
 /// The product identifier written in every calendar.
 const PRODID: &str = "-//stake//Communication plan//EN";
 
+/// The report's words an event uses, looked up once per calendar.
+struct Words {
+    language: Language,
+    colon: &'static str,
+    stakeholder: &'static str,
+    content: &'static str,
+    channel: &'static str,
+    frequency: &'static str,
+    owner: &'static str,
+    due: &'static str,
+    touch: &'static str,
+    suggested: &'static str,
+    suggested_cadence: &'static str,
+    overdue_category: &'static str,
+    suggested_category: &'static str,
+    overdue_by: &'static str,
+    overdue_by_one: &'static str,
+}
+
+impl Words {
+    fn of(language: Language) -> Words {
+        let label = |key| labels::label(language, key);
+        Words {
+            language,
+            colon: label("colon"),
+            stakeholder: label("stakeholder"),
+            content: label("content"),
+            channel: label("channel"),
+            frequency: label("frequency_head"),
+            owner: label("owner"),
+            due: label("due"),
+            touch: label("touch"),
+            suggested: label("suggested_paren"),
+            suggested_cadence: label("suggested_cadence"),
+            overdue_category: label("overdue_category"),
+            suggested_category: label("suggested_category"),
+            overdue_by: label("overdue_by"),
+            overdue_by_one: label("overdue_by_one"),
+        }
+    }
+
+    /// `Overdue 17 days`, `Overdue 1 day`.
+    fn overdue_by(&self, days: u32) -> String {
+        match days {
+            1 => self.overdue_by_one.to_owned(),
+            days => self.overdue_by.replace("{days}", &days.to_string()),
+        }
+    }
+}
+
 /// The calendar of `occurrences` (the analysis's calendar over `weeks` weeks).
 pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> String {
     let language = analysis.project.language;
-    let label = |key: &str| labels::label(language, key);
+    let words = Words::of(language);
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -34,7 +84,7 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
             "X-WR-CALNAME",
             text(&format!(
                 "{} · {}",
-                label("communication_plan"),
+                labels::label(language, "communication_plan"),
                 analysis.project.name
             )),
         ))
@@ -58,8 +108,8 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
             .timestamp(stamp)
             .starts(naive(o.date))
             .ends(naive(o.date.tomorrow().unwrap_or(o.date)))
-            .summary(&text(&summary(language, name, o)))
-            .description(&text(&description(language, name, o)))
+            .summary(&text(&summary(&words, name, o)))
+            .description(&text(&description(&words, name, o)))
             // A reminder to get in touch, not time blocked in anyone's diary.
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(owner) = &o.owner {
@@ -67,10 +117,10 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
         }
         let mut categories: Vec<String> = o.channel.iter().map(|c| text(c)).collect();
         if o.overdue_days > 0 {
-            categories.push(label("overdue_category").to_owned());
+            categories.push(words.overdue_category.to_owned());
         }
         if o.suggested {
-            categories.push(label("suggested_category").to_owned());
+            categories.push(words.suggested_category.to_owned());
             event.add_property("STATUS", "TENTATIVE");
         }
         if !categories.is_empty() {
@@ -82,57 +132,55 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
 }
 
 /// `Overdue 17 days: Helen Brandt · Budget report`.
-fn summary(language: Language, name: &str, o: &Occurrence) -> String {
+fn summary(words: &Words, name: &str, o: &Occurrence) -> String {
     let what = o
         .content
         .as_deref()
         .or(o.channel.as_deref())
-        .unwrap_or_else(|| labels::label(language, "touch"));
+        .unwrap_or(words.touch);
     let mut summary = format!("{name} · {what}");
     if o.suggested {
-        summary.push_str(labels::label(language, "suggested_paren"));
+        summary.push_str(words.suggested);
     }
     if o.overdue_days > 0 {
-        let overdue = overdue_by(language, o.overdue_days);
-        summary = format!("{overdue}{}{summary}", labels::label(language, "colon"));
+        summary = format!(
+            "{}{}{summary}",
+            words.overdue_by(o.overdue_days),
+            words.colon
+        );
     }
     summary
 }
 
-/// `Overdue 17 days`, `Overdue 1 day`.
-fn overdue_by(language: Language, days: u32) -> String {
-    match days {
-        1 => labels::label(language, "overdue_by_one").to_owned(),
-        days => fill(language, "overdue_by", &[("days", &days.to_string())]),
-    }
-}
-
 /// One line per fact: stakeholder, content, channel, frequency, owner, due.
-fn description(language: Language, name: &str, o: &Occurrence) -> String {
-    let label = |key: &str| labels::label(language, key);
-    let colon = label("colon");
-    let mut lines = vec![format!("{}{colon}{name}", label("stakeholder"))];
+fn description(words: &Words, name: &str, o: &Occurrence) -> String {
+    let colon = words.colon;
+    let mut lines = vec![format!("{}{colon}{name}", words.stakeholder)];
     if let Some(content) = &o.content {
-        lines.push(format!("{}{colon}{content}", label("content")));
+        lines.push(format!("{}{colon}{content}", words.content));
     }
     if let Some(channel) = &o.channel {
-        lines.push(format!("{}{colon}{channel}", label("channel")));
+        lines.push(format!("{}{colon}{channel}", words.channel));
     }
     lines.push(format!(
         "{}{colon}{}",
-        label("frequency_head"),
-        labels::frequency(language, o.frequency)
+        words.frequency,
+        labels::frequency(words.language, o.frequency)
     ));
     if let Some(owner) = &o.owner {
-        lines.push(format!("{}{colon}{owner}", label("owner")));
+        lines.push(format!("{}{colon}{owner}", words.owner));
     }
-    let mut due = format!("{}{colon}{}", label("due"), labels::date(language, o.due));
+    let mut due = format!(
+        "{}{colon}{}",
+        words.due,
+        labels::date(words.language, o.due)
+    );
     if o.overdue_days > 0 {
-        due = format!("{due} · {}", overdue_by(language, o.overdue_days));
+        due = format!("{due} · {}", words.overdue_by(o.overdue_days));
     }
     lines.push(due);
     if o.suggested {
-        lines.push(label("suggested_cadence").to_owned());
+        lines.push(words.suggested_cadence.to_owned());
     }
     lines.join("\n")
 }
