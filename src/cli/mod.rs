@@ -228,9 +228,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     let _ = err.write_all(rendered.as_bytes());
                     let _ = writeln!(
                         err,
-                        "{}: {} stakeholders, {} {}, {} {}",
+                        "{}: {} {}, {} {}, {} {}",
                         dir.display(),
                         loaded.register.stakeholders.len(),
+                        plural(
+                            loaded.register.stakeholders.len(),
+                            "stakeholder",
+                            "stakeholders"
+                        ),
                         errors,
                         plural(errors, "error", "errors"),
                         warnings,
