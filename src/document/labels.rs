@@ -356,6 +356,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "计划沟通已逾期 {days} 天，可在本次会议中补上",
     ),
     (
+        "point.overdue-touch-one",
+        "Planned touch 1 day overdue, which this meeting can make up for",
+        "计划沟通已逾期 1 天，可在本次会议中补上",
+    ),
+    (
         "point.conflict",
         "In conflict with {with}, who is in the room",
         "与在场的{with}存在冲突",
@@ -470,6 +475,16 @@ const LABELS: &[(&str, &str, &str)] = &[
         "finding.touch-overdue",
         "Touch {days} days overdue: {subject}",
         "沟通逾期 {days} 天：{subject}",
+    ),
+    (
+        "finding.touch-overdue-one",
+        "Touch 1 day overdue: {subject}",
+        "沟通逾期 1 天：{subject}",
+    ),
+    (
+        "finding.follow-up-overdue-one",
+        "Follow-up 1 day overdue: {subject}",
+        "跟进事项逾期 1 天：{subject}",
     ),
     (
         "finding.review-overdue",
