@@ -33,6 +33,7 @@ impl Severity {
 }
 
 /// A place in a file: 1-based line and column, and the byte range of the value when known.
+/// Line 0 means the file or folder as a whole (see [`Loc::whole`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loc {
     /// 1-based line in the whole file.
@@ -52,6 +53,20 @@ impl Loc {
             span: None,
         }
     }
+
+    /// No line: the diagnostic is about a file or folder as a whole (too large, not
+    /// readable, a link loop). Rendered as `path: error[…]`, without `:line:column`.
+    pub fn whole() -> Loc {
+        Loc {
+            line: 0,
+            column: 0,
+            span: None,
+        }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One finding of `stake check`.
@@ -65,9 +80,11 @@ pub struct Diagnostic {
     pub message: String,
     /// The file, as the user would type it (register folder joined with the relative path).
     pub file: PathBuf,
-    /// 1-based line.
+    /// 1-based line; 0 (and left out of JSON) for the file or folder as a whole.
+    #[serde(skip_serializing_if = "is_zero")]
     pub line: usize,
-    /// 1-based column.
+    /// 1-based column; 0 (and left out of JSON) with line 0.
+    #[serde(skip_serializing_if = "is_zero")]
     pub column: usize,
     /// Byte range in the file.
     #[serde(skip)]
@@ -90,9 +107,11 @@ pub struct Related {
     pub message: String,
     /// The file.
     pub file: PathBuf,
-    /// 1-based line.
+    /// 1-based line; 0 for the file as a whole.
+    #[serde(skip_serializing_if = "is_zero")]
     pub line: usize,
     /// 1-based column.
+    #[serde(skip_serializing_if = "is_zero")]
     pub column: usize,
 }
 
@@ -251,10 +270,8 @@ fn render_human(
     };
     let _ = writeln!(
         out,
-        "{bold}{}:{}:{}:{reset} {tint}{}[{}]{reset}{bold}: {}{reset}",
-        d.file.display(),
-        d.line,
-        d.column,
+        "{bold}{}:{reset} {tint}{}[{}]{reset}{bold}: {}{reset}",
+        place(&d.file, d.line, d.column),
         d.severity.word(),
         d.code,
         d.message
@@ -284,11 +301,9 @@ fn render_human(
     }
     if let Some(also) = &d.also {
         let message = format!(
-            "{}: {}:{}:{}",
+            "{}: {}",
             also.message,
-            also.file.display(),
-            also.line,
-            also.column
+            place(&also.file, also.line, also.column)
         );
         group = group.element(Level::NOTE.message(message));
         has_elements = true;
@@ -300,6 +315,15 @@ fn render_human(
     if has_elements {
         out.push_str(&renderer.render(&[group]));
         out.push('\n');
+    }
+}
+
+/// `path:line:column`, or only the path for a diagnostic about the whole file.
+fn place(file: &Path, line: usize, column: usize) -> String {
+    if line == 0 {
+        file.display().to_string()
+    } else {
+        format!("{}:{line}:{column}", file.display())
     }
 }
 
@@ -363,11 +387,14 @@ fn github_line(d: &Diagnostic) -> String {
             .replace('\r', "%0D")
             .replace('\n', "%0A")
     };
+    let position = if d.line == 0 {
+        String::new()
+    } else {
+        format!(",line={},col={}", d.line, d.column)
+    };
     format!(
-        "::{command} file={},line={},col={},title={}::{}\n",
+        "::{command} file={}{position},title={}::{}\n",
         escape_property(&d.file.to_string_lossy()),
-        d.line,
-        d.column,
         escape_property(&format!("stake {}", d.code)),
         escape_message(&message)
     )

@@ -5,10 +5,12 @@
 //! in [`cli`] ties them together.
 
 pub mod analysis;
+pub mod brief;
 pub mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod register;
 pub mod render;
 pub mod schema;

@@ -54,7 +54,7 @@ pub enum Conflict {
 
 /// Issues are told apart without case and extra spaces: `Go-live date` and
 /// `go-live  date` are one issue.
-fn issue_key(issue: &str) -> String {
+pub(crate) fn issue_key(issue: &str) -> String {
     issue
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -4,17 +4,20 @@
 //! [`analyze`] runs them all and returns an [`Analysis`], whose JSON form (`stake analyze
 //! --format json`) is the stable shape documented in `docs/analysis.md`.
 
+pub mod calendar;
 pub mod engagement;
+pub mod feedback;
 pub mod findings;
 pub mod grid;
 pub mod issues;
 pub mod network;
+pub mod room;
 pub mod salience;
 pub mod schedule;
 pub mod sentiment;
 pub mod summary;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod output;
+pub mod plan;
 pub mod public;
 pub mod style;
 pub mod templates;
@@ -43,6 +44,10 @@ pub enum Format {
     /// `report.pdf` and `communication-plan.pdf`, typeset from the same documents as
     /// the HTML pages.
     Pdf,
+    /// `communication-plan.ics`: the touches due over the horizon, for a calendar.
+    Ics,
+    /// `communication-plan.csv`: one row per planned touch, for a spreadsheet.
+    Csv,
 }
 
 /// A build's settings.
@@ -60,6 +65,8 @@ pub struct Options {
     pub templates: Option<PathBuf>,
     /// Paper and fonts of the PDF files.
     pub pdf: PdfOptions,
+    /// How many weeks the communication calendar covers.
+    pub horizon_weeks: u16,
 }
 
 /// What a build did.
@@ -100,6 +107,12 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
+    let wanted = |format| options.formats.contains(&format);
+    let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
+    let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
+    let csv = wanted(Format::Csv)
+        .then(|| plan.csv(&analysis))
+        .transpose()?;
     let charts = Charts::build(&register, &derived, options.as_of);
     // A register's own `templates/` folder is used when there is one (the loader never
     // reads it as stakeholders).
@@ -108,7 +121,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         own.is_dir().then_some(own)
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
-    let base = context::base(&register, &analysis, options);
+    let mut base = context::base(&register, &analysis, options);
+    base.insert("plan", &plan.view(&analysis));
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -218,6 +232,16 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         write(&output, &path, text.as_bytes())?;
         written.insert(path);
     }
+    for (name, bytes) in [
+        ("communication-plan.ics", ics.as_ref().map(String::as_bytes)),
+        ("communication-plan.csv", csv.as_deref()),
+    ] {
+        if let Some(bytes) = bytes {
+            let path = PathBuf::from(name);
+            write(&output, &path, bytes)?;
+            written.insert(path);
+        }
+    }
     summary.written = written.len();
     output.finish()?;
     Ok(summary)
@@ -230,7 +254,7 @@ fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// The document of a page: its first level-1 heading is the title.
-fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
+pub(crate) fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
         Some(Block::Heading { level: 1, runs, .. }) => {
@@ -257,7 +281,7 @@ fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Documen
 }
 
 /// The document's metadata for the layout (the blocks are already HTML).
-fn doc_meta(doc: &Document) -> Json {
+pub(crate) fn doc_meta(doc: &Document) -> Json {
     serde_json::json!({
         "title": doc.title,
         "subtitle": doc.subtitle,
@@ -269,9 +293,9 @@ fn doc_meta(doc: &Document) -> Json {
 }
 
 /// Resolves the directive fences of content templates for one build.
-struct PageEmbeds<'a> {
-    register: &'a Register,
-    charts: &'a Charts,
+pub(crate) struct PageEmbeds<'a> {
+    pub(crate) register: &'a Register,
+    pub(crate) charts: &'a Charts,
 }
 
 impl Embeds for PageEmbeds<'_> {
@@ -306,7 +330,7 @@ impl Embeds for PageEmbeds<'_> {
 }
 
 /// Key and centrality per stakeholder, for the charts.
-fn derived(analysis: &Analysis) -> Vec<Derived> {
+pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
     analysis
         .stakeholders
         .iter()

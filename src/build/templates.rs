@@ -48,6 +48,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "finding.md.tera",
         include_str!("../../templates/finding.md.tera"),
     ),
+    (
+        "plan-flag.md.tera",
+        include_str!("../../templates/plan-flag.md.tera"),
+    ),
+    (
+        "brief.md.tera",
+        include_str!("../../templates/brief.md.tera"),
+    ),
+    (
+        "brief-point.md.tera",
+        include_str!("../../templates/brief-point.md.tera"),
+    ),
+    (
+        "brief.html.tera",
+        include_str!("../../templates/brief.html.tera"),
+    ),
 ];
 
 /// The chart names a content template may draw with `chart(name=...)`.
@@ -154,6 +170,22 @@ fn environment(language: Language) -> Tera {
                     value.name()
                 ))),
             }
+        },
+    );
+    // Keeps a short value (a date, a name) on one line in a narrow table column, in
+    // HTML and PDF alike: its spaces become no-break spaces.
+    tera.register_filter("nowrap", |value: &str, _: Kwargs, _: &State| -> String {
+        value.replace(' ', "\u{a0}")
+    });
+    tera.register_filter(
+        "day_month",
+        move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let weekday = kwargs.get::<bool>("weekday")?.unwrap_or(false);
+            Ok(match Date::parse(value) {
+                Some(d) if weekday => labels::weekday_day_month(language, d),
+                Some(d) => labels::day_month(language, d),
+                None => value.to_owned(),
+            })
         },
     );
     tera.register_filter(

@@ -1,6 +1,7 @@
 //! The command line: parses arguments and calls the pipeline. Kept thin on purpose.
 
 mod analyze;
+mod brief;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -25,6 +26,7 @@ use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
   stake check --format github .     annotations for a GitHub Actions pull request
   stake analyze my-register         what needs attention, grid, conflicts, schedule
   stake build my-register           HTML report and site in ./public
+  stake brief my-register --tag board   meeting brief: the room, then each attendee
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
     /// When to colour the output.
@@ -113,8 +115,11 @@ Examples:
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<Date>,
         /// What to write, comma-separated.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json, BuildFormat::Pdf])]
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BuildFormat::Html, BuildFormat::Json, BuildFormat::Pdf, BuildFormat::Ics, BuildFormat::Csv])]
         format: Vec<BuildFormat>,
+        /// How many weeks ahead the communication calendar (page and `.ics`) looks.
+        #[arg(long, value_name = "WEEKS", default_value_t = crate::analysis::calendar::DEFAULT_HORIZON_WEEKS, value_parser = clap::value_parser!(u16).range(1..=104))]
+        horizon_weeks: u16,
         /// Paper size of the PDF files.
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
         paper: PaperSize,
@@ -130,6 +135,18 @@ Examples:
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
         max_file_size: u64,
     },
+    /// Write a meeting brief: who stands where in the room, then one page per attendee
+    /// with talking points.
+    #[command(
+        after_help = "Exit status: 0 written, 1 the register has errors, 2 usage problem \
+(an unknown id, a tag nobody has, an unknown issue: the closest matches are named).
+
+Examples:
+  stake brief samples/erp-rollout --tag steering-committee
+  stake brief samples/erp-rollout helen-brandt mark-sullivan --issue \"Go-live date\"
+  stake brief . --tag works-council -o briefs/2026-12-10"
+    )]
+    Brief(brief::BriefArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -211,9 +228,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     let _ = err.write_all(rendered.as_bytes());
                     let _ = writeln!(
                         err,
-                        "{}: {} stakeholders, {} {}, {} {}",
+                        "{}: {} {}, {} {}, {} {}",
                         dir.display(),
                         loaded.register.stakeholders.len(),
+                        plural(
+                            loaded.register.stakeholders.len(),
+                            "stakeholder",
+                            "stakeholders"
+                        ),
                         errors,
                         plural(errors, "error", "errors"),
                         warnings,
@@ -226,12 +248,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::from(u8::from(failed)))
         }
         Command::Analyze(args) => analyze::run(args, color),
+        Command::Brief(args) => brief::run(args, color),
         Command::Build {
             dir,
             out,
             public,
             as_of,
             format,
+            horizon_weeks,
             paper,
             fonts,
             templates,
@@ -279,6 +303,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 as_of,
                 formats: format.into_iter().collect(),
                 templates,
+                horizon_weeks,
                 pdf: PdfOptions {
                     paper,
                     running_header: None,

@@ -112,6 +112,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("none", "—", "—"),
     ("sep", ", ", "、"),
     ("colon", ": ", "："),
+    ("comma", ", ", "，"),
+    ("semicolon", "; ", "；"),
+    ("lparen", " (", "（"),
+    ("rparen", ")", "）"),
     ("never", "never", "从未"),
     ("suggested", "suggested", "建议"),
     ("overdue", "overdue", "已逾期"),
@@ -160,6 +164,218 @@ const LABELS: &[(&str, &str, &str)] = &[
         "由 stake 根据干系人登记册生成",
     ),
     ("page", "Page", "页"),
+    // The communication plan, its calendar and exports.
+    ("stakeholder", "Stakeholder", "干系人"),
+    ("id", "Id", "编号"),
+    ("touch", "Touch", "沟通"),
+    ("overdue_category", "Overdue", "已逾期"),
+    ("suggested_category", "Suggested", "建议"),
+    ("suggested_head", "Suggested", "建议"),
+    ("suggested_paren", " (suggested)", "（建议）"),
+    ("overdue_by", "Overdue {days} days", "逾期 {days} 天"),
+    ("overdue_by_one", "Overdue 1 day", "逾期 1 天"),
+    (
+        "suggested_cadence",
+        "Suggested: the default cadence of the stakeholder's quadrant",
+        "建议：按所在象限的默认沟通频率",
+    ),
+    (
+        "calendar_description",
+        "Touches due from {date} for {weeks} weeks",
+        "自 {date} 起 {weeks} 周内到期的沟通",
+    ),
+    (
+        "touches_in_weeks",
+        "Touches in the next {weeks} weeks",
+        "未来 {weeks} 周沟通次数",
+    ),
+    ("planned_touches", "Planned touches", "计划沟通"),
+    (
+        "plan_by_quadrant",
+        "Plan by quadrant and owner",
+        "按象限和负责人的沟通计划",
+    ),
+    (
+        "plan_intro",
+        "Every planned touch, by quadrant of the power/interest grid and then by owner. Rows marked *suggested* give the quadrant's default cadence to a stakeholder who has no plan.",
+        "按权力/利益方格的象限、再按负责人列出每一项计划沟通。标为*建议*的行是为尚无沟通计划的干系人给出的所在象限默认频率。",
+    ),
+    (
+        "default_touch",
+        "Default cadence (suggested)",
+        "默认沟通（建议）",
+    ),
+    ("calendar", "Calendar", "沟通日历"),
+    (
+        "calendar_range",
+        "The next {weeks} weeks, {from} to {until}: who is due when, overdue touches first.",
+        "未来 {weeks} 周（{from} 至 {until}）：谁在何时到期，逾期事项列在最前。",
+    ),
+    (
+        "load_by_owner",
+        "Touches per owner and week",
+        "各负责人每周沟通量",
+    ),
+    ("catch_up", "Overdue: catch up now", "逾期：立即补做"),
+    ("week_of", "Week of {date}", "{date}当周"),
+    ("no_owner", "No owner", "未指定负责人"),
+    ("nothing_due", "Nothing due.", "无到期沟通。"),
+    (
+        "overdue_warning",
+        "{count} touches are overdue. They lead the calendar as catch-ups due today.",
+        "{count} 项沟通已逾期，作为今日应补做事项列在日历最前。",
+    ),
+    ("feedback", "Feedback and adjustment", "反馈与调整"),
+    (
+        "feedback_intro",
+        "How each stakeholder responds, the promises still open, and where the plan no longer fits: a declining key stakeholder contacted less often than the quadrant's cadence, no contact for {silent} days, or more than {factor} times the planned touches in the last {window} days (and at least {min}).",
+        "每位干系人的反馈、尚未兑现的承诺，以及计划不再适配之处：态度下滑的关键干系人沟通频率低于所在象限的默认频率；{silent} 天无往来；或近 {window} 天的往来超过计划次数的 {factor} 倍（且至少 {min} 次）。",
+    ),
+    ("satisfaction", "Satisfaction", "满意度"),
+    ("plan_fit", "Plan fit", "计划适配"),
+    ("flagged", "Plan no longer fits", "计划需调整"),
+    (
+        "flag.under-contacted",
+        "Declining, and touched less often than the quadrant's cadence of every {cadence} days",
+        "态度下滑，沟通频率低于所在象限每 {cadence} 天一次的默认频率",
+    ),
+    (
+        "flag.planned-every",
+        "plan: every {days} days",
+        "计划每 {days} 天一次",
+    ),
+    (
+        "flag.no-dated-touch",
+        "no dated touch planned",
+        "无定期沟通",
+    ),
+    (
+        "flag.last-contact",
+        "last contact {days} days ago",
+        "最近往来在 {days} 天前",
+    ),
+    (
+        "flag.silent",
+        "Silent for {days} days",
+        "已 {days} 天无往来",
+    ),
+    ("flag.silent-never", "Never contacted", "从未联系"),
+    (
+        "flag.over-contacted",
+        "Over-contacted: {contacts} contacts in {window} days, more than {limit}",
+        "沟通过度：{window} 天内往来 {contacts} 次，超过 {limit} 次",
+    ),
+    ("late_by", "{days} days late", "逾期 {days} 天"),
+    ("late_by_one", "1 day late", "逾期 1 天"),
+    ("times", "({n} times)", "（{n} 次）"),
+    // The meeting brief.
+    ("meeting_brief", "Meeting brief", "会前简报"),
+    ("attendees", "Attendees", "与会者"),
+    ("agenda", "Agenda", "议题"),
+    ("the_room", "The room", "与会者概览"),
+    ("who_stands_where", "Who stands where", "各方立场"),
+    ("no_position", "No position recorded", "未记录立场"),
+    (
+        "allies_and_conflicts",
+        "Allies and conflicts in the room",
+        "在场的盟友与冲突",
+    ),
+    ("between", "Between", "双方"),
+    ("as_seen_by", "as {name} sees it", "{name}所述"),
+    ("overdue_promises", "Overdue promises", "逾期承诺"),
+    ("conflicts_in_room", "Conflicts in the room", "在场冲突"),
+    (
+        "no_links",
+        "No relationships recorded among the attendees.",
+        "与会者之间未记录关系。",
+    ),
+    ("talking_points", "Suggested talking points", "建议谈话要点"),
+    (
+        "recent_interactions",
+        "Last three interactions",
+        "最近三次往来",
+    ),
+    (
+        "promises",
+        "Open follow-ups and promises",
+        "未完成的跟进与承诺",
+    ),
+    ("promised_on", "Promised", "承诺日期"),
+    ("in_the_room", "In the room", "与在场者的关系"),
+    (
+        "needs_and_expectations",
+        "Needs and expectations",
+        "需求与期望",
+    ),
+    ("status", "Status", "状态"),
+    ("on_track", "open", "进行中"),
+    (
+        "point.overdue-promise",
+        "Overdue promise: {action} (due {due}, {days} days late). Deliver it or give a firm date.",
+        "逾期承诺：{action}（{due} 到期，已逾期 {days} 天）。兑现或给出明确日期。",
+    ),
+    (
+        "point.concern-oppose",
+        "Answer their opposition on \"{issue}\"",
+        "回应其对「{issue}」的反对意见",
+    ),
+    (
+        "point.concern-mixed",
+        "Resolve their doubts on \"{issue}\"",
+        "化解其在「{issue}」上的疑虑",
+    ),
+    (
+        "point.declining",
+        "Sentiment is declining (latest {satisfaction}/5): acknowledge the last exchange",
+        "态度呈下滑趋势（最近 {satisfaction}/5）：回应上次沟通",
+    ),
+    (
+        "point.declining-unscored",
+        "Sentiment is declining: acknowledge the last exchange",
+        "态度呈下滑趋势：回应上次沟通",
+    ),
+    (
+        "point.gap",
+        "Close the engagement gap from {current} to {desired}",
+        "缩小参与度差距：从「{current}」到「{desired}」",
+    ),
+    ("point.need", "start from their need", "从其需求入手"),
+    (
+        "point.silent",
+        "No contact for {days} days: re-open the relationship",
+        "已 {days} 天无往来：重新建立联系",
+    ),
+    (
+        "point.silent-never",
+        "Never contacted: introduce the project and agree how to keep in touch",
+        "从未联系：介绍项目并约定沟通方式",
+    ),
+    (
+        "point.overdue-touch",
+        "Planned touch {days} days overdue, which this meeting can make up for",
+        "计划沟通已逾期 {days} 天，可在本次会议中补上",
+    ),
+    (
+        "point.overdue-touch-one",
+        "Planned touch 1 day overdue, which this meeting can make up for",
+        "计划沟通已逾期 1 天，可在本次会议中补上",
+    ),
+    (
+        "point.conflict",
+        "In conflict with {with}, who is in the room",
+        "与在场的{with}存在冲突",
+    ),
+    (
+        "point.supporter",
+        "Supports what others in the room resist ({issues}): ask them to speak for it",
+        "支持在场他人反对或存疑的议题（{issues}）：请其发言支持",
+    ),
+    (
+        "point.open-promise",
+        "Report progress on: {action}",
+        "通报进展：{action}",
+    ),
+    ("point.due", "due {due}", "{due} 到期"),
     // Enumerations, keyed by the analysis JSON's values.
     ("quadrant.manage-closely", "Manage closely", "重点管理"),
     ("quadrant.keep-satisfied", "Keep satisfied", "令其满意"),
@@ -261,6 +477,16 @@ const LABELS: &[(&str, &str, &str)] = &[
         "沟通逾期 {days} 天：{subject}",
     ),
     (
+        "finding.touch-overdue-one",
+        "Touch 1 day overdue: {subject}",
+        "沟通逾期 1 天：{subject}",
+    ),
+    (
+        "finding.follow-up-overdue-one",
+        "Follow-up 1 day overdue: {subject}",
+        "跟进事项逾期 1 天：{subject}",
+    ),
+    (
         "finding.review-overdue",
         "Review was due {subject}, {days} days ago",
         "复核已于 {subject} 到期，已逾期 {days} 天",
@@ -336,6 +562,39 @@ pub fn date(language: Language, date: Date) -> String {
     }
 }
 
+/// A day and month without the year, for column heads: `23 Nov`, `11月23日`.
+pub fn day_month(language: Language, date: Date) -> String {
+    match language {
+        Language::En => format!(
+            "{} {}",
+            date.day(),
+            MONTHS[usize::from(date.month().unsigned_abs() - 1)]
+        ),
+        Language::ZhCn => format!("{}月{}日", date.month(), date.day()),
+    }
+}
+
+/// Weekday names, Monday first.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("Mon", "周一"),
+    ("Tue", "周二"),
+    ("Wed", "周三"),
+    ("Thu", "周四"),
+    ("Fri", "周五"),
+    ("Sat", "周六"),
+    ("Sun", "周日"),
+];
+
+/// A date with its weekday and without the year, for a calendar: `Tue 24 Nov`,
+/// `11月24日 周二`.
+pub fn weekday_day_month(language: Language, date: Date) -> String {
+    let (en, zh) = WEEKDAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())];
+    match language {
+        Language::En => format!("{en} {}", day_month(language, date)),
+        Language::ZhCn => format!("{} {zh}", day_month(language, date)),
+    }
+}
+
 /// A frequency as the language writes it.
 pub fn frequency(language: Language, frequency: Frequency) -> String {
     let zh = language == Language::ZhCn;
@@ -391,6 +650,10 @@ mod tests {
     fn dates_per_language() {
         let d = jiff::civil::date(2026, 11, 5);
         assert_eq!(date(Language::En, d), "5 Nov 2026");
+        assert_eq!(day_month(Language::En, d), "5 Nov");
+        assert_eq!(day_month(Language::ZhCn, d), "11月5日");
+        assert_eq!(weekday_day_month(Language::En, d), "Thu 5 Nov");
+        assert_eq!(weekday_day_month(Language::ZhCn, d), "11月5日 周四");
         assert_eq!(date(Language::ZhCn, d), "2026年11月5日");
         assert_eq!(
             frequency(Language::ZhCn, Frequency::EveryDays(10)),

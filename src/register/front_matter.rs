@@ -6,6 +6,8 @@
 /// The two parts of a file that starts with front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {
+    /// Byte offset of the opening `---` (3 after a BOM, else 0).
+    pub start: usize,
     /// The YAML between the fences, without them.
     pub yaml: &'a str,
     /// Byte offset of `yaml` in the file as read (a BOM counts).
@@ -31,10 +33,16 @@ pub enum FrontMatter<'a> {
 
 const BOM: &str = "\u{feff}";
 
+/// Byte range of the opening `---` of a file that starts with one (after a BOM).
+pub fn opening_fence(text: &str) -> std::ops::Range<usize> {
+    let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    start..start + 3
+}
+
 /// Splits `text`. A UTF-8 BOM and CRLF line endings are accepted; trailing blanks on a
 /// fence line are tolerated because editors leave them.
 pub fn split(text: &str) -> FrontMatter<'_> {
-    let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let start = opening_fence(text).start;
     let mut lines = LineIter { text, pos: start };
     match lines.next() {
         Some((_, line)) if is_fence(line, "---") => {}
@@ -46,6 +54,7 @@ pub fn split(text: &str) -> FrontMatter<'_> {
         line_no += 1;
         if is_fence(line, "---") || is_fence(line, "...") {
             return FrontMatter::Found(Split {
+                start,
                 yaml: &text[yaml_offset..line_start],
                 yaml_offset,
                 yaml_line: 2,
@@ -108,6 +117,7 @@ mod tests {
     fn accepts_bom_crlf_and_dots_fence() {
         let s = found("\u{feff}---\r\nname: Ann\r\n...\r\nbody");
         assert_eq!(s.yaml, "name: Ann\r\n");
+        assert_eq!(s.start, 3);
         assert_eq!(s.yaml_offset, 3 + 5);
         assert_eq!(s.body, "body");
         assert_eq!(s.body_line, 4);

@@ -4,9 +4,11 @@
 pub mod doc;
 pub mod front_matter;
 pub mod model;
+mod references;
 pub mod typing;
 pub mod vocab;
 pub mod walk;
+mod yaml;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -15,13 +17,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::de::DeserializeOwned;
 
 pub use model::{Project, Register, Stakeholder};
 
 use crate::diagnostic::{Diagnostic, Loc, Severity, Sources};
 use front_matter::FrontMatter;
-use typing::FileCx;
+use references::Broken;
+use typing::{FileCx, Typed};
 
 /// Limits that keep a hostile or broken file from taking the machine down.
 #[derive(Debug, Clone)]
@@ -88,6 +90,7 @@ impl std::error::Error for LoadError {}
 /// What one file turned out to be.
 enum Outcome {
     Stakeholder(Box<Stakeholder>),
+    Broken(Broken),
     Project(Box<Project>),
     Nothing,
 }
@@ -122,6 +125,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
 
     let mut sources = HashMap::new();
     let mut stakeholders = Vec::new();
+    let mut broken = Vec::new();
     let mut project = None;
     for result in results {
         diagnostics.extend(result.diagnostics);
@@ -130,6 +134,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         }
         match result.outcome {
             Outcome::Stakeholder(s) => stakeholders.push(*s),
+            Outcome::Broken(b) => broken.push(b),
             Outcome::Project(p) => project = Some(*p),
             Outcome::Nothing => {}
         }
@@ -137,7 +142,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     let project = project.unwrap_or_else(|| Project::with_name(folder_name(root)));
 
     stakeholders.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
-    check_references(root, &mut stakeholders, &mut diagnostics);
+    references::check(root, &mut stakeholders, &broken, &mut diagnostics);
 
     let readable = found.files.len();
     if stakeholders.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -147,7 +152,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
             format!("none of the {readable} Markdown files starts with front matter")
         };
         diagnostics.push(
-            Diagnostic::error("empty-register", root, Loc::line(1), message).help(
+            Diagnostic::error("empty-register", root, Loc::whole(), message).help(
                 "add one Markdown file per stakeholder starting with `---`, `name:`, `power:`, \
                  `interest:`, `---`; or run `stake init` for a starter register",
             ),
@@ -196,7 +201,7 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
                 Diagnostic::error(
                     "no-front-matter",
                     &display,
-                    Loc::line(1),
+                    Loc::whole(),
                     "`_project.md` has no front matter",
                 )
                 .help("start the file with `---`, then `name: Project name`, then `---`"),
@@ -208,7 +213,7 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
                 Severity::Note,
                 "no-front-matter",
                 &display,
-                Loc::line(1),
+                Loc::whole(),
                 "no front matter; skipped as not a stakeholder",
             ));
             return result;
@@ -221,7 +226,7 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
                     Loc {
                         line: 1,
                         column: 1,
-                        span: Some(0..3),
+                        span: Some(front_matter::opening_fence(&text)),
                     },
                     "front matter is opened but never closed",
                 )
@@ -233,14 +238,26 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
     };
     let mut cx = FileCx::new(&display, &split);
     if is_project {
-        if let Some(doc) = parse_yaml(&mut cx, split.yaml) {
+        if let Some(doc) = yaml::parse(&mut cx, split.yaml) {
             let project = typing::project(&mut cx, doc, relative, split.body);
             result.outcome = Outcome::Project(Box::new(project));
         }
-    } else if let Some(doc) = parse_yaml(&mut cx, split.yaml)
-        && let Some(s) = typing::stakeholder(&mut cx, doc, relative, split.body, split.body_line)
-    {
-        result.outcome = Outcome::Stakeholder(Box::new(s));
+    } else {
+        let typed = match yaml::parse(&mut cx, split.yaml) {
+            Some(doc) => typing::stakeholder(&mut cx, doc, relative, split.body, split.body_line),
+            None => Typed::Broken {
+                id: None,
+                relationships: Vec::new(),
+            },
+        };
+        result.outcome = match typed {
+            Typed::Valid(s) => Outcome::Stakeholder(s),
+            Typed::Broken { id, relationships } => Outcome::Broken(Broken {
+                file: relative.to_path_buf(),
+                id,
+                relationships,
+            }),
+        };
     }
     result.diagnostics.append(&mut cx.diagnostics);
     result
@@ -249,7 +266,7 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
 /// Reads a file as UTF-8 text within the size limit.
 fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
     let fail = |code, message: String, help: &str| {
-        Box::new(Diagnostic::error(code, path, Loc::line(1), message).help(help.to_owned()))
+        Box::new(Diagnostic::error(code, path, Loc::whole(), message).help(help.to_owned()))
     };
     let io_fail = |error: io::Error| {
         fail(
@@ -290,7 +307,9 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
         ));
     }
     String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let at = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let valid = &bytes[..at];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
@@ -299,182 +318,9 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
                 "not-utf8",
                 path,
                 Loc { line, column, span: None },
-                format!("invalid UTF-8 at byte {}", valid.len()),
+                format!("the file is not UTF-8: byte 0x{:02X} cannot be read", bytes[at]),
             )
-            .help("save the file as UTF-8; a GBK/GB18030 file converts with `iconv -f GB18030 -t UTF-8`"),
+            .help("save the file as UTF-8; a GBK/GB18030 file converts with `iconv -f GB18030 -t UTF-8 old.md > new.md`"),
         )
     })
-}
-
-/// serde-saphyr's options: budgets small enough that alias bombs and deep nesting fail
-/// in milliseconds, large enough for any real register file.
-fn yaml_options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 64;
-    budget.max_events = 200_000;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
-    budget.max_nodes = 200_000;
-    budget.max_total_scalar_bytes = 4 * 1024 * 1024;
-    budget.flow_nesting_limit = 64;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options.alias_limits = serde_saphyr::alias_limits! { max_total_replayed_events: 10_000 };
-    // `name: No` is a name and `phone: 0123` a number as written, not a bool or an octal.
-    options.strict_booleans = true;
-    options.leading_zero_numbers_as_strings = true;
-    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
-    options.with_snippet = false;
-    options
-}
-
-/// Parses YAML into `T`, turning a failure into one diagnostic of the file.
-fn parse_yaml<T: DeserializeOwned + Default>(cx: &mut FileCx<'_>, yaml: &str) -> Option<T> {
-    if yaml.trim().is_empty() {
-        return Some(T::default());
-    }
-    match serde_saphyr::from_str_with_options::<T>(yaml, yaml_options()) {
-        Ok(doc) => Some(doc),
-        Err(error) => {
-            cx.diagnostics.push(yaml_error(cx, &error));
-            None
-        }
-    }
-}
-
-fn yaml_error(cx: &FileCx<'_>, error: &serde_saphyr::Error) -> Diagnostic {
-    let error = error.without_snippet();
-    let loc = error
-        .location()
-        .map(|l| {
-            let bytes = l.span().byte_offset().map(|offset| (offset as usize, 0));
-            cx.loc(doc::Pos {
-                line: l.line() as u32,
-                column: l.column() as u32,
-                bytes,
-            })
-        })
-        .unwrap_or_else(|| Loc::line(1));
-    match error {
-        serde_saphyr::Error::SerdeUnknownField {
-            field, expected, ..
-        } => {
-            let help = match typing::closest(field, expected) {
-                Some(word) => format!("did you mean `{word}`?"),
-                None => format!("the fields here are: {}", expected.join(", ")),
-            };
-            let span = loc.span.as_ref().map(|r| r.start..r.start + field.len());
-            Diagnostic::error(
-                "unknown-field",
-                cx.file,
-                Loc { span, ..loc },
-                format!("unknown field `{field}`"),
-            )
-            .label("not a field of the register format")
-            .help(help)
-        }
-        serde_saphyr::Error::DuplicateMappingKey { .. } => Diagnostic::error(
-            "duplicate-key",
-            cx.file,
-            loc,
-            "the same key is written twice in one map",
-        )
-        .help("keep one of the two; YAML would silently drop the other"),
-        serde_saphyr::Error::Budget { .. } => Diagnostic::error(
-            "yaml-too-complex",
-            cx.file,
-            loc,
-            format!(
-                "front matter is too deeply nested or uses too many aliases ({})",
-                plain_message(error)
-            ),
-        )
-        .help("a register file needs a few levels of nesting and no aliases; simplify it"),
-        _ => {
-            let message = plain_message(error);
-            let help = if message.contains("tab") {
-                "indent with spaces; YAML does not allow tabs for indentation"
-            } else {
-                "check the YAML syntax near this line: `key: value`, lists with `- `, and quotes around text containing `: `"
-            };
-            Diagnostic::error("yaml-syntax", cx.file, loc, message).help(help)
-        }
-    }
-}
-
-/// serde-saphyr's message without its own location and snippet: ours follow.
-fn plain_message(error: &serde_saphyr::Error) -> String {
-    use serde_saphyr::MessageFormatter;
-    serde_saphyr::DefaultMessageFormatter
-        .format_message(error)
-        .into_owned()
-}
-
-/// Cross-file checks: duplicate ids, relationships to no one or to oneself.
-fn check_references(
-    root: &Path,
-    stakeholders: &mut Vec<Stakeholder>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut keep = vec![true; stakeholders.len()];
-    for i in 1..stakeholders.len() {
-        let (first, second) = (&stakeholders[i - 1], &stakeholders[i]);
-        if first.id == second.id {
-            keep[i] = false;
-            let first_file = root.join(&first.file);
-            diagnostics.push(
-                Diagnostic::error(
-                    "duplicate-id",
-                    &root.join(&second.file),
-                    second.lines.id.clone(),
-                    format!("stakeholder id `{}` is used twice", second.id),
-                )
-                .also(&first_file, &first.lines.id, "first used here")
-                .help("give one of them another `id:` (ids default to the file name)"),
-            );
-        }
-    }
-    let mut index = keep.iter();
-    stakeholders.retain(|_| *index.next().unwrap_or(&true));
-
-    let ids: Vec<&str> = stakeholders.iter().map(|s| s.id.as_str()).collect();
-    let mut dangling = Vec::new();
-    for s in stakeholders.iter() {
-        let file = root.join(&s.file);
-        for r in &s.relationships {
-            if r.with == s.id {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "self-relationship",
-                        &file,
-                        r.with_at.clone(),
-                        format!("`{}` has a relationship with itself", s.id),
-                    )
-                    .label("this is the file's own id")
-                    .help("name another stakeholder's id in `with:`"),
-                );
-            } else if ids.binary_search(&r.with.as_str()).is_err() {
-                let help = match typing::closest(&r.with, &ids) {
-                    Some(id) => format!("did you mean `{id}`?"),
-                    None => "write the id of a stakeholder of this register (its file name without `.md`, or its `id:`)".into(),
-                };
-                diagnostics.push(
-                    Diagnostic::error(
-                        "unknown-stakeholder",
-                        &file,
-                        r.with_at.clone(),
-                        format!("no stakeholder has the id `{}`", r.with),
-                    )
-                    .label("not an id of this register")
-                    .help(help),
-                );
-                dangling.push((s.id.clone(), r.line));
-            }
-        }
-    }
-    // The model promises that every relationship names a stakeholder.
-    for s in stakeholders.iter_mut() {
-        s.relationships
-            .retain(|r| r.with != s.id && !dangling.contains(&(s.id.clone(), r.line)));
-    }
 }

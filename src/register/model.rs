@@ -184,7 +184,7 @@ pub struct Stakeholder {
 /// Lines (1-based, in the whole file) of single-valued fields.
 #[derive(Debug, Clone, Default)]
 pub struct FieldLines {
-    /// Where the id is written (`id:`, or the file's first line when it is the stem).
+    /// Where the id is written: `id:`, or the opening `---` when the id is the file name.
     pub id: Loc,
     /// `name:` (also used when a field is missing).
     pub name: usize,

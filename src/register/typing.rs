@@ -2,7 +2,7 @@
 //! its place in the whole file and what to write instead.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::doc::{
     ConfidentialDoc, Field, FollowUpDoc, InteractionDoc, Lenient, Node, Pos, PositionDoc,
@@ -46,20 +46,38 @@ pub const CONFIDENTIAL_FIELDS: &[&str] = &[
 pub struct FileCx<'a> {
     /// The file as displayed.
     pub file: &'a Path,
+    yaml: &'a str,
     yaml_line: usize,
     yaml_offset: usize,
+    fence: usize,
     /// Everything found wrong so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// Unknown keys already reported with a "did you mean": the field each was meant to
+    /// be, and its column.
+    misspellings: Vec<(&'static str, usize)>,
 }
 
 impl<'a> FileCx<'a> {
     /// A context for `file`, whose front matter is `split`.
-    pub fn new(file: &'a Path, split: &Split<'_>) -> Self {
+    pub fn new(file: &'a Path, split: &Split<'a>) -> Self {
         FileCx {
             file,
+            yaml: split.yaml,
             yaml_line: split.yaml_line,
             yaml_offset: split.yaml_offset,
+            fence: split.start,
             diagnostics: Vec::new(),
+            misspellings: Vec::new(),
+        }
+    }
+
+    /// The opening `---`: where a diagnostic about the whole front matter points, e.g.
+    /// a missing required field.
+    pub fn front_matter(&self) -> Loc {
+        Loc {
+            line: 1,
+            column: 1,
+            span: Some(self.fence..self.fence + 3),
         }
     }
 
@@ -69,13 +87,38 @@ impl<'a> FileCx<'a> {
             // serde-saphyr knows no place (e.g. a value that came through an alias merge).
             return Loc::line(self.yaml_line);
         }
+        // Parser errors know only line and column: find the byte they point at.
+        let bytes = pos.bytes.or_else(|| {
+            let offset = self.offset_of(pos.line as usize, pos.column as usize)?;
+            let len = self.yaml[offset..].chars().next().map_or(0, char::len_utf8);
+            Some((offset, len))
+        });
         Loc {
             line: self.yaml_line + pos.line as usize - 1,
             column: pos.column as usize,
-            span: pos
-                .bytes
+            span: bytes
                 .map(|(offset, len)| self.yaml_offset + offset..self.yaml_offset + offset + len),
         }
+    }
+
+    /// Byte offset in the front matter of a 1-based line and character column.
+    fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let start = if line == 1 {
+            0
+        } else {
+            self.yaml.match_indices('\n').nth(line - 2)?.0 + 1
+        };
+        let text = &self.yaml[start..];
+        let in_line = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i);
+        Some(start + in_line)
+    }
+
+    /// The text of a 1-based line of the front matter.
+    pub fn source_line(&self, line: usize) -> Option<&'a str> {
+        self.yaml.lines().nth(line.checked_sub(1)?)
     }
 
     /// The value of an optional field, reporting an invalid one.
@@ -130,15 +173,34 @@ impl<'a> FileCx<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Reports a required field that is missing.
+    /// Reports a required field that is missing from `what`, which starts at `loc`.
     pub fn missing(&mut self, loc: Loc, what: &str, field: &str, example: &str) {
+        self.missing_with(loc, what, field, format!("add `{field}: {example}`"));
+    }
+
+    /// Notes that an unknown key at `column` was reported as a misspelling of `meant`.
+    pub fn misspelt(&mut self, meant: &'static str, column: usize) {
+        self.misspellings.push((meant, column));
+    }
+
+    fn missing_with(&mut self, loc: Loc, what: &str, field: &str, help: String) {
+        // `intrest:` was reported with "did you mean `interest`?": a missing `interest`
+        // in a map at that column is the same mistake. (Maps of one kind share a column.)
+        if self
+            .misspellings
+            .iter()
+            .any(|&(meant, column)| meant == field && column == loc.column)
+        {
+            return;
+        }
         let diagnostic = Diagnostic::error(
             "missing-field",
             self.file,
             loc,
             format!("{what} has no `{field}`"),
         )
-        .help(format!("add `{field}: {example}`"));
+        .label(format!("`{field}` is required here"))
+        .help(help);
         self.diagnostics.push(diagnostic);
     }
 
@@ -150,7 +212,8 @@ impl<'a> FileCx<'a> {
         example: &str,
     ) -> Option<T> {
         if field.is_none() {
-            self.missing(owner.1.clone(), owner.0, name, example);
+            let help = format!("add `{name}: {example}`; `{name}` is {}", T::expected());
+            self.missing_with(owner.1.clone(), owner.0, name, help);
         }
         self.value(field, name)
     }
@@ -186,17 +249,32 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() && !c.is_ascii_uppercase() || matches!(c, '-' | '_' | '.'))
 }
 
-/// A stakeholder from its document; `None` when a required field is missing or invalid
-/// (the reasons are in `cx.diagnostics`).
+/// What a stakeholder file yields.
+#[derive(Debug)]
+pub enum Typed {
+    /// Every required field is there and valid.
+    Valid(Box<Stakeholder>),
+    /// The file has errors (they are in the file's diagnostics). What other files may
+    /// refer to is still known, so that cross-file checks neither invent errors (a `with:`
+    /// naming this file) nor miss them (a second file with the same id).
+    Broken {
+        /// The id and where it is written, when it is a usable id.
+        id: Option<(String, Loc)>,
+        /// The relationships that could be read.
+        relationships: Vec<Relationship>,
+    },
+}
+
+/// A stakeholder from its document, reporting every mistake in `cx.diagnostics`.
 pub fn stakeholder(
     cx: &mut FileCx<'_>,
     doc: StakeholderDoc,
     relative: &Path,
     body: &str,
     body_line: usize,
-) -> Option<Stakeholder> {
-    let whole = Loc::line(1);
-    let name_at = doc.name.as_ref().map_or(whole.clone(), |f| cx.loc(f.at));
+) -> Typed {
+    let front = cx.front_matter();
+    let name_at = doc.name.as_ref().map_or(front.clone(), |f| cx.loc(f.at));
     let stem = relative
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -206,7 +284,7 @@ pub fn stakeholder(
             let at = cx.loc(field.at);
             (cx.text(Some(field)).unwrap_or_default(), at)
         }
-        None => (stem.clone(), whole.clone()),
+        None => (stem.clone(), front.clone()),
     };
     let id_ok = valid_id(&id);
     if !id_ok {
@@ -225,32 +303,28 @@ pub fn stakeholder(
         );
     }
 
-    let me = ("this stakeholder", &name_at);
+    let me = ("this stakeholder", &front);
     let name = cx.text(doc.name);
     if name.is_none() {
-        cx.missing(whole.clone(), "this stakeholder", "name", "Full Name");
+        cx.missing(front.clone(), "this stakeholder", "name", "Full Name");
     }
     let power = cx.required(doc.power, me, "power", "H");
     let interest = cx.required(doc.interest, me, "interest", "M");
     let kind = cx.value(doc.kind, "type").unwrap_or(Kind::Person);
-    let category = cx.value(doc.category, "category");
-    if category.is_none()
-        && cx
-            .diagnostics
-            .iter()
-            .all(|d| d.code != "invalid-value" || d.line != name_at.line)
-    {
+    if doc.category.is_none() {
         // Only a hint: the seed's classifications need it, nothing breaks without it.
         cx.diagnostics.push(
             Diagnostic::warning(
                 "missing-category",
                 cx.file,
-                name_at.clone(),
+                front.clone(),
                 "no `category`: the report cannot tell whether this stakeholder is internal or external",
             )
+            .label("`category` is recommended here")
             .help("add `category: internal` or `category: external` (内部 / 外部)"),
         );
     }
+    let category = cx.value(doc.category, "category");
 
     let (engagement_current, engagement_desired, engagement_line) = match doc.engagement {
         Some(node) => {
@@ -291,7 +365,7 @@ pub fn stakeholder(
         .into_iter()
         .filter_map(|node| touch(cx, node))
         .collect();
-    let relationships = doc
+    let relationships: Vec<Relationship> = doc
         .relationships
         .into_iter()
         .filter_map(|node| relationship(cx, node))
@@ -314,21 +388,37 @@ pub fn stakeholder(
         })
         .unwrap_or_default();
 
-    let stakeholder = Stakeholder {
+    // Every value is read (and every mistake reported) before any missing one stops us.
+    let role = cx.text(doc.role);
+    let organization = cx.text(doc.organization);
+    let involvement = cx.value(doc.involvement, "involvement");
+    let key = cx.value(doc.key, "key");
+    let influence = cx.value(doc.influence, "influence");
+    let impact = cx.value(doc.impact, "impact");
+    let legitimacy = cx.value(doc.legitimacy, "legitimacy");
+    let urgency = cx.value(doc.urgency, "urgency");
+    let next_review = cx.value(doc.next_review, "next_review");
+    let (Some(name), Some(power), Some(interest), true) = (name, power, interest, id_ok) else {
+        return Typed::Broken {
+            id: id_ok.then_some((id, id_at)),
+            relationships,
+        };
+    };
+    Typed::Valid(Box::new(Stakeholder {
         id,
-        name: name?,
+        name,
         kind,
-        role: cx.text(doc.role),
-        organization: cx.text(doc.organization),
+        role,
+        organization,
         category,
-        involvement: cx.value(doc.involvement, "involvement"),
-        key: cx.value(doc.key, "key"),
-        power: power?,
-        interest: interest?,
-        influence: cx.value(doc.influence, "influence"),
-        impact: cx.value(doc.impact, "impact"),
-        legitimacy: cx.value(doc.legitimacy, "legitimacy"),
-        urgency: cx.value(doc.urgency, "urgency"),
+        involvement,
+        key,
+        power,
+        interest,
+        influence,
+        impact,
+        legitimacy,
+        urgency,
         engagement_current,
         engagement_desired,
         owner: cx.text(doc.owner),
@@ -342,7 +432,7 @@ pub fn stakeholder(
         contact,
         confidential,
         confidential_record,
-        next_review: cx.value(doc.next_review, "next_review"),
+        next_review,
         notes: body.to_owned(),
         file: relative.to_path_buf(),
         lines: FieldLines {
@@ -353,8 +443,7 @@ pub fn stakeholder(
             next_review: next_review_line,
             body: body_line,
         },
-    };
-    id_ok.then_some(stakeholder)
+    }))
 }
 
 fn position(cx: &mut FileCx<'_>, node: Node<PositionDoc>) -> Option<Position> {
@@ -383,12 +472,13 @@ fn touch(cx: &mut FileCx<'_>, node: Node<TouchDoc>) -> Option<Touch> {
         "frequency",
         "monthly",
     );
+    let starts = cx.value(doc.starts, "starts");
     Some(Touch {
         content: cx.text(doc.content),
         channel: cx.text(doc.channel),
         frequency: frequency?,
         owner: cx.text(doc.owner),
-        starts: cx.value(doc.starts, "starts"),
+        starts,
         line: at.line,
     })
 }
@@ -407,10 +497,11 @@ fn relationship(cx: &mut FileCx<'_>, node: Node<RelationshipDoc>) -> Option<Rela
         );
     }
     let kind = cx.required(doc.kind, ("this relationship", &at), "type", "ally");
+    let strength = cx.value(doc.strength, "strength");
     Some(Relationship {
         with: with?,
         kind: kind?,
-        strength: cx.value(doc.strength, "strength"),
+        strength,
         note: cx.text(doc.note),
         line: at.line,
         with_at,
@@ -422,11 +513,12 @@ fn interaction(cx: &mut FileCx<'_>, node: Node<InteractionDoc>) -> Option<Intera
     let doc = node.value;
     let date = cx.required(doc.date, ("this interaction", &at), "date", "2026-03-31");
     let follow_up = doc.follow_up.and_then(|node| follow_up(cx, node, date));
+    let sentiment = cx.value(doc.sentiment, "sentiment");
     Some(Interaction {
         date: date?,
         channel: cx.text(doc.channel),
         summary: cx.text(doc.summary),
-        sentiment: cx.value(doc.sentiment, "sentiment"),
+        sentiment,
         by: cx.text(doc.by),
         follow_up,
         line: at.line,
@@ -465,10 +557,11 @@ fn follow_up(
             .help(format!("write a due date on or after {date}")),
         );
     }
+    let done = cx.value(doc.done, "done").unwrap_or(false);
     Some(FollowUp {
         action: action?,
         due,
-        done: cx.value(doc.done, "done").unwrap_or(false),
+        done,
     })
 }
 
@@ -514,7 +607,10 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     let mut project = Project::with_name(String::new());
     match cx.text(doc.name) {
         Some(name) => project.name = name,
-        None => cx.missing(Loc::line(1), "_project.md", "name", "My Project"),
+        None => {
+            let at = cx.front_matter();
+            cx.missing(at, "_project.md", "name", "My Project");
+        }
     }
     project.code = cx.text(doc.code);
     project.manager = cx.text(doc.manager);
@@ -581,11 +677,6 @@ fn slugify(text: &str) -> String {
     } else {
         slug
     }
-}
-
-/// Display path helper for tests and callers.
-pub fn display_path(root: &Path, relative: &Path) -> PathBuf {
-    root.join(relative)
 }
 
 #[cfg(test)]

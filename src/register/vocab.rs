@@ -33,6 +33,15 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// Whether `written` is `spelling` up to [`normalise`], without allocating.
+fn same_word(written: &str, spelling: &str) -> bool {
+    let fold = |c: char| match c {
+        '_' | ' ' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    written.chars().map(fold).eq(spelling.chars().map(fold))
+}
+
 /// Defines an enumeration with its English name and all its accepted spellings.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal $(| $alias:literal)*,)+ }) => {
@@ -45,7 +54,8 @@ macro_rules! vocabulary {
             /// Every value, in order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
-            /// The English kebab-case word, as in JSON output.
+            /// The canonical spelling, as in JSON output: an English kebab-case word
+            /// (`zh-CN` for the language).
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word,)+ }
             }
@@ -53,14 +63,16 @@ macro_rules! vocabulary {
 
         impl Vocabulary for $name {
             fn parse(text: &str) -> Option<Self> {
-                let word = normalise(text);
-                match word.as_str() {
-                    $($word $(| $alias)* => Some($name::$variant),)+
-                    _ => None,
-                }
+                let text = text.trim();
+                $(
+                    if same_word(text, $word) $(|| same_word(text, $alias))* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
             }
             fn expected() -> String {
-                [$(concat!("`", $word, "`")),+].join(", ")
+                format!("one of {}", [$(concat!("`", $word, "`")),+].join(", "))
             }
             fn spellings() -> &'static [&'static str] {
                 &[$($word, $($alias,)*)+]
@@ -168,8 +180,10 @@ vocabulary! {
 vocabulary! {
     /// The language of a report's own labels.
     pub enum Language {
-        En = "en" | "en-us" | "en-gb" | "english",
-        ZhCn = "zh-cn" | "zh" | "zh-hans" | "中文",
+        En = "en" | "en-US" | "en-GB" | "English",
+        // Spelt as BCP 47 writes it, in help texts, JSON and the schema editors use.
+        #[serde(rename = "zh-CN")]
+        ZhCn = "zh-CN" | "zh" | "zh-Hans" | "中文",
     }
 }
 
@@ -355,7 +369,7 @@ impl Vocabulary for Date {
         (text.len() == 10).then(|| text.parse().ok()).flatten()
     }
     fn expected() -> String {
-        "a date that exists, written `YYYY-MM-DD`, e.g. `2026-03-31`".into()
+        "a date that exists, written `YYYY-MM-DD`".into()
     }
     fn schema() -> schemars::Schema {
         schemars::json_schema!({ "type": "string", "format": "date" })
@@ -473,7 +487,7 @@ impl Vocabulary for Frequency {
         Some(fixed)
     }
     fn expected() -> String {
-        "`daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
+        "one of `daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
          `every N days`, `every N weeks`, or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周"
             .into()
     }
@@ -592,6 +606,15 @@ mod tests {
             EngagementLevel::Leading.rank() - EngagementLevel::Unaware.rank(),
             4
         );
+    }
+
+    #[test]
+    fn spellings_match_in_any_case() {
+        assert_eq!(Language::parse("zh-CN"), Some(Language::ZhCn));
+        assert_eq!(Language::parse(" ZH_cn "), Some(Language::ZhCn));
+        assert_eq!(Language::parse("english"), Some(Language::En));
+        assert_eq!(Category::parse("Internal"), Some(Category::Internal));
+        assert_eq!(Category::parse("intern"), None);
     }
 
     #[test]

@@ -29,49 +29,67 @@ pub struct Found {
 pub fn walk(root: &Path) -> Found {
     let mut found = Found::default();
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let walker = WalkDir::new(root)
+    let outside = |path: &Path| {
+        !path
+            .canonicalize()
+            .is_ok_and(|target| target.starts_with(&canonical_root))
+    };
+    let mut walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| !skipped(entry, root));
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                let message = if error.loop_ancestor().is_some() {
-                    "symbolic link loop; the folder was not walked again".to_owned()
-                } else {
-                    format!("cannot read: {}", io_reason(&error))
+                let path = error.path().unwrap_or(root);
+                let diagnostic = match error.loop_ancestor() {
+                    // A link to a folder that holds the register is first of all outside.
+                    Some(_) if outside(path) => link_outside(path),
+                    Some(ancestor) => Diagnostic::new(
+                        Severity::Warning,
+                        "link-loop",
+                        path,
+                        Loc::whole(),
+                        format!(
+                            "symbolic link loop back to `{}`; not walked again",
+                            ancestor.display()
+                        ),
+                    )
+                    .help("remove the link, or point it at a folder that does not contain it"),
+                    None if is_broken_link(path) => Diagnostic::new(
+                        Severity::Warning,
+                        "broken-link",
+                        path,
+                        Loc::whole(),
+                        "symbolic link leads nowhere (its target is missing, or it loops); skipped",
+                    )
+                    .help("fix the link, or remove it"),
+                    None => Diagnostic::new(
+                        Severity::Warning,
+                        "unreadable-path",
+                        path,
+                        Loc::whole(),
+                        format!("cannot read: {}; skipped", io_reason(&error)),
+                    )
+                    .help("fix its permissions, or move it out of the register"),
                 };
-                found.diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    "unreadable-path",
-                    &path,
-                    Loc::line(1),
-                    message,
-                ));
+                found.diagnostics.push(diagnostic);
                 continue;
             }
         };
         let path = entry.path();
-        if entry.path_is_symlink() {
-            let inside = path
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(&canonical_root));
-            if !inside {
-                found.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "link-outside-register",
-                        path,
-                        Loc::line(1),
-                        "symbolic link points outside the register; skipped",
-                    )
-                    .help("copy the file into the register, or remove the link"),
-                );
-                continue;
+        let leave_out = skipped(&entry, root);
+        let link_out = !leave_out && entry.path_is_symlink() && outside(path);
+        if leave_out || link_out {
+            // Not a single file below a skipped folder or a link out is read.
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
             }
+            if link_out {
+                found.diagnostics.push(link_outside(path));
+            }
+            continue;
         }
         if !entry.file_type().is_file() || !is_markdown(path) {
             continue;
@@ -85,6 +103,22 @@ pub fn walk(root: &Path) -> Found {
         }
     }
     found
+}
+
+/// A link whose target cannot be reached: missing, or a chain of links that loops.
+fn is_broken_link(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && path.metadata().is_err()
+}
+
+fn link_outside(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "link-outside-register",
+        path,
+        Loc::whole(),
+        "symbolic link points outside the register; skipped",
+    )
+    .help("copy the file into the register, or remove the link")
 }
 
 /// Hidden entries, a top-level `templates/` folder and output folders are not part of

@@ -94,7 +94,7 @@ fn a_date_must_be_a_real_date() {
         .code(2)
         .stdout_eq("")
         .stderr_eq(snapbox::str![[r#"
-error: invalid value '2026-02-30' for '--as-of <YYYY-MM-DD>': write a date that exists, written `YYYY-MM-DD`, e.g. `2026-03-31`
+error: invalid value '2026-02-30' for '--as-of <YYYY-MM-DD>': write a date that exists, written `YYYY-MM-DD`
 
 For more information, try '--help'.
 

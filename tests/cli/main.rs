@@ -1,5 +1,45 @@
-//! Integration tests of the `stake` command line: one binary, one module per command.
+//! Integration tests: the `stake` binary run on fixture registers, with its stdout,
+//! stderr and exit code compared to snapshots (`SNAPSHOTS=overwrite cargo test` updates
+//! them; review the diff before committing).
 
 mod analyze;
+mod brief;
 mod build;
+mod check;
+mod hostile;
+mod init;
 mod pdf;
+mod plan;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use snapbox::cmd::Command;
+
+/// The package root: fixtures and samples are named relative to it, so that the paths
+/// in diagnostics (and snapshots) read like a user's.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `stake` run from `dir`. A run that takes longer than 20 s is killed, which fails the
+/// test: no input may make the loader hang.
+fn stake_in(dir: &Path) -> Command {
+    Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20))
+}
+
+/// `stake` run from the package root.
+fn stake() -> Command {
+    stake_in(root())
+}
+
+/// A snapshot file under `tests/cli/snapshots/`.
+fn snapshot(name: &str) -> snapbox::Data {
+    let path: PathBuf = root().join("tests/cli/snapshots").join(name);
+    // Raw: the default filters would turn the `\` of a message into `/`.
+    snapbox::Data::read_from(&path, None).raw()
+}

@@ -6,7 +6,7 @@ use super::layout::{Anchor, Draw, Flow, Frame, Slice, Stroke};
 use super::text::{Line, Span, TextStyle, break_lines, single_line, spans_of};
 use super::theme::{self, Rgb};
 use super::{Lang, charts, table};
-use crate::document::{AlertKind, Block, Document, Run};
+use crate::document::{AlertKind, Block, Document, Figure, Run};
 
 /// Where blocks go: their left edge, width, enclosing boxes and text colour.
 #[derive(Debug, Clone)]
@@ -30,6 +30,11 @@ pub(super) struct Builder<'a> {
     next_gap: Option<f32>,
     /// Height of a page's text area: what no single slice may exceed.
     pub page_body: f32,
+    /// Text of the latest heading, unnumbered: a chart titled the same needs no title.
+    pub heading: String,
+    /// Number of slices when the latest heading was done: a heading right after it sits
+    /// close.
+    heading_end: usize,
 }
 
 /// Plain text of runs.
@@ -90,6 +95,8 @@ impl<'a> Builder<'a> {
             numbers: [0; 3],
             next_gap: None,
             page_body,
+            heading: String::new(),
+            heading_end: 0,
         }
     }
 
@@ -102,8 +109,16 @@ impl<'a> Builder<'a> {
             color: theme::INK,
             italic: false,
         };
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             self.block(block, &ctx, theme::GAP);
+            // A paragraph after a chart explains it: the chart does not end a page without
+            // it.
+            if matches!(block, Block::Chart(_))
+                && matches!(blocks.get(i + 1), Some(Block::Paragraph(_)))
+                && let Some(last) = self.flow.slices.last_mut()
+            {
+                last.keep_with_next = true;
+            }
         }
     }
 
@@ -194,6 +209,12 @@ impl<'a> Builder<'a> {
         }
         let added = toc.len();
         self.flow.slices.splice(0..0, toc);
+        // Content before the first section stands apart from the contents.
+        if let Some(next) = self.flow.slices.get_mut(added)
+            && !next.break_before
+        {
+            next.gap_before = next.gap_before.max(28.0);
+        }
         added
     }
 
@@ -220,10 +241,8 @@ impl<'a> Builder<'a> {
                 self.adopt(first, ctx, gap);
             }
             Block::Figures(figures) => {
-                // Key figures read as a one-row table: labels over large values.
-                let first = self.flow.slices.len();
-                table::layout(self, &figures_table(figures), ctx.x, ctx.width);
-                self.adopt(first, ctx, gap);
+                let slice = self.figures(figures, ctx, gap);
+                self.push(slice, ctx);
             }
             Block::Alert { alert, blocks } => self.alert(*alert, blocks, ctx, gap),
             Block::Quote(blocks) => {
@@ -247,6 +266,8 @@ impl<'a> Builder<'a> {
                 let first = self.flow.slices.len();
                 charts::layout(self, chart, ctx.x, ctx.width);
                 self.adopt(first, ctx, gap);
+                // A drawing needs more air below than text.
+                self.next_gap = Some(2.0 * theme::GAP);
             }
             Block::Rule => {
                 let slice = Slice {
@@ -327,6 +348,7 @@ impl<'a> Builder<'a> {
         }
         spans.extend(spans_of(runs, style));
         let text = plain(runs);
+        self.heading.clone_from(&text);
         let title = match &number {
             Some(n) => format!("{n} {text}"),
             None => text,
@@ -337,8 +359,16 @@ impl<'a> Builder<'a> {
         for slice in &mut slices {
             slice.keep_with_next = true;
         }
+        // Tight under the heading just above; otherwise a heading keeps its own space,
+        // whatever the block before it asked for.
+        let pending = self.next_gap.take();
+        let after_heading = self.flow.slices.len() == self.heading_end;
         if let Some(first) = slices.first_mut() {
-            first.gap_before = if depth == 1 { 0.0 } else { size * 1.2 };
+            first.gap_before = match pending {
+                Some(gap) if after_heading => gap,
+                _ if depth == 1 => 0.0,
+                _ => size * 1.2,
+            };
             first.break_before = depth == 1;
             first.anchor = Some(Anchor {
                 id: id.to_string(),
@@ -360,6 +390,7 @@ impl<'a> Builder<'a> {
         for slice in slices {
             self.push(slice, ctx);
         }
+        self.heading_end = self.flow.slices.len();
         self.next_gap = Some(if depth == 1 { 10.0 } else { 3.0 });
     }
 
@@ -487,6 +518,56 @@ impl<'a> Builder<'a> {
         self.next_gap = Some(gap + 2.0);
     }
 
+    /// Key figures as tiles side by side, as in the HTML: a large value over its label,
+    /// a rule on top.
+    fn figures(&mut self, figures: &[Figure], ctx: &Ctx, gap: f32) -> Slice {
+        let n = figures.len().max(1);
+        let spacing = 10.0;
+        let tile = (ctx.width - spacing * (n - 1) as f32) / n as f32;
+        let value_style = TextStyle::new(18.0, theme::ACCENT).bold();
+        let label_style = TextStyle::new(8.0, theme::MUTED);
+        let label_leading = 8.0 * 1.35;
+        let labels: Vec<Vec<Line>> = figures
+            .iter()
+            .map(|f| break_lines(&[Span::new(&f.label, label_style)], tile - 20.0, self.fonts))
+            .collect();
+        let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+        let (value_top, label_top) = (13.0, 38.0);
+        let height = label_top + label_lines as f32 * label_leading + 8.0;
+        let mut draws = Vec::new();
+        for (k, (figure, label)) in figures.iter().zip(labels).enumerate() {
+            let x = ctx.x + k as f32 * (tile + spacing);
+            draws.push(Draw::Rect {
+                x,
+                y: 0.0,
+                w: tile,
+                h: height,
+                fill: None,
+                stroke: Some(Stroke::solid(theme::RULE, 0.6)),
+            });
+            draws.push(Draw::fill(x, 0.0, tile, 2.4, theme::ACCENT));
+            let value = single_line(&figure.value, value_style, self.fonts);
+            draws.push(Draw::Text {
+                x: x + 10.0,
+                baseline: value_top + theme::ASCENT * 18.0,
+                line: value,
+            });
+            for (l, line) in label.into_iter().enumerate() {
+                draws.push(Draw::Text {
+                    x: x + 10.0,
+                    baseline: label_top + l as f32 * label_leading + theme::ASCENT * 8.0,
+                    line,
+                });
+            }
+        }
+        Slice {
+            height,
+            gap_before: gap,
+            draws,
+            ..Slice::default()
+        }
+    }
+
     fn code(&mut self, code: &str, ctx: &Ctx, gap: f32) {
         let frame = self.frame(Frame {
             x: ctx.x,
@@ -521,25 +602,5 @@ impl<'a> Builder<'a> {
             last.keep_with_next = true;
         }
         self.push(Slice::spacer(5.0), &inner);
-    }
-}
-
-/// Key-figure tiles as a table: one column per figure, values in bold.
-fn figures_table(figures: &[crate::document::Figure]) -> crate::document::Table {
-    use crate::document::{Align, Run, Table};
-    Table {
-        align: vec![Align::Center; figures.len()],
-        header: figures.iter().map(|f| vec![Run::plain(&f.label)]).collect(),
-        rows: vec![
-            figures
-                .iter()
-                .map(|f| {
-                    vec![Run {
-                        strong: true,
-                        ..Run::plain(&f.value)
-                    }]
-                })
-                .collect(),
-        ],
     }
 }

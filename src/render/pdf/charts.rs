@@ -7,24 +7,34 @@ use std::collections::BTreeMap;
 use super::blocks::Builder;
 use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
-use super::text::{Line, TextStyle, measure, single_line};
+use super::text::{Line, Span, TextStyle, break_lines, measure, single_line};
 use super::theme::{self, Rgb};
-use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
+use crate::document::{
+    Chart, EngagementChart, GridChart, NetworkChart, NetworkEdge, NetworkNode, SentimentChart,
+};
 
 /// Lay out `chart` at `x`, `width` wide.
 pub(super) fn layout(b: &mut Builder, chart: &Chart, x: f32, width: f32) {
+    // A chart title that repeats the heading above it says nothing new.
+    let title = match chart {
+        Chart::Grid(c) => &c.labels.title,
+        Chart::Engagement(c) => &c.labels.title,
+        Chart::Network(c) => &c.labels.title,
+        Chart::Sentiment(c) => &c.labels.title,
+    };
+    let title = (!title.trim().is_empty() && title.trim() != b.heading.trim()).then_some(title);
     match chart {
         Chart::Grid(grid) => {
-            let slice = power_interest(b.fonts, grid, x, width);
+            let slice = power_interest(b.fonts, grid, title, x, width);
             b.flow.slices.push(slice);
         }
-        Chart::Engagement(matrix) => engagement(b, matrix, x, width),
+        Chart::Engagement(matrix) => engagement(b, matrix, title, x, width),
         Chart::Network(network) => {
-            let slice = relationships(b, network, x, width);
+            let slice = relationships(b.fonts, network, title, x, width);
             b.flow.slices.push(slice);
         }
         Chart::Sentiment(sentiment) => {
-            let slice = timeline(b.fonts, sentiment, x, width);
+            let slice = panels(b.fonts, sentiment, title, x, width);
             b.flow.slices.push(slice);
         }
     }
@@ -71,8 +81,48 @@ fn fitted(fonts: &mut FontSet, text: &str, style: TextStyle, max: f32) -> Line {
     single_line(&kept, style, fonts)
 }
 
-/// The chart title above the drawing; returns its height.
-fn title(fonts: &mut FontSet, text: &str, x: f32, draws: &mut Vec<Draw>) -> f32 {
+/// Line height of the 6.5-point labels in charts.
+const LABEL_LINE: f32 = 7.8;
+
+/// `text` on at most `max_lines` lines `width` wide, the last cut with an ellipsis if the
+/// text goes on.
+fn wrapped(
+    fonts: &mut FontSet,
+    text: &str,
+    style: TextStyle,
+    width: f32,
+    max_lines: usize,
+) -> Vec<Line> {
+    let spans = [Span::new(text, style)];
+    let mut lines = break_lines(&spans, width, fonts);
+    if lines.len() <= max_lines {
+        if lines.len() > 1 {
+            // Even lines rather than a full one and a last character alone.
+            let even = measure(text, style, fonts) / lines.len() as f32 + style.size;
+            let balanced = break_lines(&spans, even.min(width), fonts);
+            if balanced.len() == lines.len() {
+                return balanced;
+            }
+        }
+        return lines;
+    }
+    lines.truncate(max_lines.saturating_sub(1));
+    // Lines drop the spaces they break at: find where the kept ones end.
+    let mut end = 0;
+    for line in &lines {
+        for piece in &line.pieces {
+            end += text[end..].find(piece.text.as_str()).unwrap_or(0) + piece.text.len();
+        }
+    }
+    lines.push(fitted(fonts, text[end..].trim_start(), style, width));
+    lines
+}
+
+/// The chart title above the drawing, if any; returns the height it takes.
+fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Draw>) -> f32 {
+    let Some(text) = text else {
+        return 0.0;
+    };
     draws.push(text_at(
         fonts,
         text,
@@ -93,14 +143,23 @@ fn line(points: Vec<(f32, f32)>, stroke: Stroke) -> Draw {
     }
 }
 
-/// Power/interest grid: quadrants shaded and named, stakeholders placed in their cell,
-/// labelled when there are few enough to read; beyond that each cell shows its count.
-fn power_interest(fonts: &mut FontSet, grid: &GridChart, x: f32, width: f32) -> Slice {
+/// Power/interest grid: quadrants shaded and named, level names along both axes,
+/// stakeholders stacked in their cell (key ones first) when there are few enough to read,
+/// a cell that cannot show all saying how many more; beyond that each cell shows its count.
+fn power_interest(
+    fonts: &mut FontSet,
+    grid: &GridChart,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+) -> Slice {
     let mut draws = Vec::new();
-    let top = title(fonts, &grid.labels.title, x, &mut draws);
-    let side = (width - 40.0).min(360.0);
-    let x0 = x + 28.0 + (width - 40.0 - side) / 2.0;
-    let y0 = top + 14.0;
+    let top = title(fonts, caption, x, &mut draws);
+    // Room on the left for the level names beside the rows.
+    let left = 46.0;
+    let side = (width - left - 8.0).min(400.0);
+    let x0 = x + left + (width - left - 8.0 - side) / 2.0;
+    let y0 = top + 16.0;
     let cell = side / 5.0;
     let t = f32::from(grid.threshold.clamp(2, 5)) - 1.0; // cells below "high"
     let split_x = x0 + t * cell;
@@ -132,7 +191,7 @@ fn power_interest(fonts: &mut FontSet, grid: &GridChart, x: f32, width: f32) -> 
     draws.push(line(vec![(split_x, y0), (split_x, y0 + side)], split));
     draws.push(line(vec![(x0, split_y), (x0 + side, split_y)], split));
 
-    // Quadrant names in the outer corners, where points are rarest.
+    // Quadrant names in the outer corners; the corner cells keep a line free for them.
     let name_style = style(7.5, theme::MUTED).bold();
     let corners = [
         (x0 + side - 4.0, y0 + 10.0, 1.0),
@@ -144,46 +203,48 @@ fn power_interest(fonts: &mut FontSet, grid: &GridChart, x: f32, width: f32) -> 
         draws.push(text_at(fonts, name, name_style, nx, ny, anchor));
     }
 
-    // Ticks and axis titles.
+    // Level names under the columns and beside the rows, numbers where there are none.
     let tick = style(theme::CHART_LABEL, theme::MUTED);
-    for v in 1..=5 {
-        let c = (v as f32 - 0.5) * cell;
-        draws.push(text_at(
-            fonts,
-            &v.to_string(),
-            tick,
-            x0 + c,
-            y0 + side + 10.0,
-            0.5,
-        ));
-        draws.push(text_at(
-            fonts,
-            &v.to_string(),
-            tick,
-            x0 - 5.0,
-            y0 + side - c + 2.5,
-            1.0,
-        ));
+    for v in 1..=5u8 {
+        let name = grid
+            .labels
+            .extra
+            .get(3 + usize::from(v))
+            .cloned()
+            .unwrap_or_else(|| v.to_string());
+        let c = (f32::from(v) - 0.5) * cell;
+        let under = fitted(fonts, &name, tick, cell - 4.0);
+        draws.push(Draw::Text {
+            x: x0 + c - under.width / 2.0,
+            baseline: y0 + side + 10.0,
+            line: under,
+        });
+        let beside = fitted(fonts, &name, tick, left - 8.0);
+        draws.push(Draw::Text {
+            x: x0 - 5.0 - beside.width,
+            baseline: y0 + side - c + 2.5,
+            line: beside,
+        });
     }
     let axis_title = style(8.0, theme::INK).bold();
     draws.push(text_at(
         fonts,
-        &grid.labels.x_axis,
+        &format!("{} →", grid.labels.x_axis),
         axis_title,
         x0 + side / 2.0,
-        y0 + side + 22.0,
+        y0 + side + 23.0,
         0.5,
     ));
     draws.push(text_at(
         fonts,
         &format!("↑ {}", grid.labels.y_axis),
         axis_title,
-        x0 - 16.0,
-        y0 - 5.0,
-        0.0,
+        x0 - 5.0,
+        y0 - 6.0,
+        1.0,
     ));
 
-    // Stakeholders by cell, in the order given.
+    // Stakeholders by cell, key ones first, then by name.
     let mut cells: BTreeMap<(u8, u8), Vec<usize>> = BTreeMap::new();
     for (i, p) in grid.points.iter().enumerate() {
         cells
@@ -193,27 +254,97 @@ fn power_interest(fonts: &mut FontSet, grid: &GridChart, x: f32, width: f32) -> 
     }
     let labelled = grid.points.len() <= 45;
     let label_style = style(6.5, theme::INK);
-    for (&(interest, power), members) in &cells {
+    let more_style = style(6.5, theme::MUTED).bold();
+    for (&(interest, power), members) in &mut cells {
         let cx = x0 + (f32::from(interest) - 1.0) * cell;
         let cy = y0 + (5.0 - f32::from(power)) * cell;
         if labelled {
-            // One row per stakeholder; two columns when a cell is crowded.
-            let columns = if members.len() > 7 { 2 } else { 1 };
-            let rows = members.len().div_ceil(columns);
-            let row_h = ((cell - 6.0) / rows as f32).min(9.0);
+            members.sort_by(|&a, &b| {
+                let (a, b) = (&grid.points[a], &grid.points[b]);
+                b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label))
+            });
+            let corner = matches!(interest, 1 | 5) && matches!(power, 1 | 5);
+            let (mut room_top, mut room) = (cy + 3.0, cell - 6.0);
+            if corner {
+                room -= 11.0;
+                if power == 5 {
+                    room_top += 11.0;
+                }
+            }
+            // One row per stakeholder, two columns when a cell is crowded, and "+n" for
+            // those that still do not fit.
+            let fit_rows = ((room / 8.0).floor() as usize).max(1);
+            let columns = if members.len() > fit_rows.min(7) {
+                2
+            } else {
+                1
+            };
+            let capacity = fit_rows * columns;
+            let shown = if members.len() > capacity {
+                capacity - 1
+            } else {
+                members.len()
+            };
+            let slots = shown + usize::from(shown < members.len());
+            let rows = slots.div_ceil(columns);
             let col_w = (cell - 4.0) / columns as f32;
-            let first = cy + (cell - row_h * rows as f32) / 2.0 + row_h / 2.0;
-            for (k, &i) in members.iter().enumerate() {
-                let p = &grid.points[i];
+            let label_w = col_w - 9.0;
+            // Long names take a second line where a one-column cell has the height for
+            // all of them; otherwise they are cut short.
+            let mut labels: Vec<Vec<Line>> = Vec::with_capacity(shown);
+            let mut two_lines = columns == 1;
+            for &i in &members[..shown] {
+                let lines = 1 + usize::from(two_lines);
+                labels.push(wrapped(
+                    fonts,
+                    &grid.points[i].label,
+                    label_style,
+                    label_w,
+                    lines,
+                ));
+            }
+            let pitch_of = |lines: usize| lines as f32 * LABEL_LINE + 1.7;
+            let tall = labels.iter().map(|l| pitch_of(l.len())).sum::<f32>()
+                + (slots - shown) as f32 * pitch_of(1);
+            if two_lines && tall > room {
+                two_lines = false;
+                for (label, &i) in labels.iter_mut().zip(&members[..shown]) {
+                    *label = vec![fitted(fonts, &grid.points[i].label, label_style, label_w)];
+                }
+            }
+            let single = (room / rows as f32).min(9.5);
+            let pitch = |k: usize| match labels.get(k) {
+                Some(lines) if two_lines => pitch_of(lines.len()),
+                _ if two_lines => pitch_of(1),
+                _ => single,
+            };
+            let pitches: Vec<f32> = (0..slots).map(pitch).collect();
+            let column_height: f32 = pitches[..rows].iter().sum();
+            let first = room_top + (room - column_height) / 2.0;
+            let mut y = first;
+            for k in 0..slots {
+                if k % rows == 0 {
+                    y = first;
+                }
+                let h = pitches[k];
                 let px = cx + 5.0 + (k / rows) as f32 * col_w;
-                let py = first + (k % rows) as f32 * row_h;
-                draws.push(dot(px, py, 2.6, p.key));
-                let label = fitted(fonts, &p.label, label_style, col_w - 9.0);
-                draws.push(Draw::Text {
-                    x: px + 4.5,
-                    baseline: py + 2.3,
-                    line: label,
-                });
+                // The dot beside the first line, the lines centred in their slot.
+                let lines = labels.get(k).map_or(1, Vec::len);
+                let py = y + h / 2.0 - (lines - 1) as f32 * LABEL_LINE / 2.0;
+                y += h;
+                let Some(&i) = members.get(k).filter(|_| k < shown) else {
+                    let more = format!("+{}", members.len() - shown);
+                    draws.push(text_at(fonts, &more, more_style, px - 2.0, py + 2.3, 0.0));
+                    continue;
+                };
+                draws.push(dot(px, py, 2.6, grid.points[i].key));
+                for (l, line) in std::mem::take(&mut labels[k]).into_iter().enumerate() {
+                    draws.push(Draw::Text {
+                        x: px + 4.5,
+                        baseline: py + 2.3 + l as f32 * LABEL_LINE,
+                        line,
+                    });
+                }
             }
         } else {
             let n = members.len();
@@ -259,23 +390,41 @@ fn dot(cx: f32, cy: f32, r: f32, filled: bool) -> Draw {
 /// Engagement assessment matrix: a row per stakeholder with C (current) and D (desired)
 /// in the level columns, an arrow where they differ. Rows are slices, so a long matrix
 /// continues over pages under its repeated header.
-fn engagement(b: &mut Builder, matrix: &EngagementChart, x: f32, width: f32) {
-    let label_w = (width * 0.3).min(170.0);
+fn engagement(
+    b: &mut Builder,
+    matrix: &EngagementChart,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+) {
+    let label_style = style(7.5, theme::INK);
+    // The name column as wide as the longest name, within reason: the level columns only
+    // hold two badges.
+    let widest = matrix
+        .rows
+        .iter()
+        .map(|r| measure(&r.label, label_style, b.fonts))
+        .fold(0.0, f32::max);
+    let label_w = (widest + 12.0).clamp(width * 0.22, width * 0.45);
     let col_w = (width - label_w) / 5.0;
     let head = style(7.5, theme::WHITE).bold();
     let row_h = 13.0;
 
     let mut draws = Vec::new();
-    let top = title(b.fonts, &matrix.labels.title, x, &mut draws);
-    let legend = b.lang.engagement_legend();
-    draws.push(text_at(
-        b.fonts,
-        legend,
-        style(theme::CHART_LABEL, theme::MUTED),
-        x + width,
-        11.0,
-        1.0,
-    ));
+    let top = title(b.fonts, caption, x, &mut draws).max(18.0);
+    // Legend: what C and D stand for, in the report's words.
+    if let (Some(current), Some(desired)) = (matrix.labels.extra.get(5), matrix.labels.extra.get(6))
+    {
+        let legend = format!("C {current} · D {desired}");
+        draws.push(text_at(
+            b.fonts,
+            &legend,
+            style(theme::CHART_LABEL, theme::MUTED),
+            x + width,
+            top - 9.0,
+            1.0,
+        ));
+    }
     let mut header_draws = vec![Draw::fill(x, 0.0, width, 16.0, theme::ACCENT)];
     header_draws.push(text_at(
         b.fonts,
@@ -309,7 +458,6 @@ fn engagement(b: &mut Builder, matrix: &EngagementChart, x: f32, width: f32) {
         ..Slice::default()
     });
 
-    let label_style = style(7.5, theme::INK);
     let marker = style(6.5, theme::WHITE).bold();
     for (r, row) in matrix.rows.iter().enumerate() {
         let mut draws = Vec::new();
@@ -479,6 +627,9 @@ fn shift(draw: Draw, dy: f32) -> Draw {
 /// Edge kinds in legend order; `labels.extra` names them in this order.
 const EDGE_KINDS: [&str; 5] = ["ally", "conflict", "reports-to", "influences", "member-of"];
 
+/// Edge kinds in drawing order: the quiet ones first.
+const EDGE_ORDER: [&str; 5] = ["member-of", "influences", "reports-to", "ally", "conflict"];
+
 fn edge_stroke(kind: &str) -> Stroke {
     let (color, width, dash) = match kind {
         "ally" => (0x2a9d8f, 1.1, None),
@@ -494,15 +645,90 @@ fn edge_stroke(kind: &str) -> Stroke {
     }
 }
 
-/// Relationship network: edges styled by kind (arrows for the directed ones), nodes sized
-/// by centrality, key stakeholders filled.
-fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) -> Slice {
-    let fonts = &mut *b.fonts;
+/// Points along the quadratic Bézier curve from `a` to `z` pulled towards `control`.
+fn curve(a: (f32, f32), control: (f32, f32), z: (f32, f32)) -> Vec<(f32, f32)> {
+    const STEPS: usize = 16;
+    (0..=STEPS)
+        .map(|k| {
+            let t = k as f32 / STEPS as f32;
+            let (u, v, w) = ((1.0 - t) * (1.0 - t), 2.0 * (1.0 - t) * t, t * t);
+            (
+                u * a.0 + v * control.0 + w * z.0,
+                u * a.1 + v * control.1 + w * z.1,
+            )
+        })
+        .collect()
+}
+
+/// A node label in the column beside the circle on its node's side.
+struct NodeLabel {
+    /// One or two lines.
+    lines: Vec<Line>,
+    /// 1 right of the centre, -1 left.
+    dir: f32,
+    baseline: f32,
+    /// Where the leader line from the node starts.
+    from: (f32, f32),
+}
+
+/// Spread the labels of one side vertically so that none overlaps the next, within
+/// `top..=bottom`, keeping their order. `gap` is the space between two labels.
+fn spread(labels: &mut [NodeLabel], side: f32, top: f32, bottom: f32, gap: f32) {
+    let mut order: Vec<usize> = (0..labels.len())
+        .filter(|&i| labels[i].dir == side)
+        .collect();
+    order.sort_by(|&a, &b| {
+        labels[a]
+            .baseline
+            .total_cmp(&labels[b].baseline)
+            .then(a.cmp(&b))
+    });
+    // From a label's first baseline to the next label's.
+    let step: Vec<f32> = order
+        .iter()
+        .map(|&i| labels[i].lines.len() as f32 * LABEL_LINE + gap)
+        .collect();
+    let mut placed: Vec<f32> = order.iter().map(|&i| labels[i].baseline).collect();
+    for k in 0..placed.len() {
+        let floor = if k == 0 {
+            top
+        } else {
+            placed[k - 1] + step[k - 1]
+        };
+        placed[k] = placed[k].max(floor);
+    }
+    // Pushed out at the bottom: pull the run back up.
+    let n = placed.len();
+    let last_bottom = |k: usize| bottom - (step[k] - gap - LABEL_LINE);
+    if n > 0 && placed[n - 1] > last_bottom(n - 1) {
+        placed[n - 1] = last_bottom(n - 1);
+        for k in (0..n - 1).rev() {
+            placed[k] = placed[k].min(placed[k + 1] - step[k]);
+        }
+    }
+    for (k, &i) in order.iter().enumerate() {
+        labels[i].baseline = placed[k];
+    }
+}
+
+/// Relationship network: nodes on a circle (grouped by alliance in the chart data), chords
+/// bent towards the centre and styled by kind (arrows for the directed ones, conflicts and
+/// alliances on top), nodes sized by centrality, key stakeholders filled. Labels sit outside
+/// the circle on their node's side, spread so that none overlaps another.
+fn relationships(
+    fonts: &mut FontSet,
+    network: &NetworkChart,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+) -> Slice {
     let mut draws = Vec::new();
-    let top = title(fonts, &network.labels.title, x, &mut draws);
-    let height = (width * 0.62).min(420.0);
-    let pad = 24.0;
-    let (px, py, pw, ph) = (x + pad, top + 10.0, width - 2.0 * pad, height - 20.0);
+    let top = title(fonts, caption, x, &mut draws);
+    // Room for labels either side of the circle.
+    let room = (width * 0.25).min(125.0);
+    let d = (width - 2.0 * room).min(330.0);
+    let pad = 18.0;
+    let height = d + 2.0 * pad;
     draws.push(Draw::Rect {
         x,
         y: top,
@@ -511,27 +737,38 @@ fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) ->
         fill: Some(Rgb::hex(0xfafbfc)),
         stroke: Some(Stroke::solid(theme::RULE, 0.5)),
     });
-    let at = |n: &crate::document::NetworkNode| {
+    let (px, py) = (x + (width - d) / 2.0, top + pad);
+    let at = |n: &NetworkNode| {
         (
-            px + n.x.clamp(0.0, 1.0) as f32 * pw,
-            py + n.y.clamp(0.0, 1.0) as f32 * ph,
+            px + n.x.clamp(0.0, 1.0) as f32 * d,
+            py + n.y.clamp(0.0, 1.0) as f32 * d,
         )
     };
+    let centre = (px + d / 2.0, py + d / 2.0);
     // Dots shrink when there are many, so that a crowded network stays legible.
     let scale = (60.0 / network.nodes.len().max(1) as f32).sqrt().min(1.0);
-    let radius =
-        |n: &crate::document::NetworkNode| (2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32) * scale;
+    let radius = |n: &NetworkNode| (2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32) * scale;
 
-    for edge in &network.edges {
+    // Quiet kinds first, so that conflicts and alliances stay on top.
+    let rank = |kind: &str| EDGE_ORDER.iter().position(|k| *k == kind).unwrap_or(0);
+    let mut edges: Vec<&NetworkEdge> = network.edges.iter().collect();
+    edges.sort_by_key(|e| rank(&e.kind));
+    for edge in edges {
         let (Some(from), Some(to)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
         else {
             continue;
         };
         let (a, z) = (at(from), at(to));
+        let mid = ((a.0 + z.0) / 2.0, (a.1 + z.1) / 2.0);
+        let control = (
+            mid.0 + (centre.0 - mid.0) * 0.45,
+            mid.1 + (centre.1 - mid.1) * 0.45,
+        );
         let stroke = edge_stroke(&edge.kind);
-        draws.push(line(vec![a, z], stroke));
+        draws.push(line(curve(a, control, z), stroke));
         if edge.kind == "reports-to" || edge.kind == "influences" {
-            let (dx, dy) = (z.0 - a.0, z.1 - a.1);
+            // The curve ends heading from its control point to `z`.
+            let (dx, dy) = (z.0 - control.0, z.1 - control.1);
             let len = (dx * dx + dy * dy).sqrt().max(1e-3);
             let (ux, uy) = (dx / len, dy / len);
             let r = radius(to) + 1.0;
@@ -549,6 +786,10 @@ fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) ->
             });
         }
     }
+    for node in &network.nodes {
+        let (cx, cy) = at(node);
+        draws.push(dot(cx, cy, radius(node), node.key));
+    }
 
     // Label every node when few; otherwise only the most central ones.
     let mut by_weight: Vec<usize> = (0..network.nodes.len()).collect();
@@ -558,23 +799,47 @@ fn relationships(b: &mut Builder, network: &NetworkChart, x: f32, width: f32) ->
             .total_cmp(&network.nodes[i].weight)
             .then(i.cmp(&j))
     });
-    let mut labelled = vec![false; network.nodes.len()];
-    for &i in by_weight.iter().take(40) {
-        labelled[i] = true;
-    }
+    by_weight.truncate(40);
+    by_weight.sort_unstable();
+    // Labels in a column either side of the circle, in the order of their nodes, each
+    // joined to its node by a leader line: near the top and bottom of a circle nodes are
+    // close in height, and labels beside them would run over their neighbours.
     let label_style = style(6.5, theme::INK);
-    for node in &network.nodes {
-        let (cx, cy) = at(node);
-        draws.push(dot(cx, cy, radius(node), node.key));
-    }
-    // Labels after all dots, so that no dot covers a label.
-    for (i, node) in network.nodes.iter().enumerate() {
-        if labelled[i] {
+    let column = d / 2.0 + 10.0;
+    let mut labels: Vec<NodeLabel> = by_weight
+        .iter()
+        .map(|&i| {
+            let node = &network.nodes[i];
             let (cx, cy) = at(node);
-            let line = fitted(fonts, &node.label, label_style, 90.0);
+            let r = radius(node);
+            let dir = if cx >= centre.0 { 1.0 } else { -1.0 };
+            NodeLabel {
+                lines: wrapped(fonts, &node.label, label_style, room - 16.0, 2),
+                dir,
+                baseline: cy + 2.3,
+                from: (cx + dir * (r + 1.0), cy),
+            }
+        })
+        .collect();
+    for side in [1.0, -1.0] {
+        spread(&mut labels, side, top + 9.0, top + height - 4.0, 0.6);
+    }
+    let leader = Stroke::solid(Rgb::hex(0xaab5c0), 0.5);
+    for label in labels {
+        let x_text = centre.0 + label.dir * column;
+        let end = (x_text - label.dir * 2.0, label.baseline - 2.3);
+        if (end.0 - label.from.0) * label.dir > 1.0 {
+            draws.push(line(vec![label.from, end], leader));
+        }
+        for (l, line) in label.lines.into_iter().enumerate() {
+            let start = if label.dir > 0.0 {
+                x_text
+            } else {
+                x_text - line.width
+            };
             draws.push(Draw::Text {
-                x: cx - line.width / 2.0,
-                baseline: cy + radius(node) + 7.0,
+                x: start,
+                baseline: label.baseline + l as f32 * LABEL_LINE,
                 line,
             });
         }
@@ -620,151 +885,253 @@ fn day(date: &str) -> Option<f32> {
     Some(epoch.until(date).ok()?.get_days() as f32)
 }
 
-/// Sentiment timeline: one line per stakeholder over the date range, scores 1–5.
-fn timeline(fonts: &mut FontSet, chart: &SentimentChart, x: f32, width: f32) -> Slice {
+/// Colour of a sentiment score: good, fair or poor, as in the HTML.
+fn score_color(score: f64) -> Rgb {
+    if score >= 3.5 {
+        Rgb::hex(0x3c7d4f)
+    } else if score <= 2.5 {
+        Rgb::hex(0xb03a2e)
+    } else {
+        Rgb::hex(0xb7791f)
+    }
+}
+
+/// Sentiment as small multiples, like the HTML: a panel per stakeholder, three across, on
+/// one shared time axis, the neutral score dashed and the latest score at the right.
+fn panels(
+    fonts: &mut FontSet,
+    chart: &SentimentChart,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+) -> Slice {
     let mut draws = Vec::new();
-    let top = title(fonts, &chart.labels.title, x, &mut draws);
-    let left = 64.0;
-    // Room above the plot for the axis title, clear of the top level's name.
-    let (px, py, pw, ph) = (
-        x + left,
-        top + 22.0,
-        width - left - 8.0,
-        (width * 0.36).min(220.0),
-    );
+    let top = title(fonts, caption, x, &mut draws);
+    let n = chart.series.len();
+    let columns = n.clamp(1, 3);
+    let gap = 10.0;
+    let pw = (width - gap * (columns - 1) as f32) / columns as f32;
+    let ph = 72.0;
     let (start, end) = (
         day(&chart.range.0).unwrap_or(0.0),
         day(&chart.range.1).unwrap_or(1.0),
     );
     let span = (end - start).max(1.0);
-    let to_x = |d: f32| px + (d - start) / span * pw;
-    let to_y = |s: f64| py + ph - (s.clamp(1.0, 5.0) as f32 - 1.0) / 4.0 * ph;
-
-    let tick = style(theme::CHART_LABEL, theme::MUTED);
-    for level in 1..=5u8 {
-        let y = to_y(f64::from(level));
-        draws.push(Draw::hline(
-            px,
-            y,
-            pw,
-            Stroke::solid(theme::RULE, if level == 1 { 0.8 } else { 0.4 }),
-        ));
-        let name = chart
-            .labels
-            .extra
-            .get(usize::from(level) - 1)
-            .cloned()
-            .unwrap_or_else(|| level.to_string());
-        let label = fitted(fonts, &name, tick, left - 8.0);
-        draws.push(Draw::Text {
-            x: px - 5.0 - label.width,
-            baseline: y + 2.5,
-            line: label,
-        });
-    }
-    // Month ticks, thinned to at most twelve labels.
-    if let (Ok(first), Ok(last)) = (
-        chart.range.0.parse::<jiff::civil::Date>(),
-        chart.range.1.parse::<jiff::civil::Date>(),
-    ) {
-        let months = (i32::from(last.year()) * 12 + i32::from(last.month()))
-            - (i32::from(first.year()) * 12 + i32::from(first.month()));
-        let step = (months / 12 + 1).max(1);
-        let mut m = first.first_of_month();
-        let mut k = 0;
-        while m <= last {
-            if m >= first && k % step == 0 {
-                let label = format!("{:04}-{:02}", m.year(), m.month());
-                let d = day(&m.to_string()).unwrap_or(start);
-                let tx = to_x(d);
-                draws.push(line(
-                    vec![(tx, py + ph), (tx, py + ph + 3.0)],
-                    Stroke::solid(theme::MUTED, 0.6),
-                ));
-                draws.push(text_at(fonts, &label, tick, tx, py + ph + 12.0, 0.5));
-            }
-            k += 1;
-            match m.checked_add(jiff::Span::new().months(1)) {
-                Ok(next) => m = next,
-                Err(_) => break,
-            }
-        }
-    }
-    draws.push(text_at(
-        fonts,
-        &chart.labels.x_axis,
-        style(8.0, theme::INK).bold(),
-        px + pw / 2.0,
-        py + ph + 25.0,
-        0.5,
-    ));
-    draws.push(text_at(
-        fonts,
-        &chart.labels.y_axis,
-        style(8.0, theme::INK).bold(),
-        x,
-        py - 12.0,
-        0.0,
-    ));
-
+    let first = chart.labels.extra.first().unwrap_or(&chart.range.0);
+    let last = chart.labels.extra.get(1).unwrap_or(&chart.range.1);
+    let name_style = style(7.5, theme::ACCENT).bold();
+    let tick = style(6.5, theme::MUTED);
+    let neutral = Stroke {
+        color: theme::RULE,
+        width: 0.6,
+        dash: Some((2.0, 2.0)),
+    };
     for (i, series) in chart.series.iter().enumerate() {
-        let color = theme::SERIES[i % theme::SERIES.len()];
-        let dash = (i >= theme::SERIES.len()).then_some((3.0, 1.5));
-        let points: Vec<(f32, f32)> = series
+        let px = x + (i % columns) as f32 * (pw + gap);
+        let py = top + (i / columns) as f32 * (ph + gap);
+        draws.push(Draw::Rect {
+            x: px,
+            y: py,
+            w: pw,
+            h: ph,
+            fill: Some(Rgb::hex(0xfafbfc)),
+            stroke: Some(Stroke::solid(Rgb::hex(0xe1e6eb), 0.5)),
+        });
+        let name = fitted(fonts, &series.label, name_style, pw - 12.0);
+        draws.push(Draw::Text {
+            x: px + 6.0,
+            baseline: py + 12.0,
+            line: name,
+        });
+        let (plot_x, plot_w) = (px + 8.0, pw - 30.0);
+        let (plot_y, plot_h) = (py + 20.0, ph - 36.0);
+        let y_of =
+            |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) as f32 - 1.0) / 4.0 * plot_h;
+        let x_of = |d: f32| plot_x + (d - start) / span * plot_w;
+        draws.push(Draw::hline(plot_x, y_of(3.0), plot_w, neutral));
+        draws.push(Draw::hline(
+            plot_x,
+            plot_y + plot_h,
+            plot_w,
+            Stroke::solid(theme::RULE, 0.6),
+        ));
+        let points: Vec<(f32, f32, f64)> = series
             .points
             .iter()
-            .filter_map(|(date, score)| Some((to_x(day(date)?), to_y(*score))))
+            .filter_map(|(date, score)| Some((x_of(day(date)?), y_of(*score), *score)))
             .collect();
         if points.len() > 1 {
             draws.push(line(
-                points.clone(),
-                Stroke {
-                    color,
-                    width: 1.3,
-                    dash,
-                },
+                points.iter().map(|p| (p.0, p.1)).collect(),
+                Stroke::solid(theme::ACCENT, 1.1),
             ));
         }
-        for (cx, cy) in points {
+        for &(cx, cy, score) in &points {
             draws.push(Draw::Circle {
                 cx,
                 cy,
-                r: 1.8,
-                fill: Some(color),
+                r: 1.9,
+                fill: Some(score_color(score)),
                 stroke: None,
             });
         }
+        if let Some(&(_, cy, score)) = points.last() {
+            let latest = style(7.5, score_color(score)).bold();
+            draws.push(text_at(
+                fonts,
+                &format!("{score:.0}"),
+                latest,
+                px + pw - 7.0,
+                cy + 2.6,
+                1.0,
+            ));
+        }
+        let baseline = py + ph - 5.0;
+        draws.push(text_at(fonts, first, tick, plot_x, baseline, 0.0));
+        draws.push(text_at(fonts, last, tick, plot_x + plot_w, baseline, 1.0));
     }
-
-    // Legend in columns under the plot.
-    let legend_top = py + ph + 38.0;
-    let columns = ((width / 120.0).floor() as usize).max(1);
-    let col_w = width / columns as f32;
-    let legend_style = style(theme::CHART_LABEL, theme::INK);
-    for (i, series) in chart.series.iter().enumerate() {
-        let color = theme::SERIES[i % theme::SERIES.len()];
-        let dash = (i >= theme::SERIES.len()).then_some((3.0, 1.5));
-        let lx = x + (i % columns) as f32 * col_w;
-        let ly = legend_top + (i / columns) as f32 * 10.0;
-        draws.push(line(
-            vec![(lx, ly - 2.5), (lx + 12.0, ly - 2.5)],
-            Stroke {
-                color,
-                width: 1.5,
-                dash,
-            },
-        ));
-        let label = fitted(fonts, &series.label, legend_style, col_w - 20.0);
-        draws.push(Draw::Text {
-            x: lx + 16.0,
-            baseline: ly,
-            line: label,
-        });
-    }
-    let rows = chart.series.len().div_ceil(columns);
+    let rows = n.div_ceil(columns);
     Slice {
-        height: legend_top + rows as f32 * 10.0,
+        height: top + rows as f32 * ph + rows.saturating_sub(1) as f32 * gap,
         draws,
         ..Slice::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, ChartLabels, GridPoint, Run, SentimentSeries};
+    use crate::render::pdf::Lang;
+
+    fn texts(slices: &[Slice]) -> Vec<String> {
+        slices
+            .iter()
+            .flat_map(|s| &s.draws)
+            .filter_map(|d| match d {
+                Draw::Text { line, .. } => Some(line.text()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The slices of `blocks` laid out 470 points wide.
+    fn lay_out(blocks: &[Block]) -> Vec<Slice> {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let mut builder = Builder::new(&mut fonts, Lang::En, blocks, 700.0);
+        builder.blocks(blocks, 60.0, 470.0);
+        builder.flow.slices
+    }
+
+    fn labels(title: &str, extra: &[&str]) -> ChartLabels {
+        ChartLabels {
+            title: title.into(),
+            extra: extra.iter().map(|s| s.to_string()).collect(),
+            ..ChartLabels::default()
+        }
+    }
+
+    fn sentiment(title: &str) -> Block {
+        Block::Chart(Chart::Sentiment(SentimentChart {
+            labels: labels(title, &["1 Mar 2026", "20 Nov 2026"]),
+            range: ("2026-03-01".into(), "2026-11-20".into()),
+            series: (0..4)
+                .map(|k| SentimentSeries {
+                    id: format!("s{k}"),
+                    label: format!("Person {k}"),
+                    points: vec![("2026-04-01".into(), 2.0), ("2026-10-01".into(), 4.0)],
+                })
+                .collect(),
+        }))
+    }
+
+    #[test]
+    fn a_chart_titled_like_its_heading_has_no_title_of_its_own() {
+        let heading = |text: &str| Block::Heading {
+            level: 2,
+            runs: vec![Run::plain(text)],
+            id: "h".into(),
+        };
+        let same = lay_out(&[heading("Sentiment"), sentiment("Sentiment")]);
+        // The heading itself is numbered: "1  Sentiment".
+        let titles = |slices: &[Slice]| {
+            texts(slices)
+                .iter()
+                .filter(|t| t.contains("Sentiment"))
+                .count()
+        };
+        assert_eq!(titles(&same), 1);
+        let other = lay_out(&[heading("Feedback"), sentiment("Sentiment")]);
+        assert_eq!(titles(&other), 1);
+    }
+
+    #[test]
+    fn sentiment_panels_name_each_stakeholder_and_the_date_range() {
+        let got = texts(&lay_out(&[sentiment("Sentiment")]));
+        for k in 0..4 {
+            assert!(got.contains(&format!("Person {k}")), "{got:?}");
+        }
+        assert_eq!(got.iter().filter(|t| *t == "20 Nov 2026").count(), 4);
+        assert_eq!(got.iter().filter(|t| *t == "4").count(), 4, "latest scores");
+    }
+
+    #[test]
+    fn a_chart_stays_with_the_paragraph_that_explains_it() {
+        let slices = lay_out(&[
+            sentiment("Sentiment"),
+            Block::Paragraph(vec![Run::plain("Scores from 1 to 5.")]),
+        ]);
+        assert!(slices[0].keep_with_next);
+        assert!(slices[1].gap_before > crate::render::pdf::theme::GAP);
+    }
+
+    #[test]
+    fn a_crowded_grid_cell_says_how_many_more() {
+        let points = (0..30)
+            .map(|k| GridPoint {
+                id: format!("p{k}"),
+                label: format!("P{k:02}"),
+                interest: 4,
+                power: 4,
+                key: k < 3,
+            })
+            .collect();
+        let grid = Block::Chart(Chart::Grid(GridChart {
+            labels: labels("Grid", &["A", "B", "C", "D", "v1", "v2", "v3", "v4", "v5"]),
+            threshold: 4,
+            points,
+        }));
+        let got = texts(&lay_out(&[grid]));
+        let shown = got.iter().filter(|t| t.starts_with('P')).count();
+        let more = format!("+{}", 30 - shown);
+        assert!(shown > 10 && shown < 30, "{shown}");
+        assert!(got.contains(&more), "{got:?}");
+        assert!(got.contains(&"v5".to_string()), "level names on the axes");
+        // Key stakeholders come first.
+        for k in 0..3 {
+            assert!(got.contains(&format!("P{k:02}")));
+        }
+    }
+
+    #[test]
+    fn network_labels_keep_their_order_and_never_overlap() {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let style = TextStyle::new(6.5, theme::INK);
+        // Ten labels wanted at nearly the same height near the bottom, one two lines tall.
+        let mut labels: Vec<NodeLabel> = (0..10)
+            .map(|k| NodeLabel {
+                lines: vec![single_line("x", style, &mut fonts); 1 + usize::from(k == 4)],
+                dir: 1.0,
+                baseline: 95.0 + k as f32 * 0.5,
+                from: (0.0, 0.0),
+            })
+            .collect();
+        spread(&mut labels, 1.0, 10.0, 100.0, 0.6);
+        for pair in labels.windows(2) {
+            let room = pair[0].lines.len() as f32 * LABEL_LINE + 0.6;
+            assert!(pair[1].baseline - pair[0].baseline >= room - 1e-3);
+        }
+        assert!(labels.last().unwrap().baseline <= 100.0 + 1e-3);
+        assert!(labels[0].baseline >= 10.0);
     }
 }

@@ -163,13 +163,6 @@ impl Lang {
         }
     }
 
-    fn engagement_legend(self) -> &'static str {
-        match self {
-            Lang::En => "C current · D desired",
-            Lang::Zh => "C 当前 · D 期望",
-        }
-    }
-
     fn date_label(self) -> &'static str {
         match self {
             Lang::En => "DATE",

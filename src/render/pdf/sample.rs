@@ -355,14 +355,30 @@ fn grid(people: &[Person], w: &Words) -> Chart {
             w.pick("Power/interest grid", "权力/利益方格"),
             w.pick("Interest", "利益"),
             w.pick("Power", "权力"),
+            // The quadrant names, then the level names, as the build gives them.
             &if w.zh {
-                ["重点管理", "令其满意", "随时告知", "监督"]
+                [
+                    "重点管理",
+                    "令其满意",
+                    "随时告知",
+                    "监督",
+                    "很低",
+                    "低",
+                    "中",
+                    "高",
+                    "很高",
+                ]
             } else {
                 [
                     "Manage closely",
                     "Keep satisfied",
                     "Keep informed",
                     "Monitor",
+                    "very low",
+                    "low",
+                    "medium",
+                    "high",
+                    "very high",
                 ]
             },
         ),
@@ -384,12 +400,21 @@ fn engagement(people: &[Person], w: &Words) -> Chart {
     Chart::Engagement(EngagementChart {
         labels: labels(
             w.pick("Engagement assessment matrix", "干系人参与度评估矩阵"),
-            w.pick("Level", "程度"),
-            w.pick("Stakeholder", "干系人"),
+            "",
+            "",
+            // The level names, then the words for current and desired.
             &if w.zh {
-                ["不了解", "抵制", "中立", "支持", "领导"]
+                ["不了解", "抵制", "中立", "支持", "领导", "当前", "期望"]
             } else {
-                ["Unaware", "Resistant", "Neutral", "Supportive", "Leading"]
+                [
+                    "Unaware",
+                    "Resistant",
+                    "Neutral",
+                    "Supportive",
+                    "Leading",
+                    "current",
+                    "desired",
+                ]
             },
         ),
         rows: people
@@ -488,12 +513,13 @@ fn sentiment(people: &[Person], w: &Words) -> Chart {
     Chart::Sentiment(SentimentChart {
         labels: labels(
             w.pick("Sentiment over time", "态度变化"),
-            w.pick("Date", "日期"),
-            w.pick("Sentiment", "态度"),
+            "",
+            "",
+            // The first and last date, written out.
             &if w.zh {
-                ["强烈反对", "反对", "中立", "支持", "强烈支持"]
+                ["2026年1月1日", "2026年11月20日"]
             } else {
-                ["Hostile", "Critical", "Neutral", "Positive", "Champion"]
+                ["1 Jan 2026", "20 Nov 2026"]
             },
         ),
         range: ("2026-01-01".into(), "2026-11-20".into()),

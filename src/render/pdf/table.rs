@@ -2,6 +2,7 @@
 //! repeated on every page the table continues on.
 
 use super::blocks::Builder;
+use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
 use super::text::{Line, TextStyle, break_lines, spans_of, widths};
 use super::theme;
@@ -10,30 +11,122 @@ use crate::document::{Align, Run, Table};
 const PAD_X: f32 = 4.5;
 const PAD_Y: f32 = 3.2;
 
-/// Column widths for content with the given (narrowest, natural) widths, cell padding
-/// included, filling `total`.
+/// A column whose widest cell, padding aside, is at most this many ems of table text is
+/// short: about six Han characters or twelve Latin letters (a level, a date, a person's
+/// name). Short columns are set on one line whenever the table allows.
+const SHORT_EM: f32 = 7.0;
+
+/// What a column would like, cell padding included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Want {
+    /// The widest unbreakable piece of any cell (min-content).
+    pub narrow: f32,
+    /// The median cell on one line: a typical entry.
+    pub typical: f32,
+    /// The widest cell on one line (max-content).
+    pub natural: f32,
+}
+
+/// Column widths filling `total` for columns that want `wanted`. A column whose natural
+/// width is at most `short` (or at most an equal share of the table) is short.
 ///
-/// Like a browser's automatic table layout: every column gets at least its narrowest width,
-/// and the rest is shared in proportion to how much more each column would like. When even
-/// the narrowest widths do not fit, they are scaled down and long words break.
-pub(super) fn column_widths(wanted: &[(f32, f32)], total: f32) -> Vec<f32> {
-    let narrow: f32 = wanted.iter().map(|w| w.0).sum();
-    let natural: f32 = wanted.iter().map(|w| w.1).sum();
+/// Like a browser's automatic table layout, with one change for Chinese: a Han character
+/// is a break opportunity, so a Chinese cell's narrowest width is a single character and
+/// a plain min/max-content share wraps short cells such as 很高 one character a line.
+/// Short columns therefore get their natural width first; the long columns share the rest
+/// in proportion to their natural widths, each between a floor and its natural width. The
+/// floor of the widest long column (the prose that wraps anyway) is its narrowest width;
+/// the other long columns (names, dates) keep a typical entry on one line. Where those
+/// floors do not fit, long columns fall back to their narrowest widths, then short columns
+/// wrap too, and when even the narrowest widths do not fit, they are scaled down and words
+/// break.
+pub(super) fn column_widths(wanted: &[Want], total: f32, short: f32) -> Vec<f32> {
     if wanted.is_empty() {
         return Vec::new();
     }
+    let narrow: f32 = wanted.iter().map(|w| w.narrow).sum();
+    let natural: f32 = wanted.iter().map(|w| w.natural).sum();
     if narrow >= total {
-        return wanted.iter().map(|w| w.0 * total / narrow).collect();
+        return wanted.iter().map(|w| w.narrow * total / narrow).collect();
     }
     if natural <= total {
         // Everything fits on one line: spread the spare room evenly by natural width.
-        return wanted.iter().map(|w| w.1 * total / natural).collect();
+        return wanted.iter().map(|w| w.natural * total / natural).collect();
     }
-    let spare = total - narrow;
-    let extra = natural - narrow;
-    wanted
-        .iter()
-        .map(|w| w.0 + spare * (w.1 - w.0) / extra)
+    let short = short.max(total / wanted.len() as f32);
+    let is_short = |w: &Want| w.natural <= short;
+    let widest = (0..wanted.len())
+        .filter(|&c| !is_short(&wanted[c]))
+        .max_by(|&a, &b| {
+            wanted[a]
+                .natural
+                .total_cmp(&wanted[b].natural)
+                .then(b.cmp(&a))
+        });
+    let typical: Vec<f32> = (wanted.iter().enumerate())
+        .map(|(c, w)| {
+            if is_short(w) {
+                w.natural
+            } else if Some(c) == widest {
+                w.narrow
+            } else {
+                w.typical.clamp(w.narrow, w.natural)
+            }
+        })
+        .collect();
+    let whole_short: Vec<f32> = (wanted.iter())
+        .map(|w| if is_short(w) { w.natural } else { w.narrow })
+        .collect();
+    let narrowest: Vec<f32> = wanted.iter().map(|w| w.narrow).collect();
+    let floors = [typical, whole_short]
+        .into_iter()
+        .find(|f| f.iter().sum::<f32>() <= total)
+        .unwrap_or(narrowest);
+    share(wanted, &floors, total)
+}
+
+/// Widths `clamp(λ · natural, floor, natural)` for the `λ` that makes them fill `total`,
+/// which lies between the sums of the floors and of the natural widths.
+fn share(wanted: &[Want], floors: &[f32], total: f32) -> Vec<f32> {
+    let width =
+        |scale: f32, c: usize| (scale * wanted[c].natural).clamp(floors[c], wanted[c].natural);
+    let filled = |scale: f32| (0..wanted.len()).map(|c| width(scale, c)).sum::<f32>();
+    // The filled width grows with λ: bisect to learn which columns are held at a bound,
+    // then solve exactly for the free ones.
+    let (mut low, mut high) = (0.0f32, 1.0f32);
+    for _ in 0..40 {
+        let mid = (low + high) / 2.0;
+        if filled(mid) < total {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    let free = |c: usize| {
+        let w = width(low, c);
+        w > floors[c] && w < wanted[c].natural
+    };
+    let (mut held, mut free_natural) = (0.0, 0.0);
+    for (c, want) in wanted.iter().enumerate() {
+        if free(c) {
+            free_natural += want.natural;
+        } else {
+            held += width(low, c);
+        }
+    }
+    let scale = if free_natural > 0.0 {
+        (total - held) / free_natural
+    } else {
+        low
+    };
+    (0..wanted.len())
+        .map(|c| {
+            if free(c) {
+                scale * wanted[c].natural
+            } else {
+                width(low, c)
+            }
+        })
         .collect()
 }
 
@@ -107,6 +200,46 @@ fn row_slices(
     slices
 }
 
+/// Body and header cell styles.
+fn styles() -> (TextStyle, TextStyle) {
+    (
+        TextStyle::new(theme::TABLE, theme::INK),
+        TextStyle::new(theme::TABLE, theme::WHITE).bold(),
+    )
+}
+
+/// The widths of the `n` columns of `table` set `width` wide, from the narrowest and
+/// natural widths of every cell, header included.
+fn columns(table: &Table, n: usize, width: f32, fonts: &mut FontSet) -> Vec<f32> {
+    let (body, head) = styles();
+    let mut wanted = vec![
+        Want {
+            narrow: 0.0,
+            typical: 0.0,
+            natural: 0.0,
+        };
+        n
+    ];
+    // Natural widths of the body cells with text, per column, for the typical entry.
+    let mut cells = vec![Vec::with_capacity(table.rows.len()); n];
+    let rows = std::iter::once((&table.header, head)).chain(table.rows.iter().map(|r| (r, body)));
+    for (r, (row, style)) in rows.enumerate() {
+        for (c, runs) in row.iter().enumerate() {
+            let (narrow, natural) = widths(&spans_of(runs, style), fonts);
+            wanted[c].narrow = wanted[c].narrow.max(narrow + 2.0 * PAD_X);
+            wanted[c].natural = wanted[c].natural.max(natural + 2.0 * PAD_X);
+            if r > 0 && natural > 0.0 {
+                cells[c].push(natural + 2.0 * PAD_X);
+            }
+        }
+    }
+    for (want, cells) in wanted.iter_mut().zip(&mut cells) {
+        cells.sort_by(f32::total_cmp);
+        want.typical = cells.get(cells.len() / 2).copied().unwrap_or(want.natural);
+    }
+    column_widths(&wanted, width, SHORT_EM * theme::TABLE + 2.0 * PAD_X)
+}
+
 /// Lay out `table` at `x`, `width` wide.
 pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
     let n = table
@@ -119,19 +252,8 @@ pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
     if n == 0 {
         return;
     }
-    let body = TextStyle::new(theme::TABLE, theme::INK);
-    let head = TextStyle::new(theme::TABLE, theme::WHITE).bold();
-
-    let mut wanted = vec![(0.0f32, 0.0f32); n];
-    let rows = std::iter::once((&table.header, head)).chain(table.rows.iter().map(|r| (r, body)));
-    for (row, style) in rows {
-        for (c, runs) in row.iter().enumerate() {
-            let (narrow, natural) = widths(&spans_of(runs, style), b.fonts);
-            wanted[c].0 = wanted[c].0.max(narrow + 2.0 * PAD_X);
-            wanted[c].1 = wanted[c].1.max(natural + 2.0 * PAD_X);
-        }
-    }
-    let cols = column_widths(&wanted, width);
+    let (body, head) = styles();
+    let cols = columns(table, n, width, b.fonts);
 
     let lines_of = |row: &Vec<Vec<Run>>, style: TextStyle, b: &mut Builder| -> Vec<Vec<Line>> {
         (0..n)
@@ -172,25 +294,202 @@ pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
 mod tests {
     use super::*;
 
+    /// A column whose typical entry is as narrow as its narrowest.
+    fn want(narrow: f32, natural: f32) -> Want {
+        Want {
+            narrow,
+            typical: narrow,
+            natural,
+        }
+    }
+
+    fn wants(columns: &[(f32, f32)]) -> Vec<Want> {
+        columns.iter().map(|&(n, m)| want(n, m)).collect()
+    }
+
+    fn close(got: &[f32], want: &[f32]) -> bool {
+        got.len() == want.len() && got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-2)
+    }
+
     #[test]
     fn natural_widths_fit_and_fill_the_line() {
-        let got = column_widths(&[(10.0, 20.0), (10.0, 60.0)], 160.0);
+        let got = column_widths(&wants(&[(10.0, 20.0), (10.0, 60.0)]), 160.0, 0.0);
         assert_eq!(got, [40.0, 120.0]);
     }
 
     #[test]
-    fn spare_room_goes_to_the_columns_that_want_it() {
-        // Narrowest 20 + 20, natural 30 + 220: 60 spare over 210 wanted.
-        let got = column_widths(&[(20.0, 30.0), (20.0, 220.0)], 100.0);
-        assert!((got[0] - (20.0 + 60.0 * 10.0 / 210.0)).abs() < 1e-3);
-        assert!((got.iter().sum::<f32>() - 100.0).abs() < 1e-3);
-        assert!(got[1] > got[0]);
+    fn short_columns_keep_their_natural_width_and_long_ones_share_the_rest() {
+        // Two short columns (40 and 45 wide), two long ones wanting 400 and 200: the 215
+        // left go 2:1.
+        let wanted = [(9.0, 40.0), (9.0, 45.0), (20.0, 400.0), (20.0, 200.0)];
+        let got = column_widths(&wants(&wanted), 300.0, 60.0);
+        assert!(
+            close(&got, &[40.0, 45.0, 215.0 * 2.0 / 3.0, 215.0 / 3.0]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_column_of_middling_width_is_short_when_it_is_within_an_equal_share() {
+        // 90 is over the short limit but under a third of 300.
+        let got = column_widths(
+            &wants(&[(9.0, 90.0), (20.0, 500.0), (20.0, 250.0)]),
+            300.0,
+            60.0,
+        );
+        assert!((got[0] - 90.0).abs() < 1e-3, "{got:?}");
+    }
+
+    #[test]
+    fn a_long_column_never_gets_less_than_its_longest_word() {
+        // A proportional share would give the middle column 30, under its narrowest 80.
+        let got = column_widths(
+            &wants(&[(9.0, 40.0), (80.0, 100.0), (20.0, 600.0)]),
+            250.0,
+            50.0,
+        );
+        assert!(close(&got, &[40.0, 80.0, 130.0]), "{got:?}");
+    }
+
+    #[test]
+    fn names_beside_the_prose_column_keep_a_typical_entry_on_one_line() {
+        // Names typically 70 wide, the longest 140; the prose column wants 600.
+        let names = Want {
+            narrow: 40.0,
+            typical: 70.0,
+            natural: 140.0,
+        };
+        let got = column_widths(&[want(9.0, 40.0), names, want(50.0, 600.0)], 250.0, 50.0);
+        assert!(close(&got, &[40.0, 70.0, 140.0]), "{got:?}");
+        // Without the room for that, the long columns share by natural width.
+        let got = column_widths(&[want(9.0, 40.0), names, want(150.0, 600.0)], 250.0, 50.0);
+        assert!(close(&got, &[40.0, 40.0, 170.0]), "{got:?}");
+    }
+
+    #[test]
+    fn short_columns_give_way_when_long_words_need_the_room() {
+        let got = column_widths(
+            &wants(&[(9.0, 60.0), (9.0, 60.0), (150.0, 300.0)]),
+            200.0,
+            60.0,
+        );
+        assert!(close(&got, &[25.0, 25.0, 150.0]), "{got:?}");
     }
 
     #[test]
     fn too_narrow_tables_scale_the_narrowest_widths() {
-        let got = column_widths(&[(60.0, 80.0), (140.0, 200.0)], 100.0);
+        let got = column_widths(&wants(&[(60.0, 80.0), (140.0, 200.0)]), 100.0, 0.0);
         assert_eq!(got, [30.0, 70.0]);
+    }
+
+    fn cells(texts: &[&str]) -> Vec<Vec<Run>> {
+        texts.iter().map(|t| vec![Run::plain(*t)]).collect()
+    }
+
+    /// The number of lines of every cell of `table` set `width` wide.
+    fn line_counts(table: &Table, width: f32) -> Vec<Vec<usize>> {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let n = table.header.len();
+        let cols = columns(table, n, width, &mut fonts);
+        assert!((cols.iter().sum::<f32>() - width).abs() < 1e-2, "{cols:?}");
+        let (body, head) = styles();
+        std::iter::once((&table.header, head))
+            .chain(table.rows.iter().map(|r| (r, body)))
+            .map(|(row, style)| {
+                row.iter()
+                    .zip(&cols)
+                    .map(|(runs, &w)| {
+                        break_lines(&spans_of(runs, style), w - 2.0 * PAD_X, &mut fonts).len()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_chinese_columns_do_not_wrap_beside_a_long_one() {
+        let role = "副市长（分管城建、交通），市轨道交通建设领导小组组长、滨江市人民政府、滨江市轨道交通集团有限公司";
+        let table = Table {
+            align: Vec::new(),
+            header: cells(&[
+                "名称",
+                "职务",
+                "内外部",
+                "参与方式",
+                "权力",
+                "利益",
+                "关键",
+                "负责人",
+            ]),
+            rows: vec![
+                cells(&[
+                    "滨江市融媒体中心（滨江日报、滨江新闻 App）",
+                    role,
+                    "外部",
+                    "间接",
+                    "很高",
+                    "很高",
+                    "●",
+                    "刘晓燕",
+                ]),
+                cells(&["王建国", "副市长", "内部", "直接", "中", "低", "", "陈立新"]),
+            ],
+        };
+        let counts = line_counts(&table, 471.0);
+        for row in &counts {
+            assert!(
+                row[2..].iter().all(|&n| n <= 1),
+                "short columns wrap: {counts:?}"
+            );
+        }
+        assert!(counts[1][1] > 1, "the long column wraps: {counts:?}");
+    }
+
+    #[test]
+    fn short_english_columns_do_not_wrap_beside_a_long_one() {
+        let role = "Senior shop steward, Leeds plant; works council member, Northfield Components";
+        let table = Table {
+            align: Vec::new(),
+            header: cells(&[
+                "Name",
+                "Role",
+                "Category",
+                "Involvement",
+                "Power",
+                "Interest",
+                "Key",
+                "Owner",
+            ]),
+            rows: vec![
+                cells(&[
+                    "Plant IT and MES Support Team",
+                    role,
+                    "External",
+                    "Indirect",
+                    "very high",
+                    "medium",
+                    "●",
+                    "Sam Whitfield",
+                ]),
+                cells(&[
+                    "Frank Doyle",
+                    role,
+                    "Internal",
+                    "Direct",
+                    "low",
+                    "very high",
+                    "",
+                    "Priya Nair",
+                ]),
+            ],
+        };
+        let counts = line_counts(&table, 471.0);
+        for row in &counts {
+            assert!(
+                row[2..].iter().all(|&n| n <= 1),
+                "short columns wrap: {counts:?}"
+            );
+        }
     }
 }
 

@@ -201,3 +201,66 @@ fn an_empty_document_is_just_its_title_page() {
     let file = lopdf::Document::load_mem(&pdf.bytes).unwrap();
     assert_eq!(file.get_pages().len(), 1);
 }
+
+#[test]
+fn a_heading_keeps_its_space_after_a_box_and_sits_close_under_a_heading() {
+    let heading = |level: u8, text: &str| Block::Heading {
+        level,
+        runs: vec![Run::plain(text)],
+        id: text.to_lowercase(),
+    };
+    let note = Block::Alert {
+        alert: AlertKind::Note,
+        blocks: vec![Block::Paragraph(vec![Run::plain("Read this first.")])],
+    };
+    let blocks = vec![
+        heading(1, "Summary"),
+        heading(2, "Scope"),
+        note,
+        heading(2, "Risks"),
+    ];
+    let mut fonts = fonts::FontSet::new(&[]).unwrap();
+    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    builder.blocks(&blocks, 60.0, 470.0);
+    let gap_of = |title: &str| {
+        builder
+            .flow
+            .slices
+            .iter()
+            .find(|s| s.anchor.as_ref().is_some_and(|a| a.title.ends_with(title)))
+            .map(|s| s.gap_before)
+            .unwrap()
+    };
+    assert!(gap_of("Scope") < 12.0, "close under its parent heading");
+    assert_eq!(gap_of("Risks"), theme::heading_size(2) * 1.2);
+}
+
+#[test]
+fn key_figures_are_tiles_of_value_over_label() {
+    let blocks = vec![Block::Figures(vec![
+        crate::document::Figure {
+            value: "22".into(),
+            label: "Stakeholders".into(),
+        },
+        crate::document::Figure {
+            value: "79".into(),
+            label: "Engagement index".into(),
+        },
+    ])];
+    let mut fonts = fonts::FontSet::new(&[]).unwrap();
+    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    builder.blocks(&blocks, 60.0, 470.0);
+    let slices = &builder.flow.slices;
+    assert_eq!(slices.len(), 1, "the tiles stay together");
+    let texts: Vec<(String, f32, f32)> = slices[0]
+        .draws
+        .iter()
+        .filter_map(|d| match d {
+            layout::Draw::Text { x, baseline, line } => Some((line.text(), *x, *baseline)),
+            _ => None,
+        })
+        .collect();
+    let find = |t: &str| texts.iter().find(|(s, ..)| s == t).unwrap();
+    assert!(find("22").2 < find("Stakeholders").2, "value above label");
+    assert!(find("22").1 < find("79").1, "side by side");
+}

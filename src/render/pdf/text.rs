@@ -224,6 +224,9 @@ pub(super) fn single_line(text: &str, style: TextStyle, fonts: &mut FontSet) -> 
 /// Break `spans` into lines at most `width` wide. A word wider than a line is broken
 /// between characters.
 pub(super) fn break_lines(spans: &[Span], width: f32, fonts: &mut FontSet) -> Vec<Line> {
+    // Text measured at exactly `width` (a table column sized to its content) fits, whatever
+    // the rounding of the sums.
+    let width = width + 1e-3;
     let mut full = String::new();
     let mut chars = Vec::new();
     for (index, span) in spans.iter().enumerate() {
@@ -445,6 +448,23 @@ mod tests {
         }
         assert!(got[0].spacing > 0.0);
         assert!(last.width < width && last.spacing == 0.0);
+    }
+
+    #[test]
+    fn text_fits_a_width_measured_from_it() {
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let style = TextStyle::new(8.5, INK);
+        for text in [
+            "Sam Whitfield",
+            "Kessler Automotive GmbH",
+            "刘晓燕",
+            "2026年11月23日",
+        ] {
+            let spans = [Span::new(text, style)];
+            let (_, natural) = widths(&spans, &mut fonts);
+            let got = break_lines(&spans, natural, &mut fonts);
+            assert_eq!(got.len(), 1, "{text}: {natural}");
+        }
     }
 
     #[test]

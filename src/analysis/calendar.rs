@@ -1,0 +1,342 @@
+//! The communication calendar: every occurrence of the planned touches over the next
+//! weeks, expanded from the schedule.
+//!
+//! Rules (documented in `docs/communication-plan.md`):
+//!
+//! - The horizon is `as_of` and the days after it, `weeks` × 7 days in all, shown in
+//!   [`weeks`] that run Monday to Sunday.
+//! - A touch due on or after `as_of` occurs on its due date, then every interval after it
+//!   (a weekly Tuesday touch stays on Tuesdays). Calendar units count from that due date,
+//!   not from the previous occurrence, so a touch due on the 31st falls on the last day
+//!   of shorter months and comes back to the 31st after them.
+//! - An overdue touch occurs once, on `as_of`, as a catch-up marked with the days it is
+//!   late: however many times it was missed, it is one thing to do now. Its later
+//!   occurrences keep its rhythm from the missed due date.
+//! - Ad-hoc touches have no date and never occur.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::days_between;
+use super::schedule::ScheduledTouch;
+use crate::register::vocab::{Date, Frequency};
+
+/// How many weeks the calendar covers unless told otherwise.
+pub const DEFAULT_HORIZON_WEEKS: u16 = 12;
+
+/// One occurrence of a planned touch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Occurrence {
+    /// The day it falls on: its due date, or `as_of` for the catch-up of an overdue touch.
+    pub date: Date,
+    /// The day it was due (before `date` only when overdue).
+    pub due: Date,
+    /// Which of the horizon's [`weeks`] it falls in, 0 for the week of `as_of`.
+    pub week: u16,
+    /// The stakeholder's id.
+    pub stakeholder: String,
+    /// What, as planned.
+    pub content: Option<String>,
+    /// How.
+    pub channel: Option<String>,
+    /// How often.
+    pub frequency: Frequency,
+    /// Who: the touch's owner, else the stakeholder's.
+    pub owner: Option<String>,
+    /// Days past due (0 unless this is a catch-up).
+    pub overdue_days: u32,
+    /// Not planned: the default cadence of the stakeholder's quadrant.
+    pub suggested: bool,
+    /// Its touch: an index into the schedule it was expanded from.
+    pub touch: usize,
+    /// The n-th touch of this stakeholder with the same channel and content (0 for the
+    /// first), so that two identical lines of a plan stay two touches.
+    pub repeat: u16,
+}
+
+/// The first day after the horizon.
+pub fn horizon_end(as_of: Date, weeks: u16) -> Date {
+    as_of.saturating_add(jiff::Span::new().days(i64::from(weeks) * 7))
+}
+
+/// The weeks of the horizon, Monday to Sunday, as (first day, last day) within it: the
+/// first starts on `as_of`, the last ends the day before [`horizon_end`].
+pub fn weeks(as_of: Date, weeks: u16) -> Vec<(Date, Date)> {
+    let end = horizon_end(as_of, weeks);
+    let mut found = Vec::new();
+    let mut start = as_of;
+    while start < end {
+        let sunday = monday(start).saturating_add(jiff::Span::new().days(6));
+        let last = sunday.min(end.yesterday().unwrap_or(end));
+        found.push((start, last));
+        start = last.saturating_add(jiff::Span::new().days(1));
+    }
+    found
+}
+
+/// The Monday of a date's week.
+fn monday(date: Date) -> Date {
+    let offset = date.weekday().to_monday_zero_offset();
+    date.saturating_sub(jiff::Span::new().days(i64::from(offset)))
+}
+
+/// The index in [`weeks`] of a date within the horizon.
+fn week_of(as_of: Date, date: Date) -> u16 {
+    (days_between(monday(as_of), date) / 7) as u16
+}
+
+/// Every occurrence of the scheduled touches from `as_of` for `weeks` weeks: catch-ups
+/// of overdue touches first (the longest overdue first), then by date, owner (touches
+/// without an owner last) and stakeholder.
+pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<Occurrence> {
+    let end = horizon_end(as_of, weeks);
+    let mut seen: HashMap<(&str, Option<&str>, Option<&str>), u16> = HashMap::new();
+    let mut found = Vec::new();
+    for (index, touch) in schedule.iter().enumerate() {
+        let identity = (
+            touch.stakeholder.as_str(),
+            touch.channel.as_deref(),
+            touch.content.as_deref(),
+        );
+        let count = seen.entry(identity).or_default();
+        let repeat = *count;
+        *count += 1;
+        let (Some(due), Some(interval)) = (touch.date, touch.frequency.interval()) else {
+            continue;
+        };
+        let occurrence = |date: Date, due: Date, overdue_days: u32| Occurrence {
+            date,
+            due,
+            week: week_of(as_of, date),
+            stakeholder: touch.stakeholder.clone(),
+            content: touch.content.clone(),
+            channel: touch.channel.clone(),
+            frequency: touch.frequency,
+            owner: touch.owner.clone(),
+            overdue_days,
+            suggested: touch.suggested,
+            touch: index,
+            repeat,
+        };
+        let mut k = 0;
+        if due < as_of {
+            found.push(occurrence(as_of, due, days_between(due, as_of) as u32));
+            k = first_after(due, touch.frequency, interval, as_of);
+        }
+        while let Some(date) = nth(due, interval, k).filter(|&date| date < end) {
+            found.push(occurrence(date, date, 0));
+            k += 1;
+        }
+    }
+    found.sort_by(|a, b| {
+        let key = |o: &Occurrence| {
+            (
+                o.overdue_days == 0,
+                std::cmp::Reverse(o.overdue_days),
+                o.date,
+                o.owner.is_none(),
+                o.owner.clone(),
+                o.stakeholder.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    found
+}
+
+/// `due` plus `k` intervals, counted from `due` (`None` past the end of time).
+fn nth(due: Date, interval: jiff::Span, k: i64) -> Option<Date> {
+    due.checked_add(interval.checked_mul(k).ok()?).ok()
+}
+
+/// The smallest `k` ≥ 1 with `due + k` intervals after `as_of`. Intervals of a fixed
+/// number of days are counted directly; calendar months step, at most one step per
+/// month overdue.
+fn first_after(due: Date, frequency: Frequency, interval: jiff::Span, as_of: Date) -> i64 {
+    let fixed = match frequency {
+        Frequency::Monthly | Frequency::Quarterly | Frequency::Yearly => None,
+        other => other.approx_days(),
+    };
+    let mut k = match fixed {
+        Some(days) => (days_between(due, as_of) / i64::from(days.max(1))).max(0) + 1,
+        None => 1,
+    };
+    while nth(due, interval, k).is_some_and(|date| date <= as_of) {
+        k += 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::date;
+
+    const AS_OF: &str = "2026-11-20";
+
+    fn touch(due: Option<&str>, frequency: Frequency) -> ScheduledTouch {
+        ScheduledTouch {
+            date: due.map(date),
+            stakeholder: "a".into(),
+            content: Some("Update".into()),
+            channel: Some("meeting".into()),
+            frequency,
+            owner: Some("Pat".into()),
+            overdue: false,
+            overdue_days: 0,
+            suggested: false,
+            file: "a.md".into(),
+            line: Some(3),
+        }
+    }
+
+    fn dates(schedule: &[ScheduledTouch], weeks: u16) -> Vec<String> {
+        occurrences(schedule, date(AS_OF), weeks)
+            .iter()
+            .map(|o| {
+                if o.overdue_days > 0 {
+                    format!("{} (due {}, {} late)", o.date, o.due, o.overdue_days)
+                } else {
+                    o.date.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_touch_recurs_from_its_due_date_within_the_horizon() {
+        let weekly = touch(Some("2026-11-24"), Frequency::Weekly);
+        assert_eq!(
+            dates(&[weekly], 2),
+            ["2026-11-24", "2026-12-01"],
+            "2026-12-04 is the first day after two weeks"
+        );
+        let today = touch(Some(AS_OF), Frequency::EveryDays(10));
+        assert_eq!(dates(&[today], 3), [AS_OF, "2026-11-30", "2026-12-10"]);
+    }
+
+    #[test]
+    fn the_horizon_ends_before_its_last_day_plus_one() {
+        assert_eq!(horizon_end(date(AS_OF), 12), date("2027-02-12"));
+        let due_on_end = touch(Some("2027-02-12"), Frequency::Weekly);
+        assert!(dates(&[due_on_end], 12).is_empty());
+        let due_before = touch(Some("2027-02-11"), Frequency::Weekly);
+        assert_eq!(dates(&[due_before], 12), ["2027-02-11"]);
+    }
+
+    #[test]
+    fn an_overdue_touch_is_caught_up_once_then_keeps_its_rhythm() {
+        let missed = touch(Some("2026-11-03"), Frequency::Weekly);
+        assert_eq!(
+            dates(&[missed], 2),
+            [
+                "2026-11-20 (due 2026-11-03, 17 late)",
+                "2026-11-24",
+                "2026-12-01"
+            ]
+        );
+        // Missed on a day of its rhythm that is `as_of` itself: one occurrence, the catch-up.
+        let on_rhythm = touch(Some("2026-11-13"), Frequency::Weekly);
+        assert_eq!(
+            dates(&[on_rhythm], 1),
+            ["2026-11-20 (due 2026-11-13, 7 late)"]
+        );
+    }
+
+    #[test]
+    fn calendar_months_count_from_the_due_date() {
+        let month_end = touch(Some("2026-12-31"), Frequency::Monthly);
+        assert_eq!(
+            dates(&[month_end], 20),
+            ["2026-12-31", "2027-01-31", "2027-02-28", "2027-03-31"]
+        );
+        let overdue = touch(Some("2026-08-31"), Frequency::Monthly);
+        assert_eq!(
+            dates(&[overdue], 5),
+            ["2026-11-20 (due 2026-08-31, 81 late)", "2026-11-30"]
+        );
+        let quarterly = touch(Some("2025-11-30"), Frequency::Quarterly);
+        assert_eq!(
+            dates(&[quarterly], 16),
+            [
+                "2026-11-20 (due 2025-11-30, 355 late)",
+                "2026-11-30",
+                "2027-02-28"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_overdue_daily_touches_are_counted_not_stepped() {
+        let daily = touch(Some("1990-01-01"), Frequency::Daily);
+        let found = occurrences(&[daily], date(AS_OF), 1);
+        assert_eq!(found.len(), 7, "the catch-up, then the next six days");
+        assert_eq!(found[1].date, date("2026-11-21"));
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday_from_as_of_to_the_horizon() {
+        // 20 Nov 2026 is a Friday.
+        let found: Vec<String> = weeks(date(AS_OF), 2)
+            .iter()
+            .map(|(first, last)| format!("{first}..{last}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "2026-11-20..2026-11-22",
+                "2026-11-23..2026-11-29",
+                "2026-11-30..2026-12-03"
+            ]
+        );
+        let monday = weeks(date("2026-11-23"), 1);
+        assert_eq!(monday, [(date("2026-11-23"), date("2026-11-29"))]);
+        let later = touch(Some("2026-11-30"), Frequency::Weekly);
+        let found = occurrences(&[later], date(AS_OF), 2);
+        assert_eq!(found[0].week, 2);
+    }
+
+    #[test]
+    fn ad_hoc_touches_never_occur() {
+        assert!(dates(&[touch(None, Frequency::AdHoc)], 12).is_empty());
+    }
+
+    #[test]
+    fn catch_ups_come_first_then_by_date_and_owner() {
+        let mut late = touch(Some("2026-11-01"), Frequency::Monthly);
+        late.stakeholder = "b".into();
+        let mut later = touch(Some("2026-10-01"), Frequency::Yearly);
+        later.stakeholder = "c".into();
+        let mut nobody = touch(Some("2026-11-21"), Frequency::Yearly);
+        nobody.owner = None;
+        let mut kim = touch(Some("2026-11-21"), Frequency::Yearly);
+        kim.owner = Some("Kim".into());
+        let found = occurrences(&[nobody, kim, late, later], date(AS_OF), 1);
+        let order: Vec<(&str, Option<&str>, u32)> = found
+            .iter()
+            .map(|o| (o.stakeholder.as_str(), o.owner.as_deref(), o.overdue_days))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("c", Some("Pat"), 50),
+                ("b", Some("Pat"), 19),
+                ("a", Some("Kim"), 0),
+                ("a", None, 0)
+            ]
+        );
+        assert_eq!(found[3].week, 0);
+    }
+
+    #[test]
+    fn identical_touches_are_told_apart() {
+        let twice = [
+            touch(Some("2026-11-24"), Frequency::Yearly),
+            touch(Some("2026-11-24"), Frequency::Yearly),
+        ];
+        let found = occurrences(&twice, date(AS_OF), 1);
+        let repeats: Vec<u16> = found.iter().map(|o| o.repeat).collect();
+        assert_eq!(repeats, [0, 1]);
+    }
+}

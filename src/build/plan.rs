@@ -1,0 +1,353 @@
+//! The communication plan of a build: its calendar and feedback laid out for the
+//! templates (the variable `plan`), and its `.ics` and `.csv` exports.
+//!
+//! `plan` holds (dates `YYYY-MM-DD`, enumerations as in the analysis JSON):
+//!
+//! - `horizon_weeks`, `from` and `until`: the calendar's first and last day;
+//! - `weeks`: per week of the horizon, Monday to Sunday (the first and last clipped to
+//!   the horizon), its `first` and `last` day, `count` (of occurrences), and the touches
+//!   due in it by owner, `owners: [{owner, touches}]`, each touch with its `dates` in
+//!   the week (a daily touch is one row of seven dates), `first`, `last` and the
+//!   occurrence's fields (catch-ups are not in any week);
+//! - `overdue`: the catch-ups of overdue touches, the longest overdue first, each an
+//!   occurrence (`date`, `due`, `week`, `stakeholder`, `content`, `channel`,
+//!   `frequency`, `owner`, `overdue_days`, `suggested`);
+//! - `owners`: per owner (`null` for touches nobody owns, last) the catch-ups
+//!   (`overdue`), the touches due per week (`weeks`) and in all (`total`);
+//! - `quadrants`: per quadrant of the grid (`quadrant`, `strategy`) the planned touches
+//!   by owner, `owners: [{owner, rows}]`, each row a touch of the schedule with the
+//!   stakeholder's `name` and `last_contact`, and `next_due` for its date;
+//! - `feedback`: per stakeholder `stakeholder`, `name`, `key`, `quadrant`,
+//!   `satisfaction`, `trend`, `follow_ups` and `flags` (shape in
+//!   `analysis::feedback`), the flagged ones first;
+//! - `counts`: `touches`, `suggested`, `overdue`, `occurrences`, `flagged`,
+//!   `open_follow_ups`;
+//! - `rules`: the feedback flags' limits, `over_contact_window_days`,
+//!   `over_contact_factor`, `over_contact_min`.
+//!
+//! The view borrows from the analysis and is serialised once, straight into the
+//! template context: a register of 10,000 stakeholders has some 30,000 occurrences.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::calendar::{self, Occurrence};
+use crate::analysis::feedback::{self, Feedback};
+use crate::analysis::schedule::ScheduledTouch;
+use crate::analysis::{Analysis, grid::Strategy};
+use crate::export;
+use crate::register::Register;
+use crate::register::vocab::{Date, Frequency, Quadrant};
+
+/// Groups by owner sort by name, with touches nobody owns last.
+type OwnerKey<'a> = (bool, Option<&'a str>);
+
+fn owner_key(owner: &Option<String>) -> OwnerKey<'_> {
+    (owner.is_none(), owner.as_deref())
+}
+
+/// The calendar and feedback of one build.
+pub struct Plan {
+    /// The horizon, in weeks.
+    pub weeks: u16,
+    /// Every touch due in the horizon.
+    pub occurrences: Vec<Occurrence>,
+    /// Per stakeholder, in id order.
+    pub feedback: Vec<Feedback>,
+}
+
+/// The template variable `plan` (see the module documentation).
+#[derive(Serialize)]
+pub struct View<'a> {
+    horizon_weeks: u16,
+    from: Date,
+    until: Date,
+    weeks: Vec<Week<'a>>,
+    overdue: Vec<&'a Occurrence>,
+    owners: Vec<OwnerLoad<'a>>,
+    quadrants: Vec<QuadrantPlan<'a>>,
+    feedback: Vec<FeedbackRow<'a>>,
+    counts: Counts,
+    rules: Rules,
+}
+
+#[derive(Serialize)]
+struct Week<'a> {
+    first: Date,
+    last: Date,
+    count: usize,
+    owners: Vec<WeekOwner<'a>>,
+}
+
+#[derive(Serialize)]
+struct WeekOwner<'a> {
+    owner: Option<&'a str>,
+    touches: Vec<WeekTouch<'a>>,
+}
+
+/// A touch due one or more times in a week.
+#[derive(Serialize)]
+struct WeekTouch<'a> {
+    #[serde(flatten)]
+    first_occurrence: &'a Occurrence,
+    dates: Vec<Date>,
+    first: Date,
+    last: Date,
+}
+
+#[derive(Serialize)]
+struct OwnerLoad<'a> {
+    owner: Option<&'a str>,
+    overdue: u32,
+    weeks: Vec<u32>,
+    total: u32,
+}
+
+#[derive(Serialize)]
+struct QuadrantPlan<'a> {
+    quadrant: Quadrant,
+    strategy: Strategy,
+    owners: Vec<OwnerRows<'a>>,
+}
+
+#[derive(Serialize)]
+struct OwnerRows<'a> {
+    owner: Option<&'a str>,
+    rows: Vec<PlanRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanRow<'a> {
+    stakeholder: &'a str,
+    name: &'a str,
+    content: Option<&'a str>,
+    channel: Option<&'a str>,
+    frequency: Frequency,
+    owner: Option<&'a str>,
+    last_contact: Option<Date>,
+    next_due: Option<Date>,
+    overdue_days: u32,
+    suggested: bool,
+}
+
+#[derive(Serialize)]
+struct FeedbackRow<'a> {
+    #[serde(flatten)]
+    feedback: &'a Feedback,
+    name: &'a str,
+    key: bool,
+    quadrant: Quadrant,
+    #[serde(skip)]
+    broken_promise: bool,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    touches: usize,
+    suggested: usize,
+    overdue: usize,
+    occurrences: usize,
+    flagged: usize,
+    open_follow_ups: usize,
+}
+
+#[derive(Serialize)]
+struct Rules {
+    over_contact_window_days: u32,
+    over_contact_factor: u32,
+    over_contact_min: u32,
+}
+
+impl Plan {
+    /// The plan of an analysed register over `weeks` weeks.
+    pub fn new(register: &Register, analysis: &Analysis, weeks: u16) -> Plan {
+        Plan {
+            weeks,
+            occurrences: calendar::occurrences(&analysis.schedule, analysis.as_of, weeks),
+            feedback: feedback::feedback(register, analysis),
+        }
+    }
+
+    /// `communication-plan.ics`.
+    pub fn ics(&self, analysis: &Analysis) -> String {
+        export::ics::calendar(analysis, &self.occurrences, self.weeks)
+    }
+
+    /// `communication-plan.csv`.
+    pub fn csv(&self, analysis: &Analysis) -> Result<Vec<u8>, String> {
+        export::csv::plan(analysis, &self.occurrences, self.weeks)
+    }
+
+    /// The template variable `plan`.
+    pub fn view<'a>(&'a self, analysis: &'a Analysis) -> View<'a> {
+        let as_of = analysis.as_of;
+        let week_days = calendar::weeks(as_of, self.weeks);
+        let until = week_days.last().map_or(as_of, |&(_, last)| last);
+        let overdue: Vec<&Occurrence> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.overdue_days > 0)
+            .collect();
+
+        let mut loads: BTreeMap<OwnerKey<'_>, (u32, Vec<u32>)> = BTreeMap::new();
+        let mut by_week: Vec<BTreeMap<OwnerKey<'_>, Vec<&Occurrence>>> =
+            vec![BTreeMap::new(); week_days.len()];
+        for o in &self.occurrences {
+            let (late, per_week) = loads
+                .entry(owner_key(&o.owner))
+                .or_insert_with(|| (0, vec![0; week_days.len()]));
+            if o.overdue_days > 0 {
+                *late += 1;
+            } else if let (Some(n), Some(week)) = (
+                per_week.get_mut(usize::from(o.week)),
+                by_week.get_mut(usize::from(o.week)),
+            ) {
+                *n += 1;
+                week.entry(owner_key(&o.owner)).or_default().push(o);
+            }
+        }
+        let owners = loads
+            .into_iter()
+            .map(|((_, owner), (overdue, weeks))| OwnerLoad {
+                owner,
+                overdue,
+                total: overdue + weeks.iter().sum::<u32>(),
+                weeks,
+            })
+            .collect();
+        let weeks = week_days
+            .iter()
+            .zip(by_week)
+            .map(|(&(first, last), owners)| Week {
+                first,
+                last,
+                count: owners.values().map(Vec::len).sum(),
+                owners: owners
+                    .into_iter()
+                    .map(|((_, owner), occurrences)| WeekOwner {
+                        owner,
+                        touches: touches_of_week(&occurrences),
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let mut quadrants: BTreeMap<Quadrant, BTreeMap<OwnerKey<'_>, Vec<PlanRow<'_>>>> =
+            BTreeMap::new();
+        for touch in &analysis.schedule {
+            if let Some((quadrant, row)) = plan_row(analysis, touch) {
+                quadrants
+                    .entry(quadrant)
+                    .or_default()
+                    .entry(owner_key(&touch.owner))
+                    .or_default()
+                    .push(row);
+            }
+        }
+        let quadrants = quadrants
+            .into_iter()
+            .map(|(quadrant, by_owner)| QuadrantPlan {
+                quadrant,
+                strategy: Strategy::from(quadrant),
+                owners: by_owner
+                    .into_iter()
+                    .map(|((_, owner), mut rows)| {
+                        // By stakeholder, then as scheduled (by next due date).
+                        rows.sort_by(|a, b| a.name.cmp(b.name));
+                        OwnerRows { owner, rows }
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let mut feedback: Vec<FeedbackRow<'_>> = self
+            .feedback
+            .iter()
+            .filter_map(|f| {
+                let a = analysis.get(&f.stakeholder)?;
+                Some(FeedbackRow {
+                    feedback: f,
+                    name: &a.name,
+                    key: a.key,
+                    quadrant: a.quadrant,
+                    broken_promise: f.follow_ups.iter().any(|u| u.overdue_days > 0),
+                })
+            })
+            .collect();
+        // What needs changing first: flags, then promises broken, then key stakeholders.
+        feedback.sort_by_key(|row| (row.feedback.flags.is_empty(), !row.broken_promise, !row.key));
+
+        View {
+            horizon_weeks: self.weeks,
+            from: as_of,
+            until,
+            weeks,
+            counts: Counts {
+                touches: analysis.schedule.len(),
+                suggested: analysis.schedule.iter().filter(|t| t.suggested).count(),
+                overdue: overdue.len(),
+                occurrences: self.occurrences.len(),
+                flagged: self.feedback.iter().filter(|f| !f.flags.is_empty()).count(),
+                open_follow_ups: self.feedback.iter().map(|f| f.follow_ups.len()).sum(),
+            },
+            overdue,
+            owners,
+            quadrants,
+            feedback,
+            rules: Rules {
+                over_contact_window_days: feedback::OVER_CONTACT_WINDOW_DAYS,
+                over_contact_factor: feedback::OVER_CONTACT_FACTOR,
+                over_contact_min: feedback::OVER_CONTACT_MIN,
+            },
+        }
+    }
+}
+
+/// A touch of the schedule as a row of the plan, with the stakeholder's quadrant.
+fn plan_row<'a>(
+    analysis: &'a Analysis,
+    touch: &'a ScheduledTouch,
+) -> Option<(Quadrant, PlanRow<'a>)> {
+    let a = analysis.get(&touch.stakeholder)?;
+    let row = PlanRow {
+        stakeholder: &a.id,
+        name: &a.name,
+        content: touch.content.as_deref(),
+        channel: touch.channel.as_deref(),
+        frequency: touch.frequency,
+        owner: touch.owner.as_deref(),
+        last_contact: a.last_contact,
+        next_due: touch.date,
+        overdue_days: touch.overdue_days,
+        suggested: touch.suggested,
+    };
+    Some((a.quadrant, row))
+}
+
+/// The occurrences of one owner in one week as one row per touch, in the order of their
+/// first date.
+fn touches_of_week<'a>(occurrences: &[&'a Occurrence]) -> Vec<WeekTouch<'a>> {
+    let mut rows: Vec<WeekTouch<'a>> = Vec::new();
+    // Touch index to row: a week holds few touches per owner, but an owner may keep
+    // thousands of stakeholders.
+    let mut row_of: std::collections::HashMap<usize, usize> = Default::default();
+    for &o in occurrences {
+        match row_of.get(&o.touch) {
+            Some(&i) => {
+                rows[i].dates.push(o.date);
+                rows[i].last = o.date;
+            }
+            None => {
+                row_of.insert(o.touch, rows.len());
+                rows.push(WeekTouch {
+                    first_occurrence: o,
+                    dates: vec![o.date],
+                    first: o.date,
+                    last: o.date,
+                });
+            }
+        }
+    }
+    rows
+}

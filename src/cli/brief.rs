@@ -1,0 +1,152 @@
+//! `stake brief`: a meeting brief for a tag or a list of stakeholder ids.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::brief::{self, Format, Selection};
+use crate::diagnostic::{self, Severity};
+use crate::register::vocab::{Date, Vocabulary};
+use crate::register::{self, Limits};
+use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
+
+/// Arguments of `stake brief`.
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The register folder, then the attendees' ids (when DIR is not a folder and no
+    /// `--tag` is given, it is the first id and the register is `.`).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The attendees, by stakeholder id.
+    #[arg(value_name = "ID", conflicts_with = "tag")]
+    pub ids: Vec<String>,
+    /// The attendees: every stakeholder with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// The one issue on the agenda: the first page shows only it, and talking points
+    /// address it.
+    #[arg(long, value_name = "ISSUE")]
+    pub issue: Option<String>,
+    /// The folder to write `brief.html` into (created if missing).
+    #[arg(short, long, default_value = ".", value_name = "OUT")]
+    pub out: PathBuf,
+    /// What to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
+    pub format: Vec<Format>,
+    /// Paper size of `brief.pdf`.
+    #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+    pub paper: PaperSize,
+    /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC; repeat
+    /// for more.
+    #[arg(long = "font", value_name = "PATH")]
+    pub fonts: Vec<PathBuf>,
+    /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// A folder of templates replacing the built-ins of the same name (default: the
+    /// register's `templates/` folder, when it has one).
+    #[arg(long, value_name = "PATH")]
+    pub templates: Option<PathBuf>,
+    /// Largest register file read, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    pub max_file_size: u64,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("write {}", Date::expected()))
+}
+
+/// Runs `stake brief`. Unknown ids, an unused tag or an unknown issue are errors
+/// (exit 2) naming the closest matches; a register with errors is not briefed (exit 1).
+pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
+    let (dir, ids) = match (args.dir, args.tag.is_some()) {
+        (Some(dir), false) if !dir.is_dir() => {
+            let first = dir.to_string_lossy().into_owned();
+            (PathBuf::from("."), [vec![first], args.ids].concat())
+        }
+        (dir, _) => (dir.unwrap_or_else(|| PathBuf::from(".")), args.ids),
+    };
+    let selection = match (args.tag, ids.is_empty()) {
+        (Some(tag), _) => Selection::Tag(tag),
+        (None, false) => Selection::Ids(ids),
+        (None, true) => {
+            return Err(
+                "name the attendees: `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`"
+                    .into(),
+            );
+        }
+    };
+    let limits = Limits {
+        max_file_bytes: args.max_file_size,
+    };
+    let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
+    if loaded.count(Severity::Error) > 0 {
+        return Ok(refuse(&dir, &loaded, color));
+    }
+    let as_of = args
+        .as_of
+        .or(loaded.register.project.as_of)
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let options = brief::Options {
+        out: args.out,
+        as_of,
+        formats: args.format.into_iter().collect(),
+        templates: args.templates,
+        selection,
+        issue: args.issue,
+        pdf: PdfOptions {
+            paper: args.paper,
+            running_header: None,
+            fonts: args
+                .fonts
+                .into_iter()
+                .map(|path| FontFile {
+                    path,
+                    index: 0,
+                    bold: None,
+                })
+                .collect(),
+        },
+    };
+    let attendees = brief::select(&loaded.register, &options.selection)?.len();
+    let written = brief::brief(&loaded.register, &options)?;
+    if !written.missing_chars.is_empty() {
+        let chars = written.missing_chars.iter().copied().collect();
+        eprintln!("{}", super::missing_glyphs_warning(&chars, &loaded.sources));
+    }
+    for path in written.files {
+        println!(
+            "wrote {} ({attendees} {})",
+            path.display(),
+            if attendees == 1 {
+                "attendee"
+            } else {
+                "attendees"
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the register's errors as `stake check` does; exit status 1.
+fn refuse(dir: &Path, loaded: &register::Loaded, color: bool) -> ExitCode {
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    eprint!(
+        "{}",
+        diagnostic::render(&errors, &loaded.sources, diagnostic::Format::Human, color)
+    );
+    eprintln!(
+        "{}: {} {}; no brief written (run `stake check {}` for details)",
+        dir.display(),
+        errors.len(),
+        if errors.len() == 1 { "error" } else { "errors" },
+        dir.display()
+    );
+    ExitCode::from(1)
+}

@@ -1,0 +1,150 @@
+//! `communication-plan.csv`: one row per planned touch, for a spreadsheet.
+//!
+//! Written for people opening it in Excel: headers and words in the report's language,
+//! dates as `YYYY-MM-DD` (which spreadsheets read as dates), and a UTF-8 byte order mark
+//! first, without which Excel reads the file in the machine's legacy code page and
+//! garbles Chinese (and any accented name). Fields are quoted by the `csv` crate; rows
+//! end in CRLF as RFC 4180 has it. Machines should read `analysis.json` instead.
+
+use super::fill;
+use crate::analysis::Analysis;
+use crate::analysis::calendar::Occurrence;
+use crate::document::labels;
+use crate::register::vocab::Quadrant;
+
+/// The byte order mark that tells Excel the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The rows of the plan: the analysis's schedule, in its order (by next due date, the
+/// ad-hoc touches last), with how many times each touch falls in the horizon.
+pub fn plan(
+    analysis: &Analysis,
+    occurrences: &[Occurrence],
+    weeks: u16,
+) -> Result<Vec<u8>, String> {
+    let language = analysis.project.language;
+    let label = |key: &str| labels::label(language, key);
+    let mut counts = vec![0u32; analysis.schedule.len()];
+    for o in occurrences {
+        if let Some(count) = counts.get_mut(o.touch) {
+            *count += 1;
+        }
+    }
+    let mut out = csv::Writer::from_writer(BOM.as_bytes().to_vec());
+    let in_horizon = fill(
+        language,
+        "touches_in_weeks",
+        &[("weeks", &weeks.to_string())],
+    );
+    let header = [
+        label("id"),
+        label("stakeholder"),
+        label("quadrant_head"),
+        label("key"),
+        label("owner"),
+        label("content"),
+        label("channel"),
+        label("frequency_head"),
+        label("suggested_head"),
+        label("last_contact"),
+        label("next_due"),
+        label("overdue_days"),
+        in_horizon.as_str(),
+    ];
+    out.write_record(header).map_err(|e| e.to_string())?;
+    // Looked up once: a register may have tens of thousands of touches.
+    let (yes, no) = (label("yes"), label("no"));
+    let yes_no = |flag: bool| if flag { yes } else { no };
+    let quadrants: Vec<(Quadrant, &str)> = Quadrant::ALL
+        .iter()
+        .map(|&q| (q, label(&format!("quadrant.{}", q.as_str()))))
+        .collect();
+    for (touch, count) in analysis.schedule.iter().zip(counts) {
+        let Some(a) = analysis.get(&touch.stakeholder) else {
+            continue;
+        };
+        let quadrant = quadrants
+            .iter()
+            .find(|(q, _)| *q == a.quadrant)
+            .map_or("", |(_, word)| word);
+        let date =
+            |d: Option<crate::register::vocab::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        out.write_record([
+            a.id.as_str(),
+            a.name.as_str(),
+            quadrant,
+            yes_no(a.key),
+            touch.owner.as_deref().unwrap_or(""),
+            touch.content.as_deref().unwrap_or(""),
+            touch.channel.as_deref().unwrap_or(""),
+            &labels::frequency(language, touch.frequency),
+            yes_no(touch.suggested),
+            &date(a.last_contact),
+            &date(touch.date),
+            &touch.overdue_days.to_string(),
+            &count.to_string(),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    out.into_inner().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::analysis::calendar::occurrences;
+    use crate::analysis::testing::{date, register, stakeholder};
+    use crate::register::model::Touch;
+    use crate::register::vocab::{Frequency, Language};
+
+    #[test]
+    fn rows_read_back_with_the_bom_first_and_fields_intact() {
+        let mut s = stakeholder("zhang", 5, 5);
+        s.name = "张总监".into();
+        s.communication = vec![
+            Touch {
+                content: Some("周报, \"风险\"\n与决策".into()),
+                channel: Some("会议".into()),
+                frequency: Frequency::Weekly,
+                owner: Some("陈立新".into()),
+                starts: Some(date("2026-11-13")),
+                line: 4,
+            },
+            Touch {
+                content: None,
+                channel: Some("电话".into()),
+                frequency: Frequency::AdHoc,
+                owner: None,
+                starts: None,
+                line: 9,
+            },
+        ];
+        let mut register = register(vec![s]);
+        register.project.language = Language::ZhCn;
+        let analysis = analyze(&register, date("2026-11-20"));
+        let found = occurrences(&analysis.schedule, analysis.as_of, 2);
+        let bytes = plan(&analysis, &found, 2).unwrap();
+        assert!(bytes.starts_with(BOM.as_bytes()));
+        let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(header.len(), 13);
+        assert_eq!(&header[1], "干系人");
+        assert_eq!(&header[12], "未来 2 周沟通次数");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2, "one row per planned touch");
+        let weekly = &rows[0];
+        assert_eq!(&weekly[1], "张总监");
+        assert_eq!(&weekly[2], "重点管理");
+        assert_eq!(&weekly[5], "周报, \"风险\"\n与决策");
+        assert_eq!(&weekly[7], "每周");
+        assert_eq!(&weekly[10], "2026-11-13");
+        assert_eq!(&weekly[11], "7");
+        // The catch-up today (due 13 Nov, on the rhythm), then 27 Nov; 4 Dec is past.
+        assert_eq!(&weekly[12], "2");
+        let ad_hoc = &rows[1];
+        assert_eq!(&ad_hoc[7], "按需");
+        assert_eq!(&ad_hoc[10], "");
+        assert_eq!(&ad_hoc[12], "0");
+    }
+}

@@ -1,0 +1,91 @@
+//! `stake init`: a starter register that checks clean, written without overwriting.
+
+use std::fs;
+use std::path::Path;
+
+use crate::{snapshot, stake_in};
+
+/// Every file below `dir` with its contents, sorted.
+fn contents(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("readable") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).expect("below dir");
+                let text = fs::read_to_string(&path).expect("text");
+                files.push((name.to_string_lossy().into_owned(), text));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn starter_checks_clean(lang: &str) {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    stake_in(temp.path())
+        .args(["init", "register", "--lang", lang])
+        .assert()
+        .code(0)
+        .stdout_eq(snapshot(&format!("init-{lang}.stdout")))
+        .stderr_eq("");
+    assert_eq!(contents(&temp.path().join("register")).len(), 4);
+    stake_in(temp.path())
+        .args(["check", "--deny-warnings", "register"])
+        .assert()
+        .code(0)
+        .stdout_eq("")
+        .stderr_eq("register: 3 stakeholders, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn english_starter_checks_clean() {
+    starter_checks_clean("en");
+}
+
+#[test]
+fn chinese_starter_checks_clean() {
+    starter_checks_clean("zh-CN");
+}
+
+#[test]
+fn init_never_overwrites() {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    stake_in(temp.path())
+        .args(["init", "register"])
+        .assert()
+        .code(0);
+    let project = temp.path().join("register/_project.md");
+    fs::write(&project, "---\nname: Mine\n---\nMy own notes.\n").expect("writable");
+    let before = contents(temp.path());
+    stake_in(temp.path())
+        .args(["init", "register"])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(snapshot("init-existing.stderr"));
+    assert_eq!(contents(temp.path()), before);
+}
+
+#[test]
+fn init_writes_nothing_when_one_file_exists() {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let register = temp.path().join("register");
+    fs::create_dir(&register).expect("writable");
+    fs::write(register.join("_project.md"), "---\nname: Mine\n---\n").expect("writable");
+    stake_in(temp.path())
+        .args(["init", "register", "--lang", "zh-CN"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        contents(&register),
+        [(
+            "_project.md".to_owned(),
+            "---\nname: Mine\n---\n".to_owned()
+        )]
+    );
+}

@@ -1,0 +1,301 @@
+//! The communication plan's exports: `communication-plan.ics` read by an independent
+//! RFC 5545 parser (Python's `icalendar`; skipped with a note where python3 cannot
+//! import it), its UIDs stable from build to build, `communication-plan.csv` read back,
+//! and nothing confidential in either.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use jiff::civil::Date;
+use jiff::{Span, ToSpan};
+use serde_json::Value as Json;
+use snapbox::cmd::{Command, cargo_bin};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds a sample into a fresh folder (kept alive by the TempDir).
+fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    Command::new(cargo_bin!("stake"))
+        .arg("build")
+        .arg(register)
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .assert()
+        .success();
+    (dir, out)
+}
+
+/// The events of a calendar as Python's `icalendar` reads them, or `None` (with a note)
+/// when python3 cannot import it.
+fn parse_ics(path: &Path) -> Option<Vec<Json>> {
+    const SCRIPT: &str = r#"
+import json, sys
+import icalendar
+calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+errors = [str(e) for c in calendar.walk() for e in c.errors]
+events = []
+for e in calendar.walk("VEVENT"):
+    categories = e.get("CATEGORIES")
+    events.append({
+        "uid": str(e["UID"]),
+        "start": e.decoded("DTSTART").isoformat(),
+        "end": e.decoded("DTEND").isoformat(),
+        "stamp": e.decoded("DTSTAMP").isoformat(),
+        "summary": str(e["SUMMARY"]),
+        "description": str(e["DESCRIPTION"]),
+        "contact": str(e.get("CONTACT", "")),
+        "categories": [str(c) for c in categories.cats] if categories else [],
+    })
+print(json.dumps({"version": str(calendar["VERSION"]), "errors": errors, "events": events}))
+"#;
+    let probe = Process::new("python3")
+        .args(["-c", "import icalendar"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!(
+            "note: skipping the independent .ics check: python3 cannot import icalendar \
+             (pip install icalendar)"
+        );
+        return None;
+    }
+    let output = Process::new("python3")
+        .args(["-c", SCRIPT])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "icalendar rejected {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed: Json = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(parsed["version"], "2.0");
+    assert_eq!(parsed["errors"], Json::Array(Vec::new()), "parse errors");
+    Some(parsed["events"].as_array().unwrap().clone())
+}
+
+fn uids(events: &[Json]) -> BTreeSet<String> {
+    events
+        .iter()
+        .map(|e| e["uid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Whether an event is the catch-up of an overdue touch (marked in its categories).
+fn is_catch_up(event: &Json) -> bool {
+    let categories = event["categories"].as_array().unwrap();
+    categories.iter().any(|c| c == "Overdue" || c == "已逾期")
+}
+
+/// The interval of a frequency as `stake analyze` writes it (`None` for ad hoc).
+fn interval(frequency: &str) -> Option<Span> {
+    Some(match frequency {
+        "daily" => 1.day(),
+        "weekly" => 1.week(),
+        "biweekly" => 2.weeks(),
+        "monthly" => 1.month(),
+        "quarterly" => 3.months(),
+        "yearly" => 1.year(),
+        "ad-hoc" => return None,
+        other => {
+            let (n, unit) = other.strip_prefix("every ")?.split_once(' ')?;
+            let n: i64 = n.parse().ok()?;
+            match unit {
+                "days" => n.days(),
+                "weeks" => n.weeks(),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// How many events the documented rules give for the analysis's schedule: an overdue
+/// touch once on `as_of`, then every touch on its due date plus whole intervals, before
+/// the end of the horizon.
+fn expected_events(analysis: &Json, weeks: i64) -> usize {
+    let as_of: Date = analysis["as_of"].as_str().unwrap().parse().unwrap();
+    let end = as_of.checked_add(weeks.weeks()).unwrap();
+    let mut count = 0;
+    for touch in analysis["schedule"].as_array().unwrap() {
+        let (Some(due), Some(interval)) = (
+            touch["date"].as_str(),
+            interval(touch["frequency"].as_str().unwrap()),
+        ) else {
+            continue;
+        };
+        let due: Date = due.parse().unwrap();
+        let nth = |k: i64| due.checked_add(interval.checked_mul(k).unwrap()).unwrap();
+        let mut k = 0;
+        if due < as_of {
+            count += 1;
+            while nth(k) <= as_of {
+                k += 1;
+            }
+        }
+        while nth(k) < end {
+            count += 1;
+            k += 1;
+        }
+    }
+    count
+}
+
+#[test]
+fn the_calendar_reads_in_an_independent_parser_with_the_expected_events() {
+    for sample in ["erp-rollout", "metro-line"] {
+        let (_dir, out) = build(
+            &root().join("samples").join(sample),
+            &["--as-of", "2026-11-20", "--format", "ics,json"],
+        );
+        let ics = out.join("communication-plan.ics");
+        let text = fs::read_to_string(&ics).unwrap();
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "CRLF lines");
+        assert!(text.split("\r\n").all(|line| line.len() <= 75), "folded");
+        let Some(events) = parse_ics(&ics) else {
+            return;
+        };
+        let analysis: Json =
+            serde_json::from_str(&fs::read_to_string(out.join("analysis.json")).unwrap()).unwrap();
+        assert_eq!(events.len(), expected_events(&analysis, 12), "{sample}");
+        assert_eq!(uids(&events).len(), events.len(), "UIDs are unique");
+        let overdue = analysis["schedule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["overdue"] == true)
+            .count();
+        let catch_ups: Vec<&Json> = events.iter().filter(|e| is_catch_up(e)).collect();
+        assert_eq!(catch_ups.len(), overdue, "{sample}: overdue touches marked");
+        for e in &events {
+            assert_eq!(e["stamp"], "2026-11-20T00:00:00+00:00");
+            assert!(e["start"].as_str().unwrap() >= "2026-11-20");
+            assert!(e["start"].as_str().unwrap() < "2027-02-12");
+            assert!(!e["contact"].as_str().unwrap().is_empty(), "owner");
+        }
+        for e in catch_ups {
+            assert_eq!(e["start"], "2026-11-20", "caught up on as_of");
+        }
+    }
+}
+
+#[test]
+fn uids_are_stable_across_builds_horizons_and_days() {
+    let register = root().join("samples/erp-rollout");
+    let args = |as_of: &'static str, weeks: &'static str| {
+        [
+            "--as-of",
+            as_of,
+            "--horizon-weeks",
+            weeks,
+            "--format",
+            "ics",
+        ]
+    };
+    let (_a, first) = build(&register, &args("2026-11-20", "12"));
+    let (_b, again) = build(&register, &args("2026-11-20", "12"));
+    let first_ics = fs::read(first.join("communication-plan.ics")).unwrap();
+    assert_eq!(
+        first_ics,
+        fs::read(again.join("communication-plan.ics")).unwrap(),
+        "same input, same bytes"
+    );
+    let (_c, shorter) = build(&register, &args("2026-11-20", "4"));
+    let (_d, next_day) = build(&register, &args("2026-11-21", "12"));
+    let Some(first) = parse_ics(&first.join("communication-plan.ics")) else {
+        return;
+    };
+    let shorter = parse_ics(&shorter.join("communication-plan.ics")).unwrap();
+    let next_day = parse_ics(&next_day.join("communication-plan.ics")).unwrap();
+    assert!(shorter.len() < first.len());
+    assert!(uids(&shorter).is_subset(&uids(&first)), "a shorter horizon");
+    // Nothing is logged on 21 Nov in the sample: every occurrence keeps its UID, and a
+    // touch due on 20 Nov is now a catch-up on 21 Nov under the same UID.
+    assert!(uids(&first).is_subset(&uids(&next_day)), "a day later");
+    let due_today: Vec<&Json> = first
+        .iter()
+        .filter(|e| e["start"] == "2026-11-20" && !is_catch_up(e))
+        .collect();
+    assert!(!due_today.is_empty());
+    for e in due_today {
+        let later = next_day.iter().find(|n| n["uid"] == e["uid"]).unwrap();
+        assert_eq!(later["start"], "2026-11-21");
+        assert!(is_catch_up(later));
+        assert!(
+            later["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("Overdue 1 day: ")
+        );
+    }
+}
+
+#[test]
+fn the_spreadsheet_reads_back_one_row_per_planned_touch() {
+    let (_dir, out) = build(
+        &root().join("samples/metro-line"),
+        &["--as-of", "2026-11-20", "--format", "csv,json"],
+    );
+    let bytes = fs::read(out.join("communication-plan.csv")).unwrap();
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a UTF-8 byte order mark for Excel");
+    let mut reader = csv::Reader::from_reader(body);
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "编号");
+    assert_eq!(&header[1], "干系人");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let analysis: Json =
+        serde_json::from_str(&fs::read_to_string(out.join("analysis.json")).unwrap()).unwrap();
+    let schedule = analysis["schedule"].as_array().unwrap();
+    assert_eq!(rows.len(), schedule.len());
+    for (row, touch) in rows.iter().zip(schedule) {
+        assert_eq!(row.len(), header.len());
+        assert_eq!(&row[0], touch["stakeholder"].as_str().unwrap());
+        assert_eq!(&row[5], touch["content"].as_str().unwrap_or(""));
+        assert_eq!(&row[10], touch["date"].as_str().unwrap_or(""));
+        assert_eq!(&row[11], touch["overdue_days"].to_string());
+    }
+    let names: BTreeSet<&str> = rows.iter().map(|r| &r[1]).collect();
+    assert!(names.contains("李志强"), "Chinese intact");
+}
+
+#[test]
+fn the_public_exports_leak_nothing() {
+    let register = root().join("tests/fixtures/build-public");
+    let exports = |public: bool| {
+        let mut args = vec!["--format", "ics,csv"];
+        if public {
+            args.push("--public");
+        }
+        let (dir, out) = build(&register, &args);
+        let text = ["communication-plan.ics", "communication-plan.csv"]
+            .map(|name| fs::read_to_string(out.join(name)).unwrap())
+            .join("\n");
+        (dir, text.replace("\r\n ", ""))
+    };
+    let (_full_dir, full) = exports(false);
+    let markers = [
+        "LEAK-TOUCH-BOB",
+        "LEAK-CHANNEL-BOB",
+        "LEAK-OWNER-ALICE",
+        "LEAK-RECORD-NAME",
+    ];
+    for marker in markers {
+        assert!(
+            full.contains(marker),
+            "{marker} missing from the full build"
+        );
+    }
+    let (_public_dir, public) = exports(true);
+    for marker in markers.into_iter().chain(["LEAK", "secret-sam"]) {
+        assert!(!public.contains(marker), "{marker} in the public exports");
+    }
+}
