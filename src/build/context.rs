@@ -50,8 +50,11 @@ pub fn base(register: &Register, analysis: &Analysis, options: &Options) -> Cont
         ),
     ];
     context.insert_value("project", map(project_fields));
-    let analysis = Value::from_serializable(analysis);
-    context.insert_value("stakeholders", stakeholders(register, &analysis));
+    let (analysis, stakeholders) = rayon::join(
+        || Value::from_serializable(analysis),
+        || stakeholders(register, analysis),
+    );
+    context.insert_value("stakeholders", stakeholders);
     context.insert_value("analysis", analysis);
     let names: Map = register
         .stakeholders
@@ -82,16 +85,11 @@ fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
 }
 
 /// The register's stakeholders with their analysis laid over.
-fn stakeholders(register: &Register, analysis: &Value) -> Value {
-    let rows: HashMap<&str, &Map> = analysis
-        .get_from_path("stakeholders")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|row| {
-            let row = row.as_map()?;
-            Some((row.get(&Key::Str("id"))?.as_str()?, row))
-        })
+fn stakeholders(register: &Register, analysis: &Analysis) -> Value {
+    let rows: HashMap<&str, &crate::analysis::Assessment> = analysis
+        .stakeholders
+        .iter()
+        .map(|row| (row.id.as_str(), row))
         .collect();
     let mut related: HashMap<&str, Vec<Value>> = HashMap::new();
     for s in &register.stakeholders {
@@ -128,9 +126,8 @@ fn stakeholders(register: &Register, analysis: &Value) -> Value {
                 object.insert(Key::Str(key), value);
             }
             if let Some(row) = rows.get(s.id.as_str()) {
-                for (key, value) in row.iter() {
-                    object.insert(key.clone(), value.clone());
-                }
+                let row = Value::from_serializable(row).into_map().unwrap_or_default();
+                object.extend(row);
             }
             Value::from(object)
         })

@@ -121,8 +121,12 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         own.is_dir().then_some(own)
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
-    let mut base = context::base(&register, &analysis, options);
-    base.insert("plan", &plan.view(&analysis));
+    // The plan's view is as large as the rest of the context: both are built at once.
+    let (mut base, plan_view) = rayon::join(
+        || context::base(&register, &analysis, options),
+        || tera::Value::from_serializable(&plan.view(&analysis)),
+    );
+    base.insert_value("plan", plan_view);
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
