@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark of `stake build` (HTML) on a synthetic register of N stakeholders, side by side
-# with Hugo building a site of N Markdown pages with YAML front matter, on the same
-# machine in the same run. Prints the median wall time of RUNS runs of each and the ratio.
+# Benchmark of `stake build --format html` on a synthetic register of N stakeholders, side
+# by side with Hugo building a site of N Markdown pages with YAML front matter, on the same
+# machine in the same run. Prints the median wall time of RUNS runs of each and the ratio,
+# twice: rebuilding over the previous output (as a user does; Hugo rewrites its files in
+# place, stake links the pages that did not change) and into an empty folder (as CI does).
+# `stake check` on the same register shows the floor: reading and parsing alone.
 #
 #   benches/html.sh [N]        N defaults to 10000; RUNS=5 by default
 #
@@ -74,21 +77,42 @@ for i in range(n):
 PY
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
-  done
+# time_runs OUT CMD...: RUNS timings of CMD, interleaved by the caller. With FRESH=1 the
+# output folder OUT is removed first (untimed), so nothing of a previous build is reused.
+time_one() {
+  local out=$1 start end
+  shift
+  [ "${FRESH:-0}" = 1 ] && rm -rf "$out"
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
 }
-# A warm-up of each, so both read a warm page cache.
-"$stake" build "$work/register" -o "$work/public" >/dev/null 2>&1
-hugo --source "$work/hugo" --destination "$work/hugo-public" --quiet >/dev/null 2>&1
-stake_median=$(time_runs "$stake" build "$work/register" -o "$work/public" | median)
-hugo_median=$(time_runs hugo --source "$work/hugo" --destination "$work/hugo-public" --quiet | median)
-pages=$(find "$work/public" -name '*.html' | wc -l)
-printf 'stake build: %d pages, median %.3f s of %d runs\n' "$pages" "$stake_median" "$RUNS"
-printf 'hugo:        %d pages, median %.3f s of %d runs\n' "$N" "$hugo_median" "$RUNS"
-printf 'ratio stake/hugo: %.3f (goal: at most 0.2)\n' "$(echo "$stake_median / $hugo_median" | bc -l)"
+stake_build() { "$stake" build "$work/register" -o "$work/public" --format html; }
+hugo_build() { hugo --source "$work/hugo" --destination "$work/hugo-public" --quiet; }
+stake_check() { "$stake" check "$work/register"; }
+
+# A warm-up of each, so all read a warm page cache.
+stake_build >/dev/null 2>&1
+hugo_build >/dev/null 2>&1
+report() {
+  local label=$1 stake_times="" hugo_times="" check_times=""
+  for _ in $(seq "$RUNS"); do
+    stake_times+="$(time_one "$work/public" stake_build)"$'\n'
+    hugo_times+="$(time_one "$work/hugo-public" hugo_build)"$'\n'
+    check_times+="$(time_one /nonexistent stake_check)"$'\n'
+  done
+  local s h c
+  s=$(printf '%s' "$stake_times" | median)
+  h=$(printf '%s' "$hugo_times" | median)
+  c=$(printf '%s' "$check_times" | median)
+  printf '%s (median of %d runs, interleaved)\n' "$label" "$RUNS"
+  printf '  stake build: %.3f s   hugo: %.3f s   ratio %.3f (goal: at most 0.2)\n' \
+    "$s" "$h" "$(echo "$s / $h" | bc -l)"
+  printf '  stake check (read and parse only, no output): %.3f s = %.3f of hugo\n' \
+    "$c" "$(echo "$c / $h" | bc -l)"
+}
+FRESH=0 report "rebuild over the previous output"
+FRESH=1 report "fresh build into an empty folder"
+printf '%d HTML pages by stake, %d by hugo\n' \
+  "$(find "$work/public" -name '*.html' | wc -l)" "$(find "$work/hugo-public" -name '*.html' | wc -l)"

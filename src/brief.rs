@@ -21,6 +21,7 @@ use crate::analysis::calendar::DEFAULT_HORIZON_WEEKS;
 use crate::analysis::issues::issue_key;
 use crate::analysis::room::{Room, room};
 use crate::analysis::{self, feedback};
+use crate::build::style::Styles;
 use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, context};
 use crate::document::charts::Charts;
@@ -226,7 +227,6 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     let feedback = feedback::feedback(register, &analysis);
     let room = room(register, &analysis, &feedback, &attendees, focus.as_deref());
     let charts = Charts::build(register, &build::derived(&analysis), options.as_of);
-    let analysis_json = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
 
     let language = register.project.language;
     let user_templates = options.templates.clone().or_else(|| {
@@ -243,7 +243,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         pdf: options.pdf.clone(),
         horizon_weeks: DEFAULT_HORIZON_WEEKS,
     };
-    let mut context = context::base(register, &analysis_json, &build_options);
+    let mut context = context::base(register, &analysis, &build_options);
     context.insert("root", "");
     context.insert("page", "brief");
     context.insert("kind", "brief");
@@ -292,7 +292,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         written.missing_chars = rendered.missing_chars;
     }
     if options.formats.contains(&Format::Html) {
-        let css = templates.html("style.css.tera", &context)?;
+        let css = Styles::new(&templates, &context).of("brief", &doc.blocks)?;
         let body = html::render(&doc);
         context.insert("doc", &build::doc_meta(&doc));
         context.insert("toc", &html::toc(&doc));

@@ -14,104 +14,123 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value as Json, json};
-use tera::Context;
+use rayon::prelude::*;
+use tera::value::Key;
+use tera::{Context, Map, Value};
 
 use super::Options;
+use crate::analysis::Analysis;
 use crate::document::labels;
 use crate::register::Register;
 
-/// The context shared by every page of a build.
-pub fn base(register: &Register, analysis: &Json, options: &Options) -> Context {
+/// The context shared by every page of a build. Values are built once, straight from the
+/// register and the analysis; a page's copy shares them.
+pub fn base(register: &Register, analysis: &Analysis, options: &Options) -> Context {
     let project = &register.project;
     let sponsor_name = project
         .sponsor
         .as_deref()
         .and_then(|id| register.get(id))
-        .map(|s| s.name.clone());
+        .map(|s| s.name.as_str());
     let mut context = Context::new();
     context.insert("lang", project.language.tag());
     context.insert("as_of", &options.as_of.to_string());
     context.insert("public", &options.public);
-    context.insert(
-        "project",
-        &json!({
-            "name": project.name,
-            "code": project.code,
-            "manager": project.manager,
-            "sponsor": project.sponsor,
-            "sponsor_name": sponsor_name,
-            "threshold": project.threshold,
-            "silent_after_days": project.silent_after_days,
-            "has_introduction": !project.introduction.trim().is_empty(),
-        }),
+    let project_fields: [(&'static str, Value); 8] = [
+        ("name", project.name.as_str().into()),
+        ("code", project.code.as_deref().into()),
+        ("manager", project.manager.as_deref().into()),
+        ("sponsor", project.sponsor.as_deref().into()),
+        ("sponsor_name", sponsor_name.into()),
+        ("threshold", Value::from_serializable(&project.threshold)),
+        ("silent_after_days", project.silent_after_days.into()),
+        (
+            "has_introduction",
+            (!project.introduction.trim().is_empty()).into(),
+        ),
+    ];
+    context.insert_value("project", map(project_fields));
+    let (analysis, stakeholders) = rayon::join(
+        || Value::from_serializable(analysis),
+        || stakeholders(register, analysis),
     );
-    context.insert("analysis", analysis);
-    context.insert("stakeholders", &stakeholders(register, analysis));
-    let names: Map<String, Json> = register
+    context.insert_value("stakeholders", stakeholders);
+    context.insert_value("analysis", analysis);
+    let names: Map = register
         .stakeholders
         .iter()
-        .map(|s| (s.id.clone(), Json::String(s.name.clone())))
+        .map(|s| (s.id.clone().into(), s.name.as_str().into()))
         .collect();
-    context.insert("names", &names);
+    context.insert_value("names", Value::from(names));
     context.insert("t", &labels::labels(project.language));
     context
 }
 
 /// The `i`th stakeholder object of a base context (cheap: values are shared).
-pub fn stakeholder_at(base: &Context, i: usize) -> tera::Value {
+pub fn stakeholder_at(base: &Context, i: usize) -> Value {
     base.get("stakeholders")
         .and_then(|all| all.as_array())
         .and_then(|all| all.get(i))
         .cloned()
-        .unwrap_or_else(tera::Value::none)
+        .unwrap_or_else(Value::none)
+}
+
+fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
+    Value::from(
+        fields
+            .into_iter()
+            .map(|(key, value)| (Key::Str(key), value))
+            .collect::<Map>(),
+    )
 }
 
 /// The register's stakeholders with their analysis laid over.
-fn stakeholders(register: &Register, analysis: &Json) -> Vec<Json> {
-    let rows: HashMap<&str, &Map<String, Json>> = analysis["stakeholders"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|row| Some((row["id"].as_str()?, row.as_object()?)))
-        .collect();
-    let mut related: HashMap<&str, Vec<Json>> = HashMap::new();
-    for s in &register.stakeholders {
-        for r in &s.relationships {
-            related.entry(r.with.as_str()).or_default().push(json!({
-                "from": s.id,
-                "type": r.kind,
-                "strength": r.strength,
-                "note": r.note,
-            }));
-        }
-    }
-    register
+fn stakeholders(register: &Register, analysis: &Analysis) -> Value {
+    let rows: HashMap<&str, &crate::analysis::Assessment> = analysis
         .stakeholders
         .iter()
+        .map(|row| (row.id.as_str(), row))
+        .collect();
+    let mut related: HashMap<&str, Vec<Value>> = HashMap::new();
+    for s in &register.stakeholders {
+        for r in &s.relationships {
+            related.entry(r.with.as_str()).or_default().push(map([
+                ("from", s.id.as_str().into()),
+                ("type", Value::from_serializable(&r.kind)),
+                ("strength", Value::from_serializable(&r.strength)),
+                ("note", r.note.as_deref().into()),
+            ]));
+        }
+    }
+    let all: Vec<Value> = register
+        .stakeholders
+        .par_iter()
         .map(|s| {
-            let mut object = match serde_json::to_value(s) {
-                Ok(Json::Object(object)) => object,
-                _ => Map::new(),
-            };
+            let mut object = Value::from_serializable(s).into_map().unwrap_or_default();
             for private in ["notes", "confidential", "confidential_record"] {
-                object.remove(private);
+                object.shift_remove(&Key::Str(private));
             }
-            object.insert("has_notes".into(), Json::Bool(!s.notes.trim().is_empty()));
-            object.insert(
-                "profile".into(),
-                Json::String(format!("stakeholders/{}.html", s.id)),
-            );
-            object.insert(
-                "related".into(),
-                Json::Array(related.remove(s.id.as_str()).unwrap_or_default()),
-            );
+            let extra: [(&'static str, Value); 3] = [
+                ("has_notes", (!s.notes.trim().is_empty()).into()),
+                ("profile", format!("stakeholders/{}.html", s.id).into()),
+                (
+                    "related",
+                    related
+                        .get(s.id.as_str())
+                        .cloned()
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ];
+            for (key, value) in extra {
+                object.insert(Key::Str(key), value);
+            }
             if let Some(row) = rows.get(s.id.as_str()) {
-                for (key, value) in row.iter() {
-                    object.insert(key.clone(), value.clone());
-                }
+                let row = Value::from_serializable(row).into_map().unwrap_or_default();
+                object.extend(row);
             }
-            Json::Object(object)
+            Value::from(object)
         })
-        .collect()
+        .collect();
+    Value::from(all)
 }

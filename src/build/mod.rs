@@ -9,6 +9,7 @@ pub mod context;
 pub mod output;
 pub mod plan;
 pub mod public;
+pub mod style;
 pub mod templates;
 
 use std::collections::BTreeSet;
@@ -27,6 +28,7 @@ use crate::render::html;
 use crate::render::pdf::{self, PdfOptions};
 
 use output::Output;
+use style::Styles;
 use templates::Templates;
 
 /// What `stake build` writes.
@@ -111,11 +113,6 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(&analysis))
         .transpose()?;
-    // Written as `stake analyze --format json` writes it: fields in declaration order.
-    let mut analysis_text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
-    analysis_text.push('\n');
-    let analysis_struct = analysis;
-    let analysis = serde_json::to_value(&analysis_struct).map_err(|e| e.to_string())?;
     let charts = Charts::build(&register, &derived, options.as_of);
     // A register's own `templates/` folder is used when there is one (the loader never
     // reads it as stakeholders).
@@ -124,9 +121,13 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         own.is_dir().then_some(own)
     });
     let templates = Templates::load(user_templates.as_deref(), language)?;
-    let mut base = context::base(&register, &analysis, options);
-    base.insert("plan", &plan.view(&analysis_struct));
-    let css = templates.html("style.css.tera", &base)?;
+    // The plan's view is as large as the rest of the context: both are built at once.
+    let (mut base, plan_view) = rayon::join(
+        || context::base(&register, &analysis, options),
+        || tera::Value::from_serializable(&plan.view(&analysis)),
+    );
+    base.insert_value("plan", plan_view);
+    let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
     let mut pages = vec![
@@ -175,7 +176,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             let mut context = base.clone();
             context.insert("root", page.root);
             context.insert("page", page.stem.as_str());
-            context.insert("kind", page.template.trim_end_matches(".md.tera"));
+            let kind = page.template.trim_end_matches(".md.tera");
+            context.insert("kind", kind);
             if let Some(i) = page.stakeholder {
                 context.insert_value("s", context::stakeholder_at(&base, i));
             }
@@ -210,6 +212,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
                 layout.insert("doc", &doc_meta(&doc));
                 layout.insert("toc", &html::toc(&doc));
                 layout.insert_value("content", tera::Value::safe_string(&body));
+                let css = styles.of(kind, &doc.blocks)?;
                 layout.insert_value("css", tera::Value::safe_string(&css));
                 let page_html = templates.html("layout.html.tera", &layout)?;
                 let path = PathBuf::from(format!("{}.html", page.stem));
@@ -226,8 +229,11 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     }
     let mut written = all;
     if options.formats.contains(&Format::Json) {
+        // Written as `stake analyze --format json` writes it: fields in declaration order.
+        let mut text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+        text.push('\n');
         let path = PathBuf::from("analysis.json");
-        write(&output, &path, analysis_text.as_bytes())?;
+        write(&output, &path, text.as_bytes())?;
         written.insert(path);
     }
     for (name, bytes) in [

@@ -2,6 +2,11 @@
 //! a new folder beside it, then swapped in with two renames, so a reader (a web server,
 //! a browser) sees the old site or the new one, never half of each, and no stale file
 //! survives a build.
+//!
+//! A file the previous build wrote with the same bytes is hard-linked into the new folder
+//! instead of written again: a rebuild then creates and frees almost no inodes (costly on
+//! a file system that has just freed many, as every rebuild does), and unchanged pages
+//! keep their modification time for tools that sync the site.
 
 use std::fs;
 use std::io::{self, Write};
@@ -19,6 +24,8 @@ pub struct Output {
     target: PathBuf,
     /// Where it is written first: a hidden sibling of `target`.
     staging: PathBuf,
+    /// Whether `target` holds a previous build whose unchanged files can be reused.
+    previous: bool,
 }
 
 impl Output {
@@ -77,6 +84,7 @@ impl Output {
         let output = Output {
             target: out.to_path_buf(),
             staging,
+            previous: out.join(OUTPUT_MARKER).is_file(),
         };
         output
             .write(Path::new(OUTPUT_MARKER), MARKER_TEXT.as_bytes())
@@ -89,13 +97,18 @@ impl Output {
         &self.target
     }
 
-    /// Writes `bytes` to `relative` (in the staging folder, which nobody reads yet).
+    /// Writes `bytes` to `relative` (in the staging folder, which nobody reads yet), or
+    /// links the previous build's file when it holds the same bytes.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
         let path = self.staging.join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
+        let old = self.target.join(relative);
+        if self.previous
+            && holds(&old, bytes)
+            && in_folder(&path, |p| fs::hard_link(&old, p)).is_ok()
+        {
+            return Ok(());
         }
-        fs::File::create(&path)?.write_all(bytes)
+        in_folder(&path, |p| fs::File::create(p)?.write_all(bytes))
     }
 
     /// Puts the new site in place of the old one and removes the old one.
@@ -140,6 +153,30 @@ impl Drop for Output {
         if self.staging.exists() {
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// Runs `create` on `path`, creating its folder first when it is missing (once per
+/// folder, not a system call per file).
+fn in_folder(path: &Path, create: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match create(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            create(path)
+        }
+        done => done,
+    }
+}
+
+/// Whether `path` is a regular file (not a link to elsewhere) holding exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
     }
 }
 
@@ -199,5 +236,34 @@ mod tests {
         assert!(!out.join("stakeholders").exists());
         assert!(out.join(OUTPUT_MARKER).exists());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+        let dir = tempfile::tempdir().unwrap();
+        let register = dir.path().join("reg");
+        fs::create_dir(&register).unwrap();
+        let out = dir.path().join("public");
+        let output = Output::claim(&out, &register).unwrap();
+        output.write(Path::new("p/same.html"), b"same").unwrap();
+        output.write(Path::new("p/changed.html"), b"old").unwrap();
+        output.write(Path::new("p/longer.html"), b"abc").unwrap();
+        output.finish().unwrap();
+        let same = inode(&out.join("p/same.html"));
+        let changed = inode(&out.join("p/changed.html"));
+        let output = Output::claim(&out, &register).unwrap();
+        output.write(Path::new("p/same.html"), b"same").unwrap();
+        output.write(Path::new("p/changed.html"), b"new").unwrap();
+        output.write(Path::new("p/longer.html"), b"abcd").unwrap();
+        output.finish().unwrap();
+        assert_eq!(inode(&out.join("p/same.html")), same);
+        assert_ne!(inode(&out.join("p/changed.html")), changed);
+        assert_eq!(fs::read(out.join("p/same.html")).unwrap(), b"same");
+        assert_eq!(fs::read(out.join("p/changed.html")).unwrap(), b"new");
+        assert_eq!(fs::read(out.join("p/longer.html")).unwrap(), b"abcd");
+        assert_eq!(fs::metadata(out.join("p/same.html")).unwrap().nlink(), 1);
     }
 }

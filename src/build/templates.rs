@@ -261,6 +261,10 @@ fn one_line(text: &str) -> String {
 /// Escapes a value for Markdown: every character that could start markup is escaped,
 /// line breaks become spaces, and a value cannot start a block (heading, list, quote).
 pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    // Most values (names, dates, levels) have nothing to escape.
+    if is_plain_markdown(input) {
+        return out.write_all(input.as_bytes());
+    }
     let mut text = String::with_capacity(input.len() + 8);
     // A value may stand at the start of a line: `1. x`, `# x`, `- x`, `> x` would become
     // blocks. Escaping its first visible character stops that. Trailing blanks stay
@@ -292,6 +296,47 @@ pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> 
         }
     }
     out.write_all(text.as_bytes())
+}
+
+/// Whether `escape_markdown` would write `input` unchanged: no markup character, no line
+/// break, and nothing at the start that could begin a block.
+fn is_plain_markdown(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let starts_block = match bytes.first() {
+        None => false,
+        Some(b'-' | b'+' | b'=') => true,
+        Some(c) if c.is_ascii_digit() => matches!(
+            bytes.iter().find(|c| !c.is_ascii_digit()),
+            Some(b'.' | b')')
+        ),
+        // Leading blanks are dropped.
+        Some(_) => input.trim_start().len() != input.len(),
+    };
+    !starts_block
+        && !bytes.iter().any(|b| {
+            matches!(
+                b,
+                b'\\'
+                    | b'`'
+                    | b'*'
+                    | b'_'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'|'
+                    | b'~'
+                    | b'&'
+                    | b'!'
+                    | b'#'
+                    | b'$'
+                    | b'{'
+                    | b'}'
+                    | b'\n'
+                    | b'\r'
+                    | b'\t'
+            )
+        })
 }
 
 /// A Tera error as text, with user templates named by their file.
@@ -410,6 +455,26 @@ mod tests {
             assert_eq!(plain(&items[0]), hostile, "{md}");
         }
         assert_eq!(escaped("line\nbreak"), "line break");
+    }
+
+    #[test]
+    fn plain_values_are_written_as_they_are() {
+        for plain in ["Helen Brandt", "14 Oct 2026", "2026", "王伟", "a-b (c)", ""] {
+            assert!(is_plain_markdown(plain), "{plain}");
+            assert_eq!(escaped(plain), plain);
+        }
+        for marked in [
+            "1. first",
+            "12) x",
+            "- x",
+            " x",
+            "\u{3000}x",
+            "a_b",
+            "a\tb",
+            "#1",
+        ] {
+            assert!(!is_plain_markdown(marked), "{marked}");
+        }
     }
 
     #[test]

@@ -379,18 +379,31 @@ impl<'a> Converter<'a> {
     }
 
     fn push_text(&mut self, text: &str, code: bool) {
-        let run = Run {
-            text: text.to_owned(),
-            strong: self.style.strong > 0,
-            emphasis: self.style.emphasis > 0,
-            code,
-            strike: self.style.strike > 0,
-            link: self.style.link.clone().flatten(),
-            line_break: false,
-        };
+        let (strong, emphasis, strike) = (
+            self.style.strong > 0,
+            self.style.emphasis > 0,
+            self.style.strike > 0,
+        );
+        let link = self.style.link.as_ref().and_then(Option::as_deref);
+        // Text in the same style as the run before extends it.
         match self.inline.last_mut() {
-            Some(last) if !last.line_break && same_style(last, &run) => last.text.push_str(text),
-            _ => self.inline.push(run),
+            Some(last)
+                if !last.line_break
+                    && (last.strong, last.emphasis, last.code, last.strike)
+                        == (strong, emphasis, code, strike)
+                    && last.link.as_deref() == link =>
+            {
+                last.text.push_str(text)
+            }
+            _ => self.inline.push(Run {
+                text: text.to_owned(),
+                strong,
+                emphasis,
+                code,
+                strike,
+                link: link.map(str::to_owned),
+                line_break: false,
+            }),
         }
     }
 
@@ -439,14 +452,6 @@ impl<'a> Converter<'a> {
     }
 }
 
-fn same_style(a: &Run, b: &Run) -> bool {
-    a.strong == b.strong
-        && a.emphasis == b.emphasis
-        && a.code == b.code
-        && a.strike == b.strike
-        && a.link == b.link
-}
-
 fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -481,18 +486,19 @@ fn is_cjk(c: char) -> bool {
 /// ignored here too before the scheme is read.
 pub fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
-    let cleaned: String = url
+    // The scheme is what comes before a `:` that no `/`, `?` or `#` precedes.
+    let mut scheme = String::new();
+    let mut cleaned = url
         .chars()
-        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-        .collect();
-    let scheme_end = cleaned.find(':');
-    let path_start = cleaned.find(['/', '?', '#']);
-    let scheme = match (scheme_end, path_start) {
-        (Some(colon), Some(path)) if colon > path => None,
-        (Some(colon), _) => Some(cleaned[..colon].to_ascii_lowercase()),
-        (None, _) => None,
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace());
+    let has_scheme = loop {
+        match cleaned.next() {
+            Some(':') => break true,
+            None | Some('/' | '?' | '#') => break false,
+            Some(c) => scheme.push(c.to_ascii_lowercase()),
+        }
     };
-    match scheme.as_deref() {
+    match has_scheme.then_some(scheme.as_str()) {
         None if !url.is_empty() => Some(url.to_owned()),
         Some("http" | "https" | "mailto" | "tel") => Some(url.to_owned()),
         _ => None,
