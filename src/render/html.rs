@@ -13,6 +13,7 @@ pub fn render(doc: &Document) -> String {
     let mut cx = Cx {
         language: &doc.language,
         charts: 0,
+        heading: None,
     };
     for block in &doc.blocks {
         cx.block(block, &mut out);
@@ -67,12 +68,15 @@ struct Cx<'a> {
     language: &'a str,
     /// Charts drawn so far: their SVG ids must be unique in the page.
     charts: usize,
+    /// The id of the last heading: it names the tables below it.
+    heading: Option<&'a str>,
 }
 
-impl Cx<'_> {
-    fn block(&mut self, block: &Block, out: &mut String) {
+impl<'a> Cx<'a> {
+    fn block(&mut self, block: &'a Block, out: &mut String) {
         match block {
             Block::Heading { level, runs, id } => {
+                self.heading = Some(id);
                 let _ = write!(out, "<h{level} id=\"");
                 escape(id, out);
                 out.push_str("\">");
@@ -111,7 +115,7 @@ impl Cx<'_> {
                     "</ul>\n"
                 });
             }
-            Block::Table(table) => table_html(table, out),
+            Block::Table(table) => table_html(table, self.heading, out),
             Block::Alert { alert, blocks } => {
                 let (class, title) = alert_title(*alert, self.language);
                 let _ = write!(
@@ -159,13 +163,31 @@ fn figures_html(figures: &[Figure], out: &mut String) {
     out.push_str("</dl>\n");
 }
 
-fn table_html(table: &Table, out: &mut String) {
+/// A table in a box that scrolls sideways on a narrow screen; the box takes keyboard focus
+/// (so it can be scrolled without a mouse) and is named by the heading above it.
+fn table_html(table: &Table, heading: Option<&str>, out: &mut String) {
     let class = |i: usize| match table.align.get(i).copied().unwrap_or_default() {
         Align::Left => "",
         Align::Center => " class=\"c\"",
         Align::Right => " class=\"r\"",
     };
-    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+    out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" ");
+    match heading {
+        Some(id) => {
+            out.push_str("aria-labelledby=\"");
+            escape(id, out);
+        }
+        None => {
+            out.push_str("aria-label=\"");
+            let names: Vec<String> = table
+                .header
+                .iter()
+                .map(|cell| cell.iter().map(|run| run.text.as_str()).collect())
+                .collect();
+            escape(&names.join(", "), out);
+        }
+    }
+    out.push_str("\"><table>\n<thead><tr>");
     for (i, cell) in table.header.iter().enumerate() {
         let _ = write!(out, "<th scope=\"col\"{}>", class(i));
         runs_html(cell, out);

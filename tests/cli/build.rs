@@ -475,3 +475,133 @@ fn every_page_passes_the_nu_html_checker() {
         );
     }
 }
+
+/// Runs only where Chromium and axe-core are installed: `STAKE_AXE_JS` names
+/// `axe.min.js` (from the npm package `axe-core`) and `chromium` is on the path. Skipped,
+/// with a note, otherwise.
+///
+/// Each page is copied with axe-core and a few lines that write its violations into the
+/// page; headless Chromium runs it and prints the resulting DOM. Every kind of page is
+/// checked (the dashboard, report, plan, three profiles, a brief) in both languages and
+/// with hostile register text.
+#[test]
+fn no_page_has_a_serious_accessibility_violation() {
+    let Some(axe) = std::env::var_os("STAKE_AXE_JS").map(PathBuf::from) else {
+        eprintln!("skipped: set STAKE_AXE_JS to axe.min.js to run axe-core");
+        return;
+    };
+    let chromium = std::process::Command::new("chromium")
+        .arg("--version")
+        .output();
+    if !axe.is_file() || chromium.is_err() {
+        eprintln!("skipped: chromium or {} not found", axe.display());
+        return;
+    }
+    let axe = fs::read_to_string(&axe).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    let mut builds = Vec::new();
+    for (register, attendees) in [
+        ("samples/erp-rollout", ["--tag", "steering-committee"]),
+        ("samples/metro-line", ["--tag", "领导小组"]),
+        ("tests/fixtures/build-hostile", ["mallory", "trent"]),
+    ] {
+        let register = root().join(register);
+        let (dir, out) = build(&register, &["--format", "html"]);
+        let mut profiles: Vec<PathBuf> = fs::read_dir(out.join("stakeholders"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        profiles.sort();
+        pages.extend(
+            ["index.html", "report.html", "communication-plan.html"]
+                .iter()
+                .map(|p| out.join(p)),
+        );
+        pages.extend(profiles.into_iter().take(3));
+        let brief = dir.path().join("brief");
+        stake()
+            .arg("brief")
+            .arg(&register)
+            .args(attendees)
+            .args(["--format", "html", "-o"])
+            .arg(&brief)
+            .assert()
+            .success();
+        pages.push(brief.join("brief.html"));
+        builds.push(dir);
+    }
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let checks: Vec<_> = pages
+            .chunks(pages.len().div_ceil(2))
+            .enumerate()
+            .map(|(n, chunk)| {
+                let (axe, scratch) = (&axe, scratch.path());
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|page| axe_violations(page, axe, &scratch.join(n.to_string())))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        checks.into_iter().flat_map(|c| c.join().unwrap()).collect()
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The serious and critical axe-core violations of `page`, described, or None when it has
+/// none.
+fn axe_violations(page: &Path, axe: &str, scratch: &Path) -> Option<String> {
+    const RUN: &str = "axe.run(document, {resultTypes: ['violations']}).then(r => {
+  const out = document.createElement('pre');
+  out.id = 'axe-result';
+  out.textContent = JSON.stringify(r.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})));
+  document.body.appendChild(out);
+});";
+    let html = fs::read_to_string(page).unwrap();
+    let (head, tail) = html
+        .rsplit_once("</body>")
+        .expect("a page ends with </body>");
+    let checked = format!("{head}<script>{axe}</script><script>{RUN}</script></body>{tail}");
+    // Beside the page, so its relative links still resolve.
+    let copy = page.with_extension("axe.html");
+    fs::write(&copy, checked).unwrap();
+    let output = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", scratch.display()))
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .unwrap();
+    fs::remove_file(&copy).unwrap();
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let Some((_, result)) = dom.split_once("<pre id=\"axe-result\">") else {
+        return Some(format!(
+            "{}: axe-core did not run\n{}",
+            page.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    };
+    let result = result.split_once("</pre>").unwrap().0;
+    let json = result
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let violations: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let found = violations.as_array().is_some_and(|v| !v.is_empty());
+    found.then(|| format!("{}: {violations:#}", page.display()))
+}

@@ -196,8 +196,14 @@ pub(super) fn paginate(flow: &Flow, body: Body) -> Vec<Vec<Placement>> {
                 break;
             }
             if need + more > available {
-                // No page holds them all: break wherever the slices themselves fit.
-                need = gap + slice.height;
+                // No page holds them all: break wherever the slices themselves fit, but
+                // never between this slice and the next (a heading and its table).
+                let with_next = gap + slice.height + slices[i + 1].gap_before;
+                need = if last == i {
+                    gap + slice.height
+                } else {
+                    with_next + slices[i + 1].height
+                };
                 break;
             }
             need += more;
@@ -308,6 +314,24 @@ mod tests {
             "the heading does not stay alone: {pages:?}"
         );
         assert_eq!(pages[1][0], Placed::Body(8));
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_above_what_cannot_fit_on_one() {
+        // Nine lines, a heading, then a box of fifteen lines that must stay together but
+        // cannot fit on any page: the heading goes over with the box's first line.
+        let mut slices: Vec<Slice> = (0..9).map(|_| line(10.0)).collect();
+        slices.extend((0..16).map(|n| Slice {
+            keep_with_next: n < 15,
+            ..line(10.0)
+        }));
+        let flow = Flow {
+            slices,
+            ..Flow::default()
+        };
+        let pages = layout(&flow);
+        assert_eq!(pages[0].len(), 9, "{pages:?}");
+        assert_eq!(pages[1][..2], [Placed::Body(9), Placed::Body(10)]);
     }
 
     #[test]

@@ -79,7 +79,8 @@ pub(super) fn spans_of(runs: &[Run], base: TextStyle) -> Vec<Span> {
             if run.code {
                 style.size = base.size * 0.92;
             }
-            if run.link.is_some() {
+            let link = run.link.as_deref().filter(|target| travels(target));
+            if link.is_some() {
                 style.underline = true;
                 style.color = super::theme::LINK;
             }
@@ -90,10 +91,20 @@ pub(super) fn spans_of(runs: &[Run], base: TextStyle) -> Vec<Span> {
             Span {
                 text,
                 style,
-                link: run.link.clone(),
+                link: link.map(str::to_owned),
             }
         })
         .collect()
+}
+
+/// Whether a link still leads somewhere from a PDF read on its own (mailed, or built
+/// without the HTML pages): a heading of the same document or an address with a scheme.
+/// A link to a sibling page (`stakeholders/x.html`) is set as plain text instead.
+fn travels(target: &str) -> bool {
+    target.starts_with('#')
+        || target
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']))
 }
 
 /// A piece of a line in one face and style.
@@ -358,6 +369,39 @@ mod tests {
             .iter()
             .map(Line::text)
             .collect()
+    }
+
+    #[test]
+    fn only_links_that_work_in_a_pdf_read_alone_stay_links() {
+        let linked = |target: &str| Run {
+            link: Some(target.into()),
+            ..Run::plain("x")
+        };
+        let runs: Vec<Run> = [
+            "https://intranet.example.com/faq",
+            "mailto:pmo@example.com",
+            "#register",
+            "stakeholders/helen-brandt.html",
+            "communication-plan.html",
+            "../report.html#grid",
+        ]
+        .iter()
+        .map(|t| linked(t))
+        .collect();
+        let spans = spans_of(&runs, TextStyle::new(10.0, INK));
+        let kept: Vec<Option<&str>> = spans.iter().map(|s| s.link.as_deref()).collect();
+        assert_eq!(
+            kept,
+            [
+                Some("https://intranet.example.com/faq"),
+                Some("mailto:pmo@example.com"),
+                Some("#register"),
+                None,
+                None,
+                None
+            ]
+        );
+        assert!(spans[0].style.underline && !spans[3].style.underline);
     }
 
     #[test]
