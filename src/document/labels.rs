@@ -13,6 +13,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("dashboard", "Stakeholder dashboard", "干系人概览"),
     ("report", "Stakeholder report", "干系人分析报告"),
     ("communication_plan", "Communication plan", "沟通计划"),
+    (
+        "full_plan",
+        "The plan week by week, each owner's load and the calendar file",
+        "逐周安排、负责人工作量与日历文件见",
+    ),
     ("profile", "Stakeholder profile", "干系人档案"),
     ("contents", "Contents", "目录"),
     ("introduction", "Introduction", "项目背景"),
