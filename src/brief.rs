@@ -66,6 +66,8 @@ pub struct Options {
     pub selection: Selection,
     /// The one issue on the agenda, if the meeting has one.
     pub issue: Option<String>,
+    /// The public edition: the register was redacted before the brief is made.
+    pub public: bool,
     /// Paper and fonts of `brief.pdf`.
     pub pdf: PdfOptions,
 }
@@ -236,7 +238,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     let templates = Templates::load(user_templates.as_deref(), language)?;
     let build_options = build::Options {
         out: options.out.clone(),
-        public: false,
+        public: options.public,
         as_of: options.as_of,
         formats: BTreeSet::new(),
         templates: None,

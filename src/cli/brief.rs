@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::brief::{self, Format, Selection};
+use crate::build::public;
 use crate::diagnostic::{self, Severity};
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
@@ -28,6 +29,10 @@ pub struct BriefArgs {
     /// address it.
     #[arg(long, value_name = "ISSUE")]
     pub issue: Option<String>,
+    /// The public edition, as `stake build --public`: confidential fields are left out,
+    /// and so are attendees whose record is confidential.
+    #[arg(long)]
+    pub public: bool,
     /// The folder to write `brief.html` into (created if missing).
     #[arg(short, long, default_value = ".", value_name = "OUT")]
     pub out: PathBuf,
@@ -84,9 +89,47 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     if loaded.count(Severity::Error) > 0 {
         return Ok(refuse(&dir, &loaded, color));
     }
+    // Attendees are named against the whole register, so that a confidential one is left
+    // out with a note rather than reported as unknown.
+    brief::select(&loaded.register, &selection)?;
+    let mut register = loaded.register;
+    let selection = if args.public {
+        let before: Vec<String> = brief::select(&register, &selection)?
+            .into_iter()
+            .map(|i| register.stakeholders[i].id.clone())
+            .collect();
+        public::redact(&mut register);
+        let kept: Vec<String> = before
+            .into_iter()
+            .filter(|id| register.get(id).is_some())
+            .collect();
+        let left_out = match &selection {
+            Selection::Ids(ids) => ids.len() - kept.len(),
+            Selection::Tag(_) => 0,
+        };
+        if kept.is_empty() {
+            return Err(
+                "every attendee's record is confidential: the public edition has nobody to brief"
+                    .into(),
+            );
+        }
+        if left_out > 0 {
+            eprintln!(
+                "note: the public edition leaves out {left_out} confidential {}",
+                if left_out == 1 {
+                    "attendee"
+                } else {
+                    "attendees"
+                }
+            );
+        }
+        Selection::Ids(kept)
+    } else {
+        selection
+    };
     let as_of = args
         .as_of
-        .or(loaded.register.project.as_of)
+        .or(register.project.as_of)
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let options = brief::Options {
         out: args.out,
@@ -95,6 +138,7 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         templates: args.templates,
         selection,
         issue: args.issue,
+        public: args.public,
         pdf: PdfOptions {
             paper: args.paper,
             running_header: None,
@@ -109,8 +153,8 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
                 .collect(),
         },
     };
-    let attendees = brief::select(&loaded.register, &options.selection)?.len();
-    let written = brief::brief(&loaded.register, &options)?;
+    let attendees = brief::select(&register, &options.selection)?.len();
+    let written = brief::brief(&register, &options)?;
     if !written.missing_chars.is_empty() {
         let chars = written.missing_chars.iter().copied().collect();
         eprintln!("{}", super::missing_glyphs_warning(&chars, &loaded.sources));

@@ -162,3 +162,76 @@ error: name the attendees: `--tag TAG` or their ids, e.g. `stake brief . --tag s
 
 "#]]);
 }
+
+/// The text of every file `stake brief` wrote into `out` (PDFs through `pdftotext` when
+/// poppler is installed, as CI does).
+fn brief_text(out: &std::path::Path) -> String {
+    let mut text = fs::read_to_string(out.join("brief.html")).unwrap();
+    if let Ok(pdf) = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(out.join("brief.pdf"))
+        .arg("-")
+        .output()
+    {
+        text.push_str(&String::from_utf8_lossy(&pdf.stdout));
+    }
+    text
+}
+
+#[test]
+fn the_public_brief_leaves_out_confidential_attendees_and_fields() {
+    let register = root().join("tests/fixtures/build-public");
+    let dir = tempfile::tempdir().unwrap();
+    let brief = |out: &str, public: bool| {
+        let out = dir.path().join(out);
+        let mut command = stake()
+            .arg("brief")
+            .arg(&register)
+            .args(["alice", "bob", "carol", "secret-sam", "-o"])
+            .arg(&out);
+        if public {
+            command = command.arg("--public");
+        }
+        (command.assert().success(), out)
+    };
+    let (run, public) = brief("public", true);
+    run.stderr_eq(str![[r#"
+note: the public edition leaves out 2 confidential attendees
+
+"#]])
+        .stdout_eq(str![[r#"
+wrote [..]brief.pdf (2 attendees)
+wrote [..]brief.html (2 attendees)
+
+"#]]);
+    let text = brief_text(&public);
+    assert!(text.contains("Alice Open") && text.contains("Bob Partial"));
+    assert!(text.contains("Public edition: confidential fields and records are left out."));
+    for marker in ["LEAK", "secret-sam", "Carol"] {
+        assert!(!text.contains(marker), "{marker} in the public brief");
+    }
+    // Without --public the same brief shows them: the test can fail.
+    let (_, full) = brief("full", false);
+    let text = brief_text(&full);
+    for marker in ["LEAK-RECORD-NAME", "LEAK-OWNER-ALICE", "Carol Hidden-Grid"] {
+        assert!(
+            text.contains(marker),
+            "{marker} missing from the full brief"
+        );
+    }
+}
+
+#[test]
+fn a_public_brief_of_only_confidential_attendees_is_an_error() {
+    stake()
+        .arg("brief")
+        .arg(root().join("tests/fixtures/build-public"))
+        .args(["secret-sam", "--public", "-o"])
+        .arg(tempfile::tempdir().unwrap().path())
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+error: every attendee's record is confidential: the public edition has nobody to brief
+
+"#]]);
+}
