@@ -182,6 +182,7 @@ mod tests {
             content: Some("Update".into()),
             channel: Some("meeting".into()),
             frequency,
+            last: None,
             owner: Some("Pat".into()),
             overdue: false,
             overdue_days: 0,

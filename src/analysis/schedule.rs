@@ -23,6 +23,9 @@ pub struct ScheduledTouch {
     pub channel: Option<String>,
     /// How often.
     pub frequency: Frequency,
+    /// The last interaction through its channel (of any kind for a suggestion), from
+    /// which `date` is counted.
+    pub last: Option<Date>,
     /// Who: the touch's owner, else the stakeholder's.
     pub owner: Option<String>,
     /// Due before `as_of`.
@@ -94,7 +97,7 @@ pub fn touches(
     as_of: Date,
     file: &str,
 ) -> Vec<ScheduledTouch> {
-    let entry = |date: Option<Date>, touch: &Touch, suggested: bool| {
+    let entry = |date: Option<Date>, last: Option<Date>, touch: &Touch, suggested: bool| {
         let overdue_days = date.map_or(0, |date| days_between(date, as_of).max(0) as u32);
         ScheduledTouch {
             date,
@@ -102,6 +105,7 @@ pub fn touches(
             content: touch.content.clone(),
             channel: touch.channel.clone(),
             frequency: touch.frequency,
+            last,
             owner: touch.owner.clone().or_else(|| stakeholder.owner.clone()),
             overdue: overdue_days > 0,
             overdue_days,
@@ -124,7 +128,7 @@ pub fn touches(
         };
         let last = seen.last().map(|i| i.date);
         let date = next_due(default.frequency, None, last, as_of);
-        return vec![entry(date, &touch, true)];
+        return vec![entry(date, last, &touch, true)];
     }
     stakeholder
         .communication
@@ -132,7 +136,7 @@ pub fn touches(
         .map(|touch| {
             let last = last_through(seen, touch.channel.as_deref());
             let date = next_due(touch.frequency, touch.starts, last, as_of);
-            entry(date, touch, false)
+            entry(date, last, touch, false)
         })
         .collect()
 }

@@ -16,7 +16,8 @@
 //!   (`overdue`), the touches due per week (`weeks`) and in all (`total`);
 //! - `quadrants`: per quadrant of the grid (`quadrant`, `strategy`) the planned touches
 //!   by owner, `owners: [{owner, rows}]`, each row a touch of the schedule with the
-//!   stakeholder's `name` and `last_contact`, and `next_due` for its date;
+//!   stakeholder's `name`, `last_contact` (the last interaction through the touch's
+//!   channel, from which it is counted) and `next_due` for its date;
 //! - `feedback`: per stakeholder `stakeholder`, `name`, `key`, `quadrant`,
 //!   `satisfaction`, `trend`, `follow_ups` and `flags` (shape in
 //!   `analysis::feedback`), the flagged ones first;
@@ -317,7 +318,7 @@ fn plan_row<'a>(
         channel: touch.channel.as_deref(),
         frequency: touch.frequency,
         owner: touch.owner.as_deref(),
-        last_contact: a.last_contact,
+        last_contact: touch.last,
         next_due: touch.date,
         overdue_days: touch.overdue_days,
         suggested: touch.suggested,
