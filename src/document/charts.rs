@@ -41,32 +41,64 @@ pub struct Charts {
     pub engagement: Chart,
     /// Relationship network.
     pub network: Chart,
-    /// Sentiment over time.
+    /// Sentiment over time: the report's panels (at most [`MAX_SERIES`]).
     pub sentiment: SentimentChart,
+    /// Every stakeholder's sentiment series, by id, for the panel of its profile.
+    profiles: Vec<SentimentSeries>,
+    language: Language,
 }
 
 impl Charts {
     /// Builds every chart; `derived` is in the order of `register.stakeholders`.
     pub fn build(register: &Register, derived: &[Derived], as_of: Date) -> Charts {
         let language = register.project.language;
+        let (sentiment, profiles) = sentiment(register, derived, as_of, language);
         Charts {
             grid: Chart::Grid(grid(register, derived, language)),
             engagement: Chart::Engagement(engagement(register, derived, language)),
             network: Chart::Network(network(register, derived, language)),
-            sentiment: sentiment(register, derived, as_of, language),
+            sentiment,
+            profiles,
+            language,
         }
     }
 
-    /// The sentiment chart of one stakeholder (a profile page), `None` when the chart
-    /// does not show them.
+    /// The sentiment chart of one stakeholder (a profile page), from its first rated
+    /// interaction to the analysis date; `None` with fewer than two ratings.
     pub fn sentiment_of(&self, id: &str) -> Option<Chart> {
-        let series = self.sentiment.series.iter().find(|s| s.id == id)?;
+        let at = self
+            .profiles
+            .binary_search_by(|s| s.id.as_str().cmp(id))
+            .ok()?;
+        let series = &self.profiles[at];
+        let start = series.points.first()?.0.clone();
+        let end = self.sentiment.range.1.clone();
+        let written = |date: &str| {
+            date.parse::<Date>()
+                .map_or_else(|_| date.to_owned(), |d| labels::date(self.language, d))
+        };
+        let description = match self.language {
+            Language::En => format!(
+                "Satisfaction of {} from 1 to 5 over time, {} to {}.",
+                series.label,
+                written(&start),
+                written(&end)
+            ),
+            Language::ZhCn => format!(
+                "{}的满意度（1–5 分）变化，{} 至 {}。",
+                series.label,
+                written(&start),
+                written(&end)
+            ),
+        };
         Some(Chart::Sentiment(SentimentChart {
             labels: ChartLabels {
                 title: format!("{}: {}", self.sentiment.labels.title, series.label),
+                extra: vec![written(&start), written(&end)],
+                description,
                 ..self.sentiment.labels.clone()
             },
-            range: self.sentiment.range.clone(),
+            range: (start, end),
             series: vec![series.clone()],
         }))
     }
@@ -329,7 +361,7 @@ fn sentiment(
     derived: &[Derived],
     as_of: Date,
     language: Language,
-) -> SentimentChart {
+) -> (SentimentChart, Vec<SentimentSeries>) {
     let mut series: Vec<(bool, SentimentSeries)> = register
         .stakeholders
         .iter()
@@ -351,6 +383,8 @@ fn sentiment(
             })
         })
         .collect();
+    // In the register's order, which is by id.
+    let profiles = series.iter().map(|(_, s)| s.clone()).collect();
     let total = series.len();
     series.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
     series.truncate(MAX_SERIES);
@@ -378,7 +412,7 @@ fn sentiment(
             written(&end)
         ),
     };
-    SentimentChart {
+    let chart = SentimentChart {
         labels: ChartLabels {
             title: label(language, "sentiment").to_owned(),
             extra: vec![written(&start), written(&end)],
@@ -387,7 +421,8 @@ fn sentiment(
         },
         range: (start, end),
         series: series.into_iter().map(|s| s.1).collect(),
-    }
+    };
+    (chart, profiles)
 }
 
 #[cfg(test)]
@@ -419,6 +454,43 @@ mod tests {
             assert!((r - 0.5).abs() < 0.01, "{node:?}");
         }
         assert!(network.edges.iter().any(|e| e.kind == "conflict"));
+    }
+
+    #[test]
+    fn every_profile_with_two_ratings_has_its_own_sentiment_panel() {
+        // The report shows at most MAX_SERIES panels; each profile still shows its own.
+        let register = sample("erp-rollout");
+        let derived = vec![Derived::default(); register.stakeholders.len()];
+        let as_of = jiff::civil::date(2026, 11, 20);
+        let charts = Charts::build(&register, &derived, as_of);
+        let rated: Vec<&Stakeholder> = register
+            .stakeholders
+            .iter()
+            .filter(|s| {
+                s.interactions
+                    .iter()
+                    .filter(|i| i.sentiment.is_some())
+                    .count()
+                    >= 2
+            })
+            .collect();
+        assert!(
+            rated.len() > MAX_SERIES,
+            "the sample has more rated stakeholders"
+        );
+        assert_eq!(charts.sentiment.series.len(), MAX_SERIES);
+        for s in rated {
+            let Some(Chart::Sentiment(panel)) = charts.sentiment_of(&s.id) else {
+                panic!("no panel for {}", s.id)
+            };
+            assert_eq!(panel.series.len(), 1);
+            assert_eq!(panel.series[0].id, s.id);
+            assert_eq!(
+                panel.range.0, panel.series[0].points[0].0,
+                "from its own first rating"
+            );
+        }
+        assert!(charts.sentiment_of("nobody").is_none());
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub fn render(chart: &Chart, id: &str, out: &mut String) {
     }
 }
 
+/// CSS pixels per view-box unit at most: a chart as wide as the page (about 760 units)
+/// fills the 900-pixel column of the layout.
+const CSS_PX_PER_UNIT: f64 = 1.2;
+
 /// Approximate advance width of `text` at `size`: good enough to keep labels apart.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
@@ -61,10 +65,14 @@ pub fn fit(text: &str, size: f64, width: f64) -> String {
 }
 
 fn open(out: &mut String, id: &str, class: &str, width: f64, height: f64, labels: &ChartLabels) {
+    // Every chart is drawn at one scale: a narrow one (a single sentiment panel) is not
+    // blown up to the page's width.
+    let max_width = width * CSS_PX_PER_UNIT;
     let _ = write!(
         out,
-        "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" \
-         aria-labelledby=\"{id}-t {id}-d\">\n<title id=\"{id}-t\">"
+        "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
+         style=\"max-width: {max_width:.0}px\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">\n\
+         <title id=\"{id}-t\">"
     );
     escape(&labels.title, out);
     let _ = write!(out, "</title>\n<desc id=\"{id}-d\">");
