@@ -193,7 +193,15 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             }
             let blocks =
                 markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
-            let doc = document(&register, blocks, options.as_of);
+            let mut doc = document(&register, blocks, options.as_of);
+            // The PDF's subject says which document it is (a mailed plan is not the report).
+            let subject = match kind {
+                "communication-plan" => "communication_plan",
+                "index" => "dashboard",
+                "stakeholder" => "profile",
+                _ => "report",
+            };
+            doc.subject = Some(labels::label(language, subject).to_owned());
             if typeset {
                 let pdf_options = PdfOptions {
                     running_header: pdf_header.clone(),

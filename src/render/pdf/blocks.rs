@@ -524,7 +524,21 @@ impl<'a> Builder<'a> {
         let n = figures.len().max(1);
         let spacing = 10.0;
         let tile = (ctx.width - spacing * (n - 1) as f32) / n as f32;
-        let value_style = TextStyle::new(18.0, theme::ACCENT).bold();
+        // Values share one size: 18 pt, or smaller when one of them would not fit its
+        // tile ("Manage closely" in a brief's four tiles).
+        let widest = figures
+            .iter()
+            .map(|f| {
+                let at_18 = TextStyle::new(18.0, theme::ACCENT).bold();
+                single_line(&f.value, at_18, self.fonts).width
+            })
+            .fold(0.0, f32::max);
+        let value_size = if widest > tile - 20.0 {
+            (18.0 * (tile - 20.0) / widest).max(7.0)
+        } else {
+            18.0
+        };
+        let value_style = TextStyle::new(value_size, theme::ACCENT).bold();
         let label_style = TextStyle::new(8.0, theme::MUTED);
         let label_leading = 8.0 * 1.35;
         let labels: Vec<Vec<Line>> = figures

@@ -264,3 +264,40 @@ fn key_figures_are_tiles_of_value_over_label() {
     assert!(find("22").2 < find("Stakeholders").2, "value above label");
     assert!(find("22").1 < find("79").1, "side by side");
 }
+
+#[test]
+fn a_long_key_figure_shrinks_to_its_tile_instead_of_running_into_the_next() {
+    let values = [
+        "Manage closely",
+        "Definitive",
+        "Neutral → Supportive",
+        "1/5",
+    ];
+    let blocks = vec![Block::Figures(
+        values
+            .iter()
+            .map(|v| crate::document::Figure {
+                value: (*v).into(),
+                label: "Label".into(),
+            })
+            .collect(),
+    )];
+    let mut fonts = fonts::FontSet::new(&[]).unwrap();
+    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    builder.blocks(&blocks, 60.0, 470.0);
+    let tile = (470.0 - 3.0 * 10.0) / 4.0;
+    let drawn: Vec<(String, f32, f32)> = builder.flow.slices[0]
+        .draws
+        .iter()
+        .filter_map(|d| match d {
+            layout::Draw::Text { x, line, .. } => Some((line.text(), *x, line.width)),
+            _ => None,
+        })
+        .filter(|(text, ..)| values.contains(&text.as_str()))
+        .collect();
+    assert_eq!(drawn.len(), 4);
+    for (k, (text, x, width)) in drawn.iter().enumerate() {
+        let tile_right = 60.0 + k as f32 * (tile + 10.0) + tile;
+        assert!(x + width <= tile_right - 9.9, "{text} overruns its tile");
+    }
+}
