@@ -12,9 +12,12 @@ const PAD_X: f32 = 4.5;
 const PAD_Y: f32 = 3.2;
 
 /// A column whose widest cell, padding aside, is at most this many ems of table text is
-/// short: about six Han characters or twelve Latin letters (a level, a date, a person's
+/// short: about seven Han characters or fourteen Latin letters (a level, a date, a person's
 /// name). Short columns are set on one line whenever the table allows.
-const SHORT_EM: f32 = 7.0;
+const SHORT_EM: f32 = 8.0;
+
+/// How much of a short column stays on one line when the table cannot keep it whole.
+const FEW_EM: f32 = 3.6;
 
 /// What a column would like, cell padding included.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,8 +41,8 @@ pub(super) struct Want {
 /// floor of the widest long column (the prose that wraps anyway) is its narrowest width;
 /// the other long columns (names, dates) keep a typical entry on one line. Where those
 /// floors do not fit, long columns fall back to their narrowest widths, then short columns
-/// wrap too, and when even the narrowest widths do not fit, they are scaled down and words
-/// break.
+/// wrap too but keep a few characters a line, then they may narrow to their narrowest
+/// widths, and when even those do not fit, they are scaled down and words break.
 pub(super) fn column_widths(wanted: &[Want], total: f32, short: f32) -> Vec<f32> {
     if wanted.is_empty() {
         return Vec::new();
@@ -77,8 +80,20 @@ pub(super) fn column_widths(wanted: &[Want], total: f32, short: f32) -> Vec<f32>
     let whole_short: Vec<f32> = (wanted.iter())
         .map(|w| if is_short(w) { w.natural } else { w.narrow })
         .collect();
+    // Short columns keep their first few characters on a line (a three-character
+    // Chinese name, a year) rather than one character a line.
+    let few = short * FEW_EM / SHORT_EM;
+    let short_few: Vec<f32> = (wanted.iter())
+        .map(|w| {
+            if is_short(w) {
+                w.natural.min(few).max(w.narrow)
+            } else {
+                w.narrow
+            }
+        })
+        .collect();
     let narrowest: Vec<f32> = wanted.iter().map(|w| w.narrow).collect();
-    let floors = [typical, whole_short]
+    let floors = [typical, whole_short, short_few]
         .into_iter()
         .find(|f| f.iter().sum::<f32>() <= total)
         .unwrap_or(narrowest);
@@ -374,6 +389,19 @@ mod tests {
             60.0,
         );
         assert!(close(&got, &[25.0, 25.0, 150.0]), "{got:?}");
+    }
+
+    #[test]
+    fn squeezed_short_columns_keep_a_few_characters_a_line() {
+        // Whole short columns (60 + 60) do not fit beside the long one's 20, but a few
+        // characters of each do.
+        let got = column_widths(
+            &wants(&[(9.0, 60.0), (9.0, 60.0), (20.0, 300.0)]),
+            110.0,
+            70.0,
+        );
+        let few = 70.0 * FEW_EM / SHORT_EM;
+        assert!(close(&got, &[few, few, 110.0 - 2.0 * few]), "{got:?}");
     }
 
     #[test]
