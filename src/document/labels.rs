@@ -33,6 +33,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("network", "Relationship network", "关系网络"),
     ("conflicts", "Conflicts and issues", "冲突与议题"),
     ("issue_map", "Issue map", "议题立场图"),
+    (
+        "conflicts_note",
+        "Conflict relationships, then the issues on which key stakeholders take opposite sides; the issue map below has everyone's positions.",
+        "先列冲突关系，再列关键干系人立场相反的议题；所有人的立场见下方议题立场图。",
+    ),
     ("sentiment", "Feedback and sentiment", "反馈与态度趋势"),
     ("attention", "Needs attention", "需关注事项"),
     (
