@@ -12,10 +12,14 @@
 //! - An overdue touch occurs once, on `as_of`, as a catch-up marked with the days it is
 //!   late: however many times it was missed, it is one thing to do now. Its later
 //!   occurrences keep its rhythm from the missed due date.
+//! - An occurrence due on a Saturday or Sunday is put on the Monday after (its `due` stays
+//!   the weekend day, so the rhythm and the calendar's UIDs do not move); a daily touch
+//!   has no weekend occurrences.
 //! - Ad-hoc touches have no date and never occur.
 
 use std::collections::HashMap;
 
+use jiff::civil::Weekday;
 use serde::Serialize;
 
 use super::days_between;
@@ -28,7 +32,8 @@ pub const DEFAULT_HORIZON_WEEKS: u16 = 12;
 /// One occurrence of a planned touch.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Occurrence {
-    /// The day it falls on: its due date, or `as_of` for the catch-up of an overdue touch.
+    /// The day it falls on: its due date (the Monday after, for a weekend), or `as_of`
+    /// for the catch-up of an overdue touch.
     pub date: Date,
     /// The day it was due (before `date` only when overdue).
     pub due: Date,
@@ -124,9 +129,17 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
             found.push(occurrence(as_of, due, days_between(due, as_of) as u32));
             k = first_after(due, touch.frequency, interval, as_of);
         }
-        while let Some(date) = nth(due, interval, k).filter(|&date| date < end) {
-            found.push(occurrence(date, date, 0));
+        let mut previous = None;
+        while let Some(nominal) = nth(due, interval, k).filter(|&date| date < end) {
             k += 1;
+            let Some(date) = working_day(nominal, touch.frequency).filter(|&d| d < end) else {
+                continue;
+            };
+            // Saturday's occurrence of a touch every other day lands on its Monday.
+            if previous != Some(date) {
+                found.push(occurrence(date, nominal, 0));
+                previous = Some(date);
+            }
         }
     }
     found.sort_by(|a, b| {
@@ -143,6 +156,18 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
         key(a).cmp(&key(b))
     });
     found
+}
+
+/// The day an occurrence due on `due` is put in the calendar: a weekday as it is, a
+/// Saturday or Sunday on the Monday after; a daily touch has no weekend occurrences.
+fn working_day(due: Date, frequency: Frequency) -> Option<Date> {
+    let after = |days: i64| due.saturating_add(jiff::Span::new().days(days));
+    match (due.weekday(), frequency) {
+        (Weekday::Saturday | Weekday::Sunday, Frequency::Daily) => None,
+        (Weekday::Saturday, _) => Some(after(2)),
+        (Weekday::Sunday, _) => Some(after(1)),
+        _ => Some(due),
+    }
 }
 
 /// `due` plus `k` intervals, counted from `due` (`None` past the end of time).
@@ -198,6 +223,8 @@ mod tests {
             .map(|o| {
                 if o.overdue_days > 0 {
                     format!("{} (due {}, {} late)", o.date, o.due, o.overdue_days)
+                } else if o.due != o.date {
+                    format!("{} (due {})", o.date, o.due)
                 } else {
                     o.date.to_string()
                 }
@@ -250,7 +277,12 @@ mod tests {
         let month_end = touch(Some("2026-12-31"), Frequency::Monthly);
         assert_eq!(
             dates(&[month_end], 20),
-            ["2026-12-31", "2027-01-31", "2027-02-28", "2027-03-31"]
+            [
+                "2026-12-31",
+                "2027-02-01 (due 2027-01-31)",
+                "2027-03-01 (due 2027-02-28)",
+                "2027-03-31"
+            ]
         );
         let overdue = touch(Some("2026-08-31"), Frequency::Monthly);
         assert_eq!(
@@ -263,7 +295,7 @@ mod tests {
             [
                 "2026-11-20 (due 2025-11-30, 355 late)",
                 "2026-11-30",
-                "2027-02-28"
+                "2027-03-01 (due 2027-02-28)"
             ]
         );
     }
@@ -272,8 +304,12 @@ mod tests {
     fn long_overdue_daily_touches_are_counted_not_stepped() {
         let daily = touch(Some("1990-01-01"), Frequency::Daily);
         let found = occurrences(&[daily], date(AS_OF), 1);
-        assert_eq!(found.len(), 7, "the catch-up, then the next six days");
-        assert_eq!(found[1].date, date("2026-11-21"));
+        assert_eq!(
+            found.len(),
+            5,
+            "the catch-up, then the next six days but the weekend"
+        );
+        assert_eq!(found[1].date, date("2026-11-23"));
     }
 
     #[test]
@@ -327,7 +363,36 @@ mod tests {
                 ("a", None, 0)
             ]
         );
-        assert_eq!(found[3].week, 0);
+        // Due on Saturday the 21st: on the Monday after, in the horizon's second week.
+        assert_eq!(found[3].week, 1);
+    }
+
+    #[test]
+    fn weekend_occurrences_move_to_monday_and_daily_touches_skip_the_weekend() {
+        // 21 Nov 2026 is a Saturday.
+        let weekly = touch(Some("2026-11-21"), Frequency::Weekly);
+        assert_eq!(
+            dates(&[weekly], 2),
+            ["2026-11-23 (due 2026-11-21)", "2026-11-30 (due 2026-11-28)"]
+        );
+        // Saturday's occurrence lands on Monday, which has its own: one, not two.
+        let every_other_day = touch(Some("2026-11-21"), Frequency::EveryDays(2));
+        assert_eq!(
+            dates(&[every_other_day], 1),
+            ["2026-11-23 (due 2026-11-21)", "2026-11-25"]
+        );
+        let daily = touch(Some("2026-11-21"), Frequency::Daily);
+        assert_eq!(
+            dates(&[daily], 1),
+            ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"]
+        );
+        // A weekend day past the horizon's end is not pulled into it.
+        let last_day = touch(Some("2026-11-29"), Frequency::Weekly);
+        assert!(
+            dates(&[last_day], 2)
+                .iter()
+                .all(|d| d.as_str() < "2026-12-04")
+        );
     }
 
     #[test]

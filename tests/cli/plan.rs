@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 use jiff::{Span, ToSpan};
 use serde_json::Value as Json;
 use snapbox::cmd::{Command, cargo_bin};
@@ -119,7 +119,7 @@ fn interval(frequency: &str) -> Option<Span> {
 
 /// How many events the documented rules give for the analysis's schedule: an overdue
 /// touch once on `as_of`, then every touch on its due date plus whole intervals, before
-/// the end of the horizon.
+/// the end of the horizon, a weekend day moved to Monday (skipped for a daily touch).
 fn expected_events(analysis: &Json, weeks: i64) -> usize {
     let as_of: Date = analysis["as_of"].as_str().unwrap().parse().unwrap();
     let end = as_of.checked_add(weeks.weeks()).unwrap();
@@ -140,9 +140,22 @@ fn expected_events(analysis: &Json, weeks: i64) -> usize {
                 k += 1;
             }
         }
+        let daily = touch["frequency"] == "daily";
+        let mut previous = None;
         while nth(k) < end {
-            count += 1;
+            let due = nth(k);
             k += 1;
+            // A weekend day goes to the Monday after; a daily touch skips it.
+            let placed = match due.weekday() {
+                Weekday::Saturday | Weekday::Sunday if daily => continue,
+                Weekday::Saturday => due.checked_add(2.days()).unwrap(),
+                Weekday::Sunday => due.checked_add(1.day()).unwrap(),
+                _ => due,
+            };
+            if placed < end && previous != Some(placed) {
+                count += 1;
+                previous = Some(placed);
+            }
         }
     }
     count
