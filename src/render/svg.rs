@@ -203,7 +203,10 @@ fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
         out,
         "<rect x=\"{GRID_LEFT:.1}\" y=\"{GRID_TOP:.1}\" width=\"{plot_w:.1}\" height=\"{plot_h:.1}\" class=\"frame\"/>"
     );
-    // Axes: level names under the columns and beside the rows.
+    // Axes: level names under the columns and beside the rows. Beside the rows they are
+    // set upright when all five fit (Chinese 很高 … 很低), else turned along the axis.
+    let upright =
+        (1..=5).all(|level| text_width(extra(&grid.labels, 3 + level), 10.0) <= GRID_LEFT - 30.0);
     for level in 1..=5u8 {
         let name = extra(&grid.labels, 3 + usize::from(level));
         let v = f64::from(level);
@@ -216,6 +219,10 @@ fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
             &fit(name, 10.0, cell_w - 4.0),
         );
         let y = y_at(v) - cell_h / 2.0;
+        if upright {
+            text(out, GRID_LEFT - 6.0, y + 3.5, "tick", "end", name);
+            continue;
+        }
         let _ = write!(
             out,
             "<text x=\"{:.1}\" y=\"{y:.1}\" class=\"tick\" text-anchor=\"middle\" transform=\"rotate(-90 {:.1} {y:.1})\">",
