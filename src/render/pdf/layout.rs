@@ -168,6 +168,13 @@ pub(super) struct Body {
     pub bottom: f32,
 }
 
+/// A chapter shares a page with the end of the one before when less than this share of
+/// the page is used.
+const CHAPTER_SHARES_BELOW: f32 = 0.35;
+
+/// The space above a chapter that does not start a page.
+const CHAPTER_GAP: f32 = 40.0;
+
 /// Place the flow on pages. Returns the placements of each page.
 pub(super) fn paginate(flow: &Flow, body: Body) -> Vec<Vec<Placement>> {
     let available = body.bottom - body.top;
@@ -179,12 +186,19 @@ pub(super) fn paginate(flow: &Flow, body: Body) -> Vec<Vec<Placement>> {
     let mut y = body.top;
     for (i, slice) in slices.iter().enumerate() {
         let page_empty = pages.last().is_none_or(Vec::is_empty);
-        if slice.break_before && !page_empty {
+        // A chapter starts a new page, unless the page holds only the last lines of the
+        // chapter before: a nearly empty page is worse than two chapters on one.
+        let mostly_free = y - body.top < available * CHAPTER_SHARES_BELOW;
+        if slice.break_before && !page_empty && !mostly_free {
             pages.push(Vec::new());
             y = body.top;
         }
         let at_top = pages.last().is_none_or(Vec::is_empty);
-        let gap = if at_top { 0.0 } else { slice.gap_before };
+        let gap = match (at_top, slice.break_before) {
+            (true, _) => 0.0,
+            (false, true) => CHAPTER_GAP,
+            (false, false) => slice.gap_before,
+        };
 
         // The slice and those it must stay with, as long as they could fit a page at all.
         let mut need = gap + slice.height;
@@ -410,16 +424,34 @@ mod tests {
 
     #[test]
     fn break_before_starts_a_page_unless_already_at_the_top() {
-        let mut slices: Vec<Slice> = (0..3).map(|_| line(10.0)).collect();
+        let mut slices: Vec<Slice> = (0..7).map(|_| line(10.0)).collect();
         slices[0].break_before = true;
-        slices[2].break_before = true;
+        slices[5].break_before = true;
         let flow = Flow {
             slices,
             ..Flow::default()
         };
         assert_eq!(
             layout(&flow).iter().map(Vec::len).collect::<Vec<_>>(),
-            [2, 1]
+            [5, 2]
         );
+    }
+
+    #[test]
+    fn a_chapter_shares_a_mostly_free_page_with_the_end_of_the_one_before() {
+        // Twelve lines on ten-line pages leave two on the second page: the next chapter
+        // follows them there instead of leaving that page nearly empty.
+        let mut slices: Vec<Slice> = (0..16).map(|_| line(10.0)).collect();
+        slices[0].break_before = true;
+        slices[12].break_before = true;
+        let flow = Flow {
+            slices,
+            ..Flow::default()
+        };
+        let pages = paginate(&flow, BODY);
+        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [10, 6]);
+        let chapter = pages[1][2];
+        assert_eq!(chapter.slice, Placed::Body(12));
+        assert!(chapter.top >= 20.0 + CHAPTER_GAP, "{chapter:?}");
     }
 }
