@@ -381,36 +381,6 @@ fn user_templates(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     Ok(found)
 }
 
-/// Writes the built-in templates into `dir` for editing, never overwriting a file.
-pub fn export(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let existing: Vec<String> = BUILTIN
-        .iter()
-        .map(|(name, _)| dir.join(name))
-        .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
-    if !existing.is_empty() {
-        return Err(format!(
-            "not overwriting existing templates: {}; move them away first",
-            existing.join(", ")
-        ));
-    }
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut written = Vec::new();
-    for (name, text) in BUILTIN {
-        let path = dir.join(name);
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        file.write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        written.push(path);
-    }
-    Ok(written)
-}
-
 #[cfg(test)]
 fn escaped(text: &str) -> String {
     let mut out = Vec::new();

@@ -59,6 +59,17 @@ pub fn init(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
         Lang::En => EN,
         Lang::ZhCn => ZH_CN,
     };
+    write_new(dir, files, "files", "choose an empty folder")
+}
+
+/// Writes `files` (relative name, text) into `dir`, never overwriting one: fails before
+/// writing anything when any exists already, naming them as `what` with `then` to do.
+pub fn write_new(
+    dir: &Path,
+    files: &[(&str, &str)],
+    what: &str,
+    then: &str,
+) -> Result<Vec<PathBuf>, String> {
     let existing: Vec<String> = files
         .iter()
         .map(|(name, _)| dir.join(name))
@@ -67,7 +78,7 @@ pub fn init(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
         .collect();
     if !existing.is_empty() {
         return Err(format!(
-            "not overwriting existing files: {}; choose an empty folder",
+            "not overwriting existing {what}: {}; {then}",
             existing.join(", ")
         ));
     }

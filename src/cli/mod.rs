@@ -346,7 +346,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             templates: true,
             ..
         } => {
-            for path in build::templates::export(&dir.join("templates"))? {
+            let templates = dir.join("templates");
+            let written = init::write_new(
+                &templates,
+                build::templates::BUILTIN,
+                "templates",
+                "move them away first",
+            )?;
+            for path in written {
                 println!("created {}", path.display());
             }
             println!(
