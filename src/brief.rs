@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value as Json, json};
 
-use crate::analysis::calendar::DEFAULT_HORIZON_WEEKS;
 use crate::analysis::issues::issue_key;
 use crate::analysis::room::{Room, room};
 use crate::analysis::{self, feedback};
@@ -25,7 +24,7 @@ use crate::build::style::Styles;
 use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, context};
 use crate::document::charts::Charts;
-use crate::document::{labels, markdown};
+use crate::document::markdown;
 use crate::register::Register;
 use crate::register::vocab::{Date, RelationKind};
 use crate::render::html;
@@ -230,22 +229,8 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     let room = room(register, &analysis, &feedback, &attendees, focus.as_deref());
     let charts = Charts::build(register, &build::derived(&analysis), options.as_of);
 
-    let language = register.project.language;
-    let user_templates = options.templates.clone().or_else(|| {
-        let own = register.root.join("templates");
-        own.is_dir().then_some(own)
-    });
-    let templates = Templates::load(user_templates.as_deref(), language)?;
-    let build_options = build::Options {
-        out: options.out.clone(),
-        public: options.public,
-        as_of: options.as_of,
-        formats: BTreeSet::new(),
-        templates: None,
-        pdf: options.pdf.clone(),
-        horizon_weeks: DEFAULT_HORIZON_WEEKS,
-    };
-    let mut context = context::base(register, &analysis, &build_options);
+    let templates = Templates::for_register(options.templates.as_deref(), register)?;
+    let mut context = context::base(register, &analysis, options.as_of, options.public);
     context.insert("root", "");
     context.insert("page", "brief");
     context.insert("kind", "brief");
@@ -280,13 +265,9 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         charts: &charts,
     };
     let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
-    let mut doc = build::document(register, blocks, options.as_of);
-    doc.subject = Some(labels::label(language, "meeting_brief").to_owned());
+    let doc = build::document(register, blocks, options.as_of, "meeting_brief");
     if options.formats.contains(&Format::Pdf) {
-        let pdf_options = PdfOptions {
-            running_header: Some(register.project.name.clone()),
-            ..options.pdf.clone()
-        };
+        let pdf_options = build::pdf_options(register, &options.pdf);
         let rendered = pdf::render(&doc, &pdf_options).map_err(|e| format!("brief.pdf: {e}"))?;
         written
             .files

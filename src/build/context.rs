@@ -18,14 +18,14 @@ use rayon::prelude::*;
 use tera::value::Key;
 use tera::{Context, Map, Value};
 
-use super::Options;
 use crate::analysis::Analysis;
 use crate::document::labels;
 use crate::register::Register;
+use crate::register::vocab::Date;
 
 /// The context shared by every page of a build. Values are built once, straight from the
 /// register and the analysis; a page's copy shares them.
-pub fn base(register: &Register, analysis: &Analysis, options: &Options) -> Context {
+pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool) -> Context {
     let project = &register.project;
     let sponsor_name = project
         .sponsor
@@ -34,8 +34,8 @@ pub fn base(register: &Register, analysis: &Analysis, options: &Options) -> Cont
         .map(|s| s.name.as_str());
     let mut context = Context::new();
     context.insert("lang", project.language.tag());
-    context.insert("as_of", &options.as_of.to_string());
-    context.insert("public", &options.public);
+    context.insert("as_of", &as_of.to_string());
+    context.insert("public", &public);
     let project_fields: [(&'static str, Value); 8] = [
         ("name", project.name.as_str().into()),
         ("code", project.code.as_deref().into()),

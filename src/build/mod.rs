@@ -86,6 +86,10 @@ pub struct Summary {
 struct Page {
     /// The content template.
     template: &'static str,
+    /// The kind of page (`index`, `report`, ...), as templates see it.
+    kind: &'static str,
+    /// The label naming the document, the PDF's subject.
+    subject: &'static str,
     /// Output path without extension, relative to the output folder.
     stem: String,
     /// `""` at the top, `"../"` one folder down.
@@ -104,7 +108,6 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         summary.left_out = redaction.records;
         summary.grid_confidential = redaction.grid_confidential;
     }
-    let language = register.project.language;
     let analysis = crate::analysis::analyze(&register, options.as_of);
     let derived = derived(&analysis);
     let wanted = |format| options.formats.contains(&format);
@@ -114,16 +117,10 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         .then(|| plan.csv(&analysis))
         .transpose()?;
     let charts = Charts::build(&register, &derived, options.as_of);
-    // A register's own `templates/` folder is used when there is one (the loader never
-    // reads it as stakeholders).
-    let user_templates = options.templates.clone().or_else(|| {
-        let own = register.root.join("templates");
-        own.is_dir().then_some(own)
-    });
-    let templates = Templates::load(user_templates.as_deref(), language)?;
+    let templates = Templates::for_register(options.templates.as_deref(), &register)?;
     // The plan's view is as large as the rest of the context: both are built at once.
     let (mut base, plan_view) = rayon::join(
-        || context::base(&register, &analysis, options),
+        || context::base(&register, &analysis, options.as_of, options.public),
         || tera::Value::from_serializable(&plan.view(&analysis)),
     );
     base.insert_value("plan", plan_view);
@@ -133,6 +130,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let mut pages = vec![
         Page {
             template: "index.md.tera",
+            kind: "index",
+            subject: "dashboard",
             stem: "index".into(),
             root: "",
             stakeholder: None,
@@ -140,6 +139,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         },
         Page {
             template: "report.md.tera",
+            kind: "report",
+            subject: "report",
             stem: "report".into(),
             root: "",
             stakeholder: None,
@@ -147,6 +148,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         },
         Page {
             template: "communication-plan.md.tera",
+            kind: "communication-plan",
+            subject: "communication_plan",
             stem: "communication-plan".into(),
             root: "",
             stakeholder: None,
@@ -155,6 +158,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     ];
     pages.extend(register.stakeholders.iter().enumerate().map(|(i, s)| Page {
         template: "stakeholder.md.tera",
+        kind: "stakeholder",
+        subject: "profile",
         stem: format!("stakeholders/{}", s.id),
         root: "../",
         stakeholder: Some(i),
@@ -164,10 +169,12 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         register: &register,
         charts: &charts,
     };
-    let html_wanted = options.formats.contains(&Format::Html);
-    let md_wanted = options.formats.contains(&Format::Md);
-    let pdf_wanted = options.formats.contains(&Format::Pdf);
-    let pdf_header = Some(register.project.name.clone());
+    let (html_wanted, md_wanted, pdf_wanted) = (
+        wanted(Format::Html),
+        wanted(Format::Md),
+        wanted(Format::Pdf),
+    );
+    let pdf_options = pdf_options(&register, &options.pdf);
     let written: Vec<(Vec<PathBuf>, Vec<char>)> = pages
         .par_iter()
         .map(|page| {
@@ -176,8 +183,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             let mut context = base.clone();
             context.insert("root", page.root);
             context.insert("page", page.stem.as_str());
-            let kind = page.template.trim_end_matches(".md.tera");
-            context.insert("kind", kind);
+            context.insert("kind", page.kind);
             if let Some(i) = page.stakeholder {
                 context.insert_value("s", context::stakeholder_at(&base, i));
             }
@@ -193,20 +199,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             }
             let blocks =
                 markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
-            let mut doc = document(&register, blocks, options.as_of);
-            // The PDF's subject says which document it is (a mailed plan is not the report).
-            let subject = match kind {
-                "communication-plan" => "communication_plan",
-                "index" => "dashboard",
-                "stakeholder" => "profile",
-                _ => "report",
-            };
-            doc.subject = Some(labels::label(language, subject).to_owned());
+            let doc = document(&register, blocks, options.as_of, page.subject);
             if typeset {
-                let pdf_options = PdfOptions {
-                    running_header: pdf_header.clone(),
-                    ..options.pdf.clone()
-                };
                 let rendered = pdf::render(&doc, &pdf_options)
                     .map_err(|e| format!("{}.pdf: {e}", page.stem))?;
                 let path = PathBuf::from(format!("{}.pdf", page.stem));
@@ -220,7 +214,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
                 layout.insert("doc", &doc_meta(&doc));
                 layout.insert("toc", &html::toc(&doc));
                 layout.insert_value("content", tera::Value::safe_string(&body));
-                let css = styles.of(kind, &doc.blocks)?;
+                let css = styles.of(page.kind, &doc.blocks)?;
                 layout.insert_value("css", tera::Value::safe_string(&css));
                 let page_html = templates.html("layout.html.tera", &layout)?;
                 let path = PathBuf::from(format!("{}.html", page.stem));
@@ -236,7 +230,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         summary.missing_chars.extend(missing);
     }
     let mut written = all;
-    if options.formats.contains(&Format::Json) {
+    if wanted(Format::Json) {
         // Written as `stake analyze --format json` writes it: fields in declaration order.
         let mut text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
         text.push('\n');
@@ -265,8 +259,22 @@ fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", output.root().join(path).display()))
 }
 
-/// The document of a page: its first level-1 heading is the title.
-pub(crate) fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date) -> Document {
+/// The PDF options of a register's documents: the project's name heads every page.
+pub(crate) fn pdf_options(register: &Register, options: &PdfOptions) -> PdfOptions {
+    PdfOptions {
+        running_header: Some(register.project.name.clone()),
+        ..options.clone()
+    }
+}
+
+/// The document of a page: its first level-1 heading is the title; `subject` is the label
+/// naming what the document is (the PDF's subject: a mailed plan is not the report).
+pub(crate) fn document(
+    register: &Register,
+    mut blocks: Vec<Block>,
+    as_of: Date,
+    subject: &str,
+) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
         Some(Block::Heading { level: 1, runs, .. }) => {
@@ -285,7 +293,7 @@ pub(crate) fn document(register: &Register, mut blocks: Vec<Block>, as_of: Date)
         title,
         subtitle: Some(subtitle),
         author: project.manager.clone(),
-        subject: Some(labels::label(language, "report").to_owned()),
+        subject: Some(labels::label(language, subject).to_owned()),
         date: as_of.to_string(),
         language: language.tag().to_owned(),
         blocks,

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use tera::{Context, Function, Kwargs, State, Tera, Value};
 
 use crate::document::labels;
+use crate::register::Register;
 use crate::register::vocab::{Date, Frequency, Language, Vocabulary};
 
 /// Prefix under which the built-in templates are registered.
@@ -78,6 +79,15 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// The templates of a register: the built-ins shadowed by `explicit` when given, else
+    /// by the register's own `templates/` folder when it has one (the loader never reads
+    /// it as stakeholders).
+    pub fn for_register(explicit: Option<&Path>, register: &Register) -> Result<Templates, String> {
+        let own = register.root.join("templates");
+        let user = explicit.or_else(|| own.is_dir().then_some(own.as_path()));
+        Templates::load(user, register.project.language)
+    }
+
     /// Parses the built-ins and the `*.tera` files of `user` (when given), with the
     /// filters for `language`.
     pub fn load(user: Option<&Path>, language: Language) -> Result<Templates, String> {
