@@ -74,6 +74,8 @@ pub struct Options {
 /// What a brief wrote.
 #[derive(Debug, Default)]
 pub struct Written {
+    /// How many attendees the brief has.
+    pub attendees: usize,
     /// The files.
     pub files: Vec<PathBuf>,
     /// Characters of the PDF that no font could draw.
@@ -254,7 +256,10 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     context.insert("attendees", &attendee_objects(&context, &room));
 
     let md = templates.markdown("brief.md.tera", &context)?;
-    let mut written = Written::default();
+    let mut written = Written {
+        attendees: attendees.len(),
+        ..Written::default()
+    };
     if options.formats.contains(&Format::Md) {
         written
             .files

@@ -95,10 +95,7 @@ pub fn run(args: AnalyzeArgs, color: bool) -> Result<ExitCode, String> {
             args.dir.display(),
         );
     }
-    let as_of = args
-        .as_of
-        .or(loaded.register.project.as_of)
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let as_of = super::as_of_or_default(args.as_of, &loaded.register);
     let analysis = analysis::analyze(&loaded.register, as_of);
     let output = match args.format {
         Output::Json => {

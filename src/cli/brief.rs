@@ -1,16 +1,16 @@
 //! `stake brief`: a meeting brief for a tag or a list of stakeholder ids.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use crate::brief::{self, Format, Selection};
 use crate::build::public;
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic::Severity;
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
-use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
+use crate::render::pdf::PaperSize;
 
 /// Arguments of `stake brief`.
 #[derive(Debug, Args)]
@@ -87,14 +87,14 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     };
     let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
     if loaded.count(Severity::Error) > 0 {
-        return Ok(refuse(&dir, &loaded, color));
+        return Ok(super::refuse(&dir, &loaded, color, "no brief written"));
     }
     // Attendees are named against the whole register, so that a confidential one is left
     // out with a note rather than reported as unknown.
-    brief::select(&loaded.register, &selection)?;
+    let named = brief::select(&loaded.register, &selection)?;
     let mut register = loaded.register;
     let selection = if args.public {
-        let before: Vec<String> = brief::select(&register, &selection)?
+        let before: Vec<String> = named
             .into_iter()
             .map(|i| register.stakeholders[i].id.clone())
             .collect();
@@ -116,45 +116,25 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         if left_out > 0 {
             eprintln!(
                 "note: the public edition leaves out {left_out} confidential {}",
-                if left_out == 1 {
-                    "attendee"
-                } else {
-                    "attendees"
-                }
+                super::plural(left_out, "attendee", "attendees")
             );
         }
         Selection::Ids(kept)
     } else {
         selection
     };
-    let as_of = args
-        .as_of
-        .or(register.project.as_of)
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let options = brief::Options {
         out: args.out,
-        as_of,
+        as_of: super::as_of_or_default(args.as_of, &register),
         formats: args.format.into_iter().collect(),
         templates: args.templates,
         selection,
         issue: args.issue,
         public: args.public,
-        pdf: PdfOptions {
-            paper: args.paper,
-            running_header: None,
-            fonts: args
-                .fonts
-                .into_iter()
-                .map(|path| FontFile {
-                    path,
-                    index: 0,
-                    bold: None,
-                })
-                .collect(),
-        },
+        pdf: super::pdf_options(args.paper, args.fonts),
     };
-    let attendees = brief::select(&register, &options.selection)?.len();
     let written = brief::brief(&register, &options)?;
+    let attendees = written.attendees;
     if !written.missing_chars.is_empty() {
         let chars = written.missing_chars.iter().copied().collect();
         eprintln!("{}", super::missing_glyphs_warning(&chars, &loaded.sources));
@@ -163,34 +143,8 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         println!(
             "wrote {} ({attendees} {})",
             path.display(),
-            if attendees == 1 {
-                "attendee"
-            } else {
-                "attendees"
-            }
+            super::plural(attendees, "attendee", "attendees")
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Prints the register's errors as `stake check` does; exit status 1.
-fn refuse(dir: &Path, loaded: &register::Loaded, color: bool) -> ExitCode {
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    eprint!(
-        "{}",
-        diagnostic::render(&errors, &loaded.sources, diagnostic::Format::Human, color)
-    );
-    eprintln!(
-        "{}: {} {}; no brief written (run `stake check {}` for details)",
-        dir.display(),
-        errors.len(),
-        if errors.len() == 1 { "error" } else { "errors" },
-        dir.display()
-    );
-    ExitCode::from(1)
 }

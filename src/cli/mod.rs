@@ -265,19 +265,12 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 max_file_bytes: max_file_size,
             };
             let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
-            let errors = loaded.count(Severity::Error);
+            if loaded.count(Severity::Error) > 0 {
+                return Ok(refuse(&dir, &loaded, color, "nothing built"));
+            }
+            // Warnings are counted only; `stake check` lists them.
             let warnings = loaded.count(Severity::Warning);
-            // Errors stop the build and are shown in full; warnings are counted only,
-            // `stake check` lists them.
-            let shown: Vec<_> = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .cloned()
-                .collect();
-            let rendered = diagnostic::render(&shown, &loaded.sources, Format::Human, color);
-            eprint!("{rendered}");
-            if warnings > 0 && errors == 0 {
+            if warnings > 0 {
                 eprintln!(
                     "{}: {warnings} {}; `stake check {}` lists them",
                     dir.display(),
@@ -285,37 +278,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     dir.display()
                 );
             }
-            if errors > 0 {
-                eprintln!(
-                    "{}: {errors} {}; nothing built (run `stake check {}` for details)",
-                    dir.display(),
-                    plural(errors, "error", "errors"),
-                    dir.display()
-                );
-                return Ok(ExitCode::from(1));
-            }
-            let as_of = as_of
-                .or(loaded.register.project.as_of)
-                .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
             let options = build::Options {
                 out: out.clone(),
                 public,
-                as_of,
+                as_of: as_of_or_default(as_of, &loaded.register),
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,
-                pdf: PdfOptions {
-                    paper,
-                    running_header: None,
-                    fonts: fonts
-                        .into_iter()
-                        .map(|path| FontFile {
-                            path,
-                            index: 0,
-                            bold: None,
-                        })
-                        .collect(),
-                },
+                pdf: pdf_options(paper, fonts),
             };
             let sources = loaded.sources.clone();
             let summary = build::build(loaded.register, &options)?;
@@ -413,6 +383,52 @@ fn missing_glyphs_warning(
             files.join(", ")
         }
     )
+}
+
+/// The date to analyse for: the flag, else `as_of` in `_project.md`, else today.
+fn as_of_or_default(flag: Option<Date>, register: &register::Register) -> Date {
+    flag.or(register.project.as_of)
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}
+
+/// PDF options from the command line: paper and extra fonts (the running header is the
+/// project's, set by the build).
+fn pdf_options(paper: PaperSize, fonts: Vec<PathBuf>) -> PdfOptions {
+    PdfOptions {
+        paper,
+        running_header: None,
+        fonts: fonts
+            .into_iter()
+            .map(|path| FontFile {
+                path,
+                index: 0,
+                bold: None,
+            })
+            .collect(),
+    }
+}
+
+/// Prints the register's errors as `stake check` does, then that `what` was not done
+/// because of them; exit status 1.
+fn refuse(dir: &std::path::Path, loaded: &register::Loaded, color: bool, what: &str) -> ExitCode {
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    eprint!(
+        "{}",
+        diagnostic::render(&errors, &loaded.sources, Format::Human, color)
+    );
+    eprintln!(
+        "{}: {} {}; {what} (run `stake check {}` for details)",
+        dir.display(),
+        errors.len(),
+        plural(errors.len(), "error", "errors"),
+        dir.display()
+    );
+    ExitCode::from(1)
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
