@@ -253,7 +253,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         .collect();
     room_json["conflicts"] = json!(conflicts.len());
     context.insert("room", &room_json);
-    context.insert("attendees", &attendee_objects(&context, &room));
+    context.insert("attendees", &attendee_objects(register, &context, &room));
 
     let md = templates.markdown("brief.md.tera", &context)?;
     let mut written = Written {
@@ -295,16 +295,16 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
 }
 
 /// The stakeholder objects of the room's people, each with what the room adds.
-fn attendee_objects(context: &tera::Context, room: &Room) -> Vec<Json> {
-    let all: Vec<Json> = context
-        .get("stakeholders")
-        .map(|v| serde_json::to_value(v).unwrap_or_default())
-        .and_then(|v| v.as_array().cloned())
-        .unwrap_or_default();
+fn attendee_objects(register: &Register, context: &tera::Context, room: &Room) -> Vec<Json> {
     room.people
         .iter()
         .filter_map(|person| {
-            let mut object = all.iter().find(|s| s["id"] == person.id.as_str())?.clone();
+            // The register is sorted by id, as the context's `stakeholders` are.
+            let i = register
+                .stakeholders
+                .binary_search_by(|s| s.id.as_str().cmp(&person.id))
+                .ok()?;
+            let mut object = serde_json::to_value(context::stakeholder_at(context, i)).ok()?;
             let links: Vec<Json> = room
                 .links
                 .iter()

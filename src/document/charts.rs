@@ -73,10 +73,7 @@ impl Charts {
         let series = &self.profiles[at];
         let start = series.points.first()?.0.clone();
         let end = self.sentiment.range.1.clone();
-        let written = |date: &str| {
-            date.parse::<Date>()
-                .map_or_else(|_| date.to_owned(), |d| labels::date(self.language, d))
-        };
+        let written = |date: &str| written(self.language, date);
         let description = match self.language {
             Language::En => format!(
                 "Satisfaction of {} from 1 to 5 over time, {} to {}.",
@@ -102,6 +99,12 @@ impl Charts {
             series: vec![series.clone()],
         }))
     }
+}
+
+/// An ISO date of the chart data as the language writes it (other text as it is).
+fn written(language: Language, date: &str) -> String {
+    date.parse::<Date>()
+        .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
 }
 
 /// A short label: the name, which is what readers know people by.
@@ -394,10 +397,7 @@ fn sentiment(
         .min()
         .unwrap_or_else(|| as_of.to_string());
     let end = as_of.to_string();
-    let written = |date: &str| {
-        date.parse::<Date>()
-            .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
-    };
+    let written = |date: &str| written(language, date);
     let description = match language {
         Language::En => format!(
             "Satisfaction from 1 to 5 over time for {} of {total} stakeholders with at least two rated interactions, {} to {}.",
