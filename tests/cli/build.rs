@@ -8,27 +8,10 @@ use std::path::{Path, PathBuf};
 
 use snapbox::cmd::{Command, cargo_bin};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use super::{build, root};
 
 fn stake() -> Command {
     Command::new(cargo_bin!("stake"))
-}
-
-/// Builds `register` into a fresh folder and returns it (kept alive by the TempDir).
-fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    stake()
-        .arg("build")
-        .arg(register)
-        .arg("-o")
-        .arg(&out)
-        .args(args)
-        .assert()
-        .success();
-    (dir, out)
 }
 
 /// Every file below `dir`, by relative path.

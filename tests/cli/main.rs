@@ -37,6 +37,22 @@ fn stake() -> Command {
     stake_in(root())
 }
 
+/// Builds `register` into a fresh folder and returns it (kept alive by the TempDir). No
+/// timeout: a debug build typesets the samples' PDFs slowly.
+fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .arg("build")
+        .arg(register)
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .assert()
+        .success();
+    (dir, out)
+}
+
 /// A snapshot file under `tests/cli/snapshots/`.
 fn snapshot(name: &str) -> snapbox::Data {
     let path: PathBuf = root().join("tests/cli/snapshots").join(name);

@@ -5,32 +5,14 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use jiff::civil::{Date, Weekday};
 use jiff::{Span, ToSpan};
 use serde_json::Value as Json;
-use snapbox::cmd::{Command, cargo_bin};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Builds a sample into a fresh folder (kept alive by the TempDir).
-fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    Command::new(cargo_bin!("stake"))
-        .arg("build")
-        .arg(register)
-        .arg("-o")
-        .arg(&out)
-        .args(args)
-        .assert()
-        .success();
-    (dir, out)
-}
+use super::{build, root};
 
 /// The events of a calendar as Python's `icalendar` reads them, or `None` (with a note)
 /// when python3 cannot import it.
