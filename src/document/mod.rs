@@ -155,6 +155,25 @@ pub enum AlertKind {
     Caution,
 }
 
+impl AlertKind {
+    /// The alert's title in the document's language (`zh` for Chinese), the same in
+    /// every output.
+    pub fn title(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (AlertKind::Note, false) => "Note",
+            (AlertKind::Tip, false) => "Tip",
+            (AlertKind::Important, false) => "Important",
+            (AlertKind::Warning, false) => "Warning",
+            (AlertKind::Caution, false) => "Caution",
+            (AlertKind::Note, true) => "说明",
+            (AlertKind::Tip, true) => "提示",
+            (AlertKind::Important, true) => "重要",
+            (AlertKind::Warning, true) => "警告",
+            (AlertKind::Caution, true) => "注意",
+        }
+    }
+}
+
 /// A chart as data. Built once from the analysis, drawn by the SVG and the PDF renderer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "chart", rename_all = "kebab-case")]

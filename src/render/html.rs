@@ -249,14 +249,14 @@ fn runs_html(runs: &[Run], out: &mut String) {
 }
 
 fn alert_title(kind: AlertKind, language: &str) -> (&'static str, &'static str) {
-    let zh = language.starts_with("zh");
-    match kind {
-        AlertKind::Note => ("note", if zh { "说明" } else { "Note" }),
-        AlertKind::Tip => ("tip", if zh { "提示" } else { "Tip" }),
-        AlertKind::Important => ("important", if zh { "重要" } else { "Important" }),
-        AlertKind::Warning => ("warning", if zh { "警告" } else { "Warning" }),
-        AlertKind::Caution => ("caution", if zh { "注意" } else { "Caution" }),
-    }
+    let class = match kind {
+        AlertKind::Note => "note",
+        AlertKind::Tip => "tip",
+        AlertKind::Important => "important",
+        AlertKind::Warning => "warning",
+        AlertKind::Caution => "caution",
+    };
+    (class, kind.title(language.starts_with("zh")))
 }
 
 #[cfg(test)]

@@ -149,18 +149,7 @@ impl Lang {
     }
 
     fn alert(self, kind: AlertKind) -> &'static str {
-        match (self, kind) {
-            (Lang::En, AlertKind::Note) => "Note",
-            (Lang::En, AlertKind::Tip) => "Tip",
-            (Lang::En, AlertKind::Important) => "Important",
-            (Lang::En, AlertKind::Warning) => "Warning",
-            (Lang::En, AlertKind::Caution) => "Caution",
-            (Lang::Zh, AlertKind::Note) => "注意",
-            (Lang::Zh, AlertKind::Tip) => "提示",
-            (Lang::Zh, AlertKind::Important) => "重要",
-            (Lang::Zh, AlertKind::Warning) => "警告",
-            (Lang::Zh, AlertKind::Caution) => "小心",
-        }
+        kind.title(self == Lang::Zh)
     }
 
     fn date_label(self) -> &'static str {
