@@ -288,8 +288,7 @@ pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> 
     // Leading blanks are dropped: four of them after a list marker would start code.
     for (i, c) in input.char_indices().skip_while(|&(i, _)| i < first) {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' | '$'
-            | '{' | '}' => {
+            c if c.is_ascii() && is_markup(c as u8) => {
                 text.push('\\');
                 text.push(c);
             }
@@ -323,30 +322,32 @@ fn is_plain_markdown(input: &str) -> bool {
         Some(_) => input.trim_start().len() != input.len(),
     };
     !starts_block
-        && !bytes.iter().any(|b| {
-            matches!(
-                b,
-                b'\\'
-                    | b'`'
-                    | b'*'
-                    | b'_'
-                    | b'['
-                    | b']'
-                    | b'<'
-                    | b'>'
-                    | b'|'
-                    | b'~'
-                    | b'&'
-                    | b'!'
-                    | b'#'
-                    | b'$'
-                    | b'{'
-                    | b'}'
-                    | b'\n'
-                    | b'\r'
-                    | b'\t'
-            )
-        })
+        && !bytes
+            .iter()
+            .any(|&b| is_markup(b) || matches!(b, b'\n' | b'\r' | b'\t'))
+}
+
+/// Characters that can start Markdown markup anywhere in a value: escaped always.
+fn is_markup(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'<'
+            | b'>'
+            | b'|'
+            | b'~'
+            | b'&'
+            | b'!'
+            | b'#'
+            | b'$'
+            | b'{'
+            | b'}'
+    )
 }
 
 /// A Tera error as text, with user templates named by their file.
