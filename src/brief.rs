@@ -19,10 +19,10 @@ use serde_json::{Value as Json, json};
 
 use crate::analysis::issues::issue_key;
 use crate::analysis::room::{Room, room};
-use crate::analysis::{self, feedback};
+use crate::analysis::{self, edition, feedback};
 use crate::build::style::Styles;
 use crate::build::templates::Templates;
-use crate::build::{self, PageEmbeds, context};
+use crate::build::{self, PageEmbeds, context, public};
 use crate::document::charts::Charts;
 use crate::document::markdown;
 use crate::register::Register;
@@ -65,7 +65,8 @@ pub struct Options {
     pub selection: Selection,
     /// The one issue on the agenda, if the meeting has one.
     pub issue: Option<String>,
-    /// The public edition: the register was redacted before the brief is made.
+    /// The public edition: a view of the full register's analysis, without anything
+    /// confidential (attendees whose record is confidential must not be selected).
     pub public: bool,
     /// Paper and fonts of `brief.pdf`.
     pub pdf: PdfOptions,
@@ -218,21 +219,35 @@ fn quoted(words: &[&str]) -> String {
         .join(" or ")
 }
 
-/// Writes the brief of the selected attendees.
+/// Writes the brief of the selected attendees of `register`, the full register: the
+/// analysis is of all of it, and a public brief is a view of that analysis
+/// ([`analysis::edition`]) and of the redacted register.
 pub fn brief(register: &Register, options: &Options) -> Result<Written, String> {
     let attendees = select(register, &options.selection)?;
-    let analysis = analysis::analyze(register, options.as_of);
+    let full = analysis::analyze(register, options.as_of);
+    let feedback = feedback::feedback(register, &full);
+    let shown = options.public.then(|| {
+        let mut shown = register.clone();
+        public::redact(&mut shown);
+        (shown, edition::public(register, &full))
+    });
+    let analysis = shown.as_ref().map_or(&full, |(_, view)| view);
     let focus = options
         .issue
         .as_deref()
-        .map(|issue| focus(&analysis, issue))
+        .map(|issue| focus(analysis, issue))
         .transpose()?;
-    let feedback = feedback::feedback(register, &analysis);
-    let room = room(register, &analysis, &feedback, &attendees, focus.as_deref());
-    let charts = Charts::build(register, &build::derived(&analysis), options.as_of);
+    let room = room(register, &full, &feedback, &attendees, focus.as_deref());
+    let room = match &shown {
+        Some(_) => edition::public_room(register, &room),
+        None => room,
+    };
+    let register = shown.as_ref().map_or(register, |(shown, _)| shown);
+    let charts = Charts::build(register, &build::derived(analysis), options.as_of);
 
     let templates = Templates::for_register(options.templates.as_deref(), register)?;
-    let mut context = context::base(register, &analysis, options.as_of, options.public);
+    let mut context = context::base(register, analysis, options.as_of, options.public);
+    context.insert("shown", &charts.shown);
     context.insert("root", "");
     context.insert("page", "brief");
     context.insert("kind", "brief");

@@ -214,6 +214,8 @@ mod tests {
             suggested: false,
             file: "a.md".into(),
             line: Some(3),
+            inputs: Default::default(),
+            owner_inherited: false,
         }
     }
 

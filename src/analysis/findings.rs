@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use super::Assessment;
 use super::days_between;
+use super::inputs::Fields;
 use super::schedule::ScheduledTouch;
 use super::sentiment::Trend;
 use crate::register::Stakeholder;
@@ -128,6 +129,10 @@ pub struct Finding {
     pub days: Option<u32>,
     /// The touch, follow-up action or review date concerned, as written.
     pub subject: Option<String>,
+    /// What it is derived from: the fields its rule read, and those of the standing
+    /// it is ranked by.
+    #[serde(skip)]
+    pub inputs: Fields,
 }
 
 /// What the findings of one stakeholder are drawn from.
@@ -162,6 +167,33 @@ pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
     all
 }
 
+/// The order in which stakeholders call for attention, as indices into `stakeholders`:
+/// declining sentiment first, then key stakeholders, then by their most urgent finding,
+/// then by power plus interest, then by id. Where a page shows only some stakeholders
+/// (a chart's panels, a long list), it shows the first in this order and says how many
+/// it leaves out.
+pub fn attention_order(stakeholders: &[Assessment], findings: &[Finding]) -> Vec<usize> {
+    let index = super::Ids::of_assessments(stakeholders);
+    let mut most_urgent = vec![0u32; stakeholders.len()];
+    for f in findings {
+        if let Some(i) = index.get(&f.stakeholder) {
+            most_urgent[i] = most_urgent[i].max(f.urgency);
+        }
+    }
+    let mut order: Vec<usize> = (0..stakeholders.len()).collect();
+    order.sort_by_key(|&i| {
+        let a = &stakeholders[i];
+        (
+            a.sentiment_trend != Some(Trend::Declining),
+            !a.key,
+            std::cmp::Reverse(most_urgent[i]),
+            std::cmp::Reverse(a.power.value() + a.interest.value()),
+            i,
+        )
+    });
+    order
+}
+
 /// `1 day`, `5 days`.
 fn in_days(days: u32) -> String {
     format!("{days} {}", if days == 1 { "day" } else { "days" })
@@ -176,8 +208,12 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
     let s = subject.stakeholder;
     let a = subject.assessment;
     let standing = u32::from(s.power.value() + s.interest.value()) + if a.key { 20 } else { 0 };
+    let key = Fields::key_of(s);
+    let ranked = Fields::POWER | Fields::INTEREST | key;
+    let log = Fields::INTERACTIONS;
     let name = &s.name;
     let mut push = |code: Code,
+                    inputs: Fields,
                     line: usize,
                     extra: u32,
                     days: Option<u32>,
@@ -194,6 +230,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             urgency,
             days,
             subject,
+            inputs: inputs | ranked,
         });
     };
 
@@ -207,6 +244,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         let days = days_between(due, as_of) as u32;
         push(
             Code::FollowUpOverdue,
+            log,
             i.line,
             lateness(days),
             Some(days),
@@ -225,6 +263,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                 let days = days_between(last, as_of) as u32;
                 push(
                     Code::KeySilent,
+                    log,
                     interaction.line,
                     lateness(days),
                     Some(days),
@@ -237,6 +276,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             }
             _ => push(
                 Code::KeySilent,
+                log,
                 s.lines.name,
                 lateness(60),
                 None,
@@ -251,6 +291,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         let satisfaction = a.satisfaction.unwrap_or(3);
         push(
             Code::DecliningSentiment,
+            log,
             latest.map_or(s.lines.name, |i| i.line),
             5 * u32::from(5 - satisfaction),
             None,
@@ -270,6 +311,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         {
             push(
                 Code::KeyGapWithoutAction,
+                Fields::ENGAGEMENT | log,
                 s.lines.engagement.unwrap_or(s.lines.name),
                 5 * gap as u32,
                 None,
@@ -282,6 +324,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         if a.owner.is_none() {
             push(
                 Code::KeyWithoutOwner,
+                Fields::OWNER,
                 s.lines.name,
                 0,
                 None,
@@ -292,6 +335,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         if s.communication.is_empty() {
             push(
                 Code::KeyWithoutPlan,
+                Fields::COMMUNICATION,
                 s.lines.name,
                 0,
                 None,
@@ -314,6 +358,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             .map_or(String::new(), |c| format!(" ({c})"));
         push(
             Code::TouchOverdue,
+            touch.inputs,
             touch.line.unwrap_or(s.lines.name),
             lateness(days),
             Some(days),
@@ -329,6 +374,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         let days = days_between(review, as_of) as u32;
         push(
             Code::ReviewOverdue,
+            Fields::NEXT_REVIEW,
             s.lines.next_review.unwrap_or(s.lines.name),
             lateness(days),
             Some(days),

@@ -5,10 +5,12 @@
 //! --format json`) is the stable shape documented in `docs/analysis.md`.
 
 pub mod calendar;
+pub mod edition;
 pub mod engagement;
 pub mod feedback;
 pub mod findings;
 pub mod grid;
+pub mod inputs;
 pub mod issues;
 pub mod network;
 pub mod room;
@@ -28,9 +30,11 @@ use serde::{Serialize, Serializer};
 use crate::register::model::Cadence;
 use crate::register::vocab::{Category, Date, Involvement, Language, Level, Quadrant};
 use crate::register::{Project, Register, Stakeholder};
+use edition::Edition;
 use engagement::Engagement;
 use findings::{Finding, Subject};
 use grid::Strategy;
+use inputs::Fields;
 use issues::{Conflict, IssueMap};
 use network::Network;
 use salience::Salience;
@@ -45,6 +49,9 @@ pub struct Analysis {
     pub project: ProjectInfo,
     /// The date the analysis is for.
     pub as_of: Date,
+    /// Internal (everything) or public (a view leaving out what derives from
+    /// confidential fields: [`edition`]).
+    pub edition: Edition,
     /// One assessment per stakeholder, sorted by id.
     pub stakeholders: Vec<Assessment>,
     /// Conflict relationships, then issues with key stakeholders on opposite sides.
@@ -121,7 +128,8 @@ pub struct Assessment {
     pub last_contact: Option<Date>,
     /// The earliest next due date in the stakeholder's schedule (planned or suggested).
     pub next_due: Option<Date>,
-    /// Days that earliest touch is past due (0 when none is).
+    /// Days the most overdue planned touch is past due (0 when none is; a suggested
+    /// touch is never overdue).
     pub overdue_days: u32,
     /// No interaction for `silent_after_days`, or never.
     pub silent: bool,
@@ -135,6 +143,42 @@ pub struct Assessment {
     pub tags: Vec<String>,
     /// The whole record is confidential (left out of public reports).
     pub confidential: bool,
+    /// Where the stakeholder stands in [`findings::attention_order`], 1 first.
+    #[serde(skip)]
+    pub attention: usize,
+    /// The facts (field names above) a public edition leaves out because they derive
+    /// from a confidential field; their values are then empty. Always empty in the
+    /// internal edition.
+    pub withheld: Vec<&'static str>,
+}
+
+impl Assessment {
+    /// Each fact a public edition may leave out, with the fields of `s` it is derived
+    /// from. The grid (power, interest, quadrant, strategy) is not here: a record whose
+    /// grid is confidential is left out whole. Centrality depends on the whole network
+    /// ([`edition`] decides it there).
+    pub fn sources(s: &Stakeholder) -> [(&'static str, Fields); 13] {
+        let log = Fields::INTERACTIONS;
+        let schedule = schedule::inputs(s);
+        [
+            ("category", Fields::CATEGORY),
+            ("involvement", Fields::INVOLVEMENT),
+            ("key", Fields::key_of(s)),
+            (
+                "salience",
+                Fields::POWER | Fields::LEGITIMACY | Fields::URGENCY,
+            ),
+            ("engagement", Fields::ENGAGEMENT),
+            ("owner", Fields::OWNER),
+            ("last_contact", log),
+            ("silent", log),
+            ("sentiment_trend", log),
+            ("satisfaction", log),
+            ("next_due", schedule),
+            ("overdue_days", schedule),
+            ("tags", Fields::TAGS),
+        ]
+    }
 }
 
 /// Analyses a register as of a date.
@@ -174,6 +218,7 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
         })
         .collect();
     let findings = findings::findings(&subjects, as_of);
+    rank(&mut assessments, &findings);
     let engagement_index = engagement::index(
         register
             .stakeholders
@@ -204,6 +249,7 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
             cadence: project.cadence.clone(),
         },
         as_of,
+        edition: Edition::Internal,
         stakeholders: assessments,
         conflicts,
         issues,
@@ -224,6 +270,12 @@ impl<'a> Ids<'a> {
     pub fn of(register: &'a Register) -> Ids<'a> {
         let ids = register.stakeholders.iter().enumerate();
         Ids(ids.map(|(i, s)| (s.id.as_str(), i)).collect())
+    }
+
+    /// The index of assessments (in their order).
+    pub fn of_assessments(assessments: &'a [Assessment]) -> Ids<'a> {
+        let ids = assessments.iter().enumerate();
+        Ids(ids.map(|(i, a)| (a.id.as_str(), i)).collect())
     }
 
     /// The position of the stakeholder with this id.
@@ -247,6 +299,14 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         .collect();
     let touches = schedule::touches(s, seen, quadrant, &project.cadence, as_of, &file);
     let next_due = touches.iter().filter_map(|t| t.date).min();
+    // A suggestion is never overdue (it is not a plan): the days are those of the
+    // planned touches, so the profile, the plan and the counts agree.
+    let overdue_days = touches
+        .iter()
+        .filter(|t| !t.suggested)
+        .map(|t| t.overdue_days)
+        .max()
+        .unwrap_or(0);
     let assessment = Assessment {
         id: s.id.clone(),
         name: s.name.clone(),
@@ -263,7 +323,7 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         owner: s.owner.clone(),
         last_contact,
         next_due,
-        overdue_days: next_due.map_or(0, |due| days_between(due, as_of).max(0) as u32),
+        overdue_days,
         silent: schedule::silent(last_contact, as_of, project.silent_after_days),
         sentiment_trend: sentiment::trend(&scores),
         // Scores are whole numbers from 1 to 5.
@@ -271,8 +331,20 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         centrality: 0.0,
         tags: s.tags.clone(),
         confidential: s.confidential_record,
+        withheld: Vec::new(),
+        attention: 0,
     };
     (assessment, touches)
+}
+
+/// Sets each assessment's place in the attention order.
+pub(crate) fn rank(assessments: &mut [Assessment], findings: &[Finding]) {
+    for (place, i) in findings::attention_order(assessments, findings)
+        .into_iter()
+        .enumerate()
+    {
+        assessments[i].attention = place + 1;
+    }
 }
 
 /// Key unless written otherwise: the grid's high-power quadrants, or definitive salience.

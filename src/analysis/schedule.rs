@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::days_between;
+use super::inputs::Fields;
 use crate::register::Stakeholder;
 use crate::register::model::{Cadence, Interaction, Touch};
 use crate::register::vocab::{Date, Frequency, Quadrant};
@@ -28,7 +29,8 @@ pub struct ScheduledTouch {
     pub last: Option<Date>,
     /// Who: the touch's owner, else the stakeholder's.
     pub owner: Option<String>,
-    /// Due before `as_of`.
+    /// Due before `as_of` (never for a suggestion: when its rhythm has passed it is due
+    /// on `as_of`).
     pub overdue: bool,
     /// Days past due (0 when not overdue).
     pub overdue_days: u32,
@@ -38,6 +40,23 @@ pub struct ScheduledTouch {
     pub file: String,
     /// The touch's line; `None` for a suggestion.
     pub line: Option<usize>,
+    /// What its dates are derived from (see [`inputs`]).
+    #[serde(skip)]
+    pub inputs: Fields,
+    /// Its owner is the stakeholder's, the touch naming none.
+    #[serde(skip)]
+    pub owner_inherited: bool,
+}
+
+/// What a stakeholder's schedule is derived from: the plan and the log, and for the
+/// suggestion made when there is no plan, the grid.
+pub fn inputs(s: &Stakeholder) -> Fields {
+    let planned = Fields::COMMUNICATION | Fields::INTERACTIONS;
+    if s.communication.is_empty() {
+        planned | Fields::POWER | Fields::INTEREST
+    } else {
+        planned
+    }
 }
 
 /// The interactions that happened by `as_of` (the log is sorted by date): later
@@ -97,7 +116,15 @@ pub fn touches(
     as_of: Date,
     file: &str,
 ) -> Vec<ScheduledTouch> {
+    let inputs = inputs(stakeholder);
     let entry = |date: Option<Date>, last: Option<Date>, touch: &Touch, suggested: bool| {
+        // A suggestion is not a plan anyone agreed to, so it is never late: when its
+        // rhythm has passed, it is due today.
+        let date = if suggested {
+            date.map(|date| date.max(as_of))
+        } else {
+            date
+        };
         let overdue_days = date.map_or(0, |date| days_between(date, as_of).max(0) as u32);
         ScheduledTouch {
             date,
@@ -112,6 +139,8 @@ pub fn touches(
             suggested,
             file: file.to_owned(),
             line: (!suggested).then_some(touch.line),
+            inputs,
+            owner_inherited: touch.owner.is_none(),
         }
     };
     if stakeholder.communication.is_empty() {
@@ -306,6 +335,14 @@ mod tests {
 
         s.interactions = vec![interaction("2026-10-01", Some("visit"), None)];
         assert_eq!(schedule(&s)[0].date, Some(date("2027-01-01")));
+
+        // A quarter after a visit in March has passed: the suggestion is due today,
+        // not overdue, since nobody planned it.
+        s.interactions = vec![interaction("2026-03-01", Some("visit"), None)];
+        let late = &schedule(&s)[0];
+        assert_eq!(late.date, Some(date(AS_OF)));
+        assert!(!late.overdue);
+        assert_eq!(late.overdue_days, 0);
     }
 
     #[test]

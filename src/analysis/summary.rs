@@ -36,8 +36,12 @@ pub struct Summary {
     /// Findings per severity.
     pub findings: SeverityCounts,
     /// How much of the weighted desired engagement is reached, 0–100; `null` when no
-    /// stakeholder has both levels recorded.
+    /// stakeholder has both levels recorded (or, in a public edition, when it is
+    /// withheld).
     pub engagement_index: Option<u8>,
+    /// Figures a public edition leaves out because they derive from confidential fields
+    /// (`engagement_index`). Always empty in the internal edition.
+    pub withheld: Vec<&'static str>,
 }
 
 /// Internal / external.
@@ -136,23 +140,31 @@ pub fn summary(
         ..Summary::default()
     };
     for a in assessments {
+        // A public edition counts what it shows: a withheld fact is in no count.
+        let shown = |fact: &str| !a.withheld.contains(&fact);
         let category = &mut summary.category;
-        *match a.category {
-            Some(Category::Internal) => &mut category.internal,
-            Some(Category::External) => &mut category.external,
-            None => &mut category.unspecified,
-        } += 1;
+        if shown("category") {
+            *match a.category {
+                Some(Category::Internal) => &mut category.internal,
+                Some(Category::External) => &mut category.external,
+                None => &mut category.unspecified,
+            } += 1;
+        }
         let involvement = &mut summary.involvement;
-        *match a.involvement {
-            Some(Involvement::Direct) => &mut involvement.direct,
-            Some(Involvement::Indirect) => &mut involvement.indirect,
-            None => &mut involvement.unspecified,
-        } += 1;
-        *if a.key {
-            &mut summary.key.key
-        } else {
-            &mut summary.key.non_key
-        } += 1;
+        if shown("involvement") {
+            *match a.involvement {
+                Some(Involvement::Direct) => &mut involvement.direct,
+                Some(Involvement::Indirect) => &mut involvement.indirect,
+                None => &mut involvement.unspecified,
+            } += 1;
+        }
+        if shown("key") {
+            *if a.key {
+                &mut summary.key.key
+            } else {
+                &mut summary.key.non_key
+            } += 1;
+        }
         let quadrants = &mut summary.quadrants;
         *match a.quadrant {
             Quadrant::ManageClosely => &mut quadrants.manage_closely,
@@ -161,17 +173,19 @@ pub fn summary(
             Quadrant::Monitor => &mut quadrants.monitor,
         } += 1;
         let salience = &mut summary.salience;
-        *match a.salience {
-            Some(Salience::Definitive) => &mut salience.definitive,
-            Some(Salience::Dominant) => &mut salience.dominant,
-            Some(Salience::Dangerous) => &mut salience.dangerous,
-            Some(Salience::Dependent) => &mut salience.dependent,
-            Some(Salience::Dormant) => &mut salience.dormant,
-            Some(Salience::Discretionary) => &mut salience.discretionary,
-            Some(Salience::Demanding) => &mut salience.demanding,
-            Some(Salience::NonStakeholder) => &mut salience.non_stakeholder,
-            None => &mut salience.unassessed,
-        } += 1;
+        if shown("salience") {
+            *match a.salience {
+                Some(Salience::Definitive) => &mut salience.definitive,
+                Some(Salience::Dominant) => &mut salience.dominant,
+                Some(Salience::Dangerous) => &mut salience.dangerous,
+                Some(Salience::Dependent) => &mut salience.dependent,
+                Some(Salience::Dormant) => &mut salience.dormant,
+                Some(Salience::Discretionary) => &mut salience.discretionary,
+                Some(Salience::Demanding) => &mut salience.demanding,
+                Some(Salience::NonStakeholder) => &mut salience.non_stakeholder,
+                None => &mut salience.unassessed,
+            } += 1;
+        }
         summary.engagement_gaps += usize::from(a.engagement.open());
         summary.silent += usize::from(a.silent);
     }

@@ -7,8 +7,13 @@
 //!   (`name`, `role`, `needs`, `positions`, `interactions`, ...) with the analysis's
 //!   fields laid over them (`quadrant`, `key`, `salience`, `engagement`, ...), plus
 //!   `profile` (its page), `has_notes`, and `related` (relationships others list with
-//!   it: `from`, `type`, `strength`, `note`);
+//!   it: `from`, `type`, `strength`, `note`), and `withheld`: in a public edition the
+//!   fields and derived facts it leaves out (`"interactions"`, `"last_contact"`, ...), which
+//!   a template must print as left out, never as "none" or "never";
 //! - `names`: stakeholder id to name; `t`: the labels of the report's language;
+//! - `shown`: per chart with a limit (`engagement`, `network`, `sentiment`) how many
+//!   stakeholders it draws (`shown`) of those it could (`total`), so that a page says what
+//!   it left out;
 //! - `lang`, `as_of`, `public`; per page `page`, `root` (`""` or `"../"`), and on a
 //!   profile `s`, the stakeholder.
 
@@ -52,7 +57,7 @@ pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool)
     context.insert_value("project", map(project_fields));
     let (analysis, stakeholders) = rayon::join(
         || Value::from_serializable(analysis),
-        || stakeholders(register, analysis),
+        || stakeholders(register, analysis, public),
     );
     context.insert_value("stakeholders", stakeholders);
     context.insert_value("analysis", analysis);
@@ -84,8 +89,9 @@ fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
     )
 }
 
-/// The register's stakeholders with their analysis laid over.
-fn stakeholders(register: &Register, analysis: &Analysis) -> Value {
+/// The register's stakeholders with their analysis laid over, and `withheld`: in a public
+/// edition, the names of the fields and facts it leaves out (empty in the internal one).
+fn stakeholders(register: &Register, analysis: &Analysis, public: bool) -> Value {
     let rows: HashMap<&str, &crate::analysis::Assessment> = analysis
         .stakeholders
         .iter()
@@ -125,10 +131,26 @@ fn stakeholders(register: &Register, analysis: &Analysis) -> Value {
             for (key, value) in extra {
                 object.insert(Key::Str(key), value);
             }
+            let mut withheld: Vec<&str> = Vec::new();
             if let Some(row) = rows.get(s.id.as_str()) {
+                withheld.extend(row.withheld.iter().copied());
                 let row = Value::from_serializable(row).into_map().unwrap_or_default();
                 object.extend(row);
             }
+            if public {
+                // The redacted copy names what it left out.
+                withheld.extend(s.confidential.iter().map(String::as_str));
+            }
+            withheld.sort_unstable();
+            withheld.dedup();
+            object.insert(
+                Key::Str("withheld"),
+                withheld
+                    .into_iter()
+                    .map(Value::from)
+                    .collect::<Vec<_>>()
+                    .into(),
+            );
             Value::from(object)
         })
         .collect();

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value as Json;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, edition, feedback};
 use crate::document::charts::{Charts, Derived};
 use crate::document::markdown::{self, Embeds};
 use crate::document::{Block, Chart, Document, labels};
@@ -103,15 +103,22 @@ struct Page {
 /// Builds the site of `register` (already checked) into `options.out`.
 pub fn build(mut register: Register, options: &Options) -> Result<Summary, String> {
     let mut summary = Summary::default();
-    if options.public {
+    // The analysis is always of the full register; a public edition is a view of it.
+    let analysis = crate::analysis::analyze(&register, options.as_of);
+    let feedback = feedback::feedback(&register, &analysis);
+    let (analysis, feedback) = if options.public {
+        let view = edition::public(&register, &analysis);
+        let feedback = edition::public_feedback(&register, &feedback);
         let redaction = public::redact(&mut register);
         summary.left_out = redaction.records;
         summary.grid_confidential = redaction.grid_confidential;
-    }
-    let analysis = crate::analysis::analyze(&register, options.as_of);
+        (view, feedback)
+    } else {
+        (analysis, feedback)
+    };
     let derived = derived(&analysis);
     let wanted = |format| options.formats.contains(&format);
-    let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
+    let plan = plan::Plan::new(&analysis, feedback, options.horizon_weeks);
     let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(&analysis))
@@ -124,6 +131,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         || tera::Value::from_serializable(&plan.view(&analysis)),
     );
     base.insert_value("plan", plan_view);
+    base.insert("shown", &charts.shown);
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -357,6 +365,7 @@ pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
         .map(|a| Derived {
             key: a.key,
             centrality: a.centrality,
+            attention: a.attention,
         })
         .collect()
 }

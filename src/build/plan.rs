@@ -38,7 +38,6 @@ use crate::analysis::feedback::{self, Feedback};
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
-use crate::register::Register;
 use crate::register::vocab::{Date, Frequency, Quadrant};
 
 /// Groups by owner sort by name, with touches nobody owns last.
@@ -161,12 +160,12 @@ struct Rules {
 }
 
 impl Plan {
-    /// The plan of an analysed register over `weeks` weeks.
-    pub fn new(register: &Register, analysis: &Analysis, weeks: u16) -> Plan {
+    /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition.
+    pub fn new(analysis: &Analysis, feedback: Vec<Feedback>, weeks: u16) -> Plan {
         Plan {
             weeks,
             occurrences: calendar::occurrences(&analysis.schedule, analysis.as_of, weeks),
-            feedback: feedback::feedback(register, analysis),
+            feedback,
         }
     }
 
@@ -287,7 +286,9 @@ impl Plan {
             counts: Counts {
                 touches: analysis.schedule.len(),
                 suggested: analysis.schedule.iter().filter(|t| t.suggested).count(),
-                overdue: overdue.len(),
+                // The same figure as the dashboard's: each overdue touch has one
+                // catch-up.
+                overdue: analysis.summary.overdue_touches,
                 occurrences: self.occurrences.len(),
                 flagged: self.feedback.iter().filter(|f| !f.flags.is_empty()).count(),
                 open_follow_ups: self.feedback.iter().map(|f| f.follow_ups.len()).sum(),

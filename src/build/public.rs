@@ -1,9 +1,12 @@
-//! The public edition: the register with every confidential thing removed, before the
-//! analysis sees it. Whatever the outputs show is derived from this copy, so nothing
-//! confidential can reach HTML, JSON, charts or file names by any path.
+//! The public edition of the register's own fields: every confidential record and field
+//! removed from the copy that pages, charts and file names are made from. The analysis
+//! is not made from this copy: it runs on the full register and the public edition shows
+//! a view of it ([`crate::analysis::edition`]), so that nothing it states is computed
+//! from less than the register holds.
 
 use std::collections::BTreeSet;
 
+use crate::analysis::edition::Secrets;
 use crate::register::{Register, Stakeholder};
 
 /// What the redaction left out, for the user's information.
@@ -16,33 +19,34 @@ pub struct Redaction {
     pub grid_confidential: Vec<String>,
 }
 
-/// Removes confidential records and fields from `register`.
+/// Removes confidential records and fields from `register`, by the same rule as the
+/// analysis's public view ([`Secrets`]).
 pub fn redact(register: &mut Register) -> Redaction {
+    let secrets = Secrets::of(register);
     let mut redaction = Redaction::default();
-    let project_fields = register.project.confidential.clone();
     let mut removed = BTreeSet::new();
+    let mut i = 0;
     register.stakeholders.retain(|s| {
-        let fields = fields(&project_fields, s);
-        // Power and interest place a stakeholder on the grid, which every output shows;
-        // a record that hides them cannot be shown at all.
-        let grid_hidden = fields.contains("power") || fields.contains("interest");
-        if s.confidential_record || grid_hidden {
+        let hidden = secrets.hidden(i);
+        i += 1;
+        if hidden {
             removed.insert(s.id.clone());
             redaction.records += 1;
-            if grid_hidden && !s.confidential_record {
+            if !s.confidential_record {
                 redaction.grid_confidential.push(s.id.clone());
             }
-            return false;
         }
-        true
+        !hidden
     });
-    for s in &mut register.stakeholders {
-        let fields = fields(&project_fields, s);
-        for field in &fields {
+    let kept = (0..i).filter(|&i| !secrets.hidden(i));
+    for (s, i) in register.stakeholders.iter_mut().zip(kept) {
+        for field in secrets.fields(i).names() {
             clear(s, field);
         }
         s.relationships.retain(|r| !removed.contains(&r.with));
-        s.confidential.clear();
+        // What was left out, by name (the project's list too), so that pages say "not in
+        // this edition" rather than "none".
+        s.confidential = secrets.fields(i).names().map(str::to_owned).collect();
     }
     if let Some(sponsor) = &register.project.sponsor
         && removed.contains(sponsor)
@@ -51,10 +55,6 @@ pub fn redact(register: &mut Register) -> Redaction {
     }
     register.project.confidential.clear();
     redaction
-}
-
-fn fields(project: &[String], s: &Stakeholder) -> BTreeSet<String> {
-    project.iter().chain(&s.confidential).cloned().collect()
 }
 
 /// Empties one field (a name from `CONFIDENTIAL_FIELDS`).

@@ -187,6 +187,10 @@ fn environment(language: Language) -> Tera {
     tera.register_filter("nowrap", |value: &str, _: Kwargs, _: &State| -> String {
         value.replace(' ', "\u{a0}")
     });
+    // The anchor the page gives a heading of this text, for links within a build.
+    tera.register_filter("anchor", |value: &str, _: Kwargs, _: &State| -> String {
+        crate::document::markdown::slug(value)
+    });
     tera.register_filter(
         "day_month",
         move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::analysis::edition::Secrets;
 use crate::brief::{self, Format, Selection};
-use crate::build::public;
 use crate::diagnostic::Severity;
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
@@ -92,16 +92,13 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     // Attendees are named against the whole register, so that a confidential one is left
     // out with a note rather than reported as unknown.
     let named = brief::select(&loaded.register, &selection)?;
-    let mut register = loaded.register;
+    let register = loaded.register;
     let selection = if args.public {
-        let before: Vec<String> = named
+        let secrets = Secrets::of(&register);
+        let kept: Vec<String> = named
             .into_iter()
+            .filter(|&i| !secrets.hidden(i))
             .map(|i| register.stakeholders[i].id.clone())
-            .collect();
-        public::redact(&mut register);
-        let kept: Vec<String> = before
-            .into_iter()
-            .filter(|id| register.get(id).is_some())
             .collect();
         let left_out = match &selection {
             Selection::Ids(ids) => ids.len() - kept.len(),

@@ -30,6 +30,18 @@ pub struct Derived {
     pub key: bool,
     /// Network centrality, any non-negative scale (normalised here).
     pub centrality: f64,
+    /// Place in the analysis's attention order (1 first): when a chart cannot show
+    /// everyone, it shows the first in this order.
+    pub attention: usize,
+}
+
+/// How many stakeholders a chart shows of those it could: the page says what it left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Shown {
+    /// Drawn.
+    pub shown: usize,
+    /// Who could have been drawn.
+    pub total: usize,
 }
 
 /// The four charts of a build.
@@ -46,20 +58,30 @@ pub struct Charts {
     /// Every stakeholder's sentiment series, by id, for the panel of its profile.
     profiles: Vec<SentimentSeries>,
     language: Language,
+    /// What the engagement matrix, the network and the sentiment panels show of whom
+    /// they could, for the pages to say.
+    pub shown: BTreeMap<&'static str, Shown>,
 }
 
 impl Charts {
     /// Builds every chart; `derived` is in the order of `register.stakeholders`.
     pub fn build(register: &Register, derived: &[Derived], as_of: Date) -> Charts {
         let language = register.project.language;
-        let (sentiment, profiles) = sentiment(register, derived, as_of, language);
+        let (sentiment, profiles, sentiment_shown) = sentiment(register, derived, as_of, language);
+        let (engagement, engagement_shown) = engagement(register, derived, language);
+        let (network, network_shown) = network(register, derived, language);
         Charts {
             grid: Chart::Grid(grid(register, derived, language)),
-            engagement: Chart::Engagement(engagement(register, derived, language)),
-            network: Chart::Network(network(register, derived, language)),
+            engagement: Chart::Engagement(engagement),
+            network: Chart::Network(network),
             sentiment,
             profiles,
             language,
+            shown: BTreeMap::from([
+                ("engagement", engagement_shown),
+                ("network", network_shown),
+                ("sentiment", sentiment_shown),
+            ]),
         }
     }
 
@@ -164,31 +186,31 @@ fn rank(level: Option<EngagementLevel>) -> Option<u8> {
     level.map(|l| l.rank() as u8)
 }
 
-fn engagement(register: &Register, derived: &[Derived], language: Language) -> EngagementChart {
-    let mut rows: Vec<(bool, i8, EngagementRow)> = register
+fn engagement(
+    register: &Register,
+    derived: &[Derived],
+    language: Language,
+) -> (EngagementChart, Shown) {
+    let mut rows: Vec<(bool, usize, EngagementRow)> = register
         .stakeholders
         .iter()
         .zip(derived)
         .filter(|(s, _)| s.engagement_current.is_some() || s.engagement_desired.is_some())
         .map(|(s, d)| {
             let (current, desired) = (rank(s.engagement_current), rank(s.engagement_desired));
-            let gap = match (current, desired) {
-                (Some(c), Some(d)) => (d as i8 - c as i8).abs(),
-                _ => 0,
-            };
             let row = EngagementRow {
                 id: s.id.clone(),
                 label: short(s),
                 current,
                 desired,
             };
-            (d.key, gap, row)
+            (d.key, d.attention, row)
         })
         .collect();
     let total = rows.len();
     if rows.len() > MAX_ROWS {
-        // The stakeholders with the most work to do come first when not all fit.
-        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
+        // Those who call for attention first come first when not all fit.
+        rows.sort_by_key(|r| r.1);
         rows.truncate(MAX_ROWS);
     }
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.label.cmp(&b.2.label)));
@@ -198,7 +220,10 @@ fn engagement(register: &Register, derived: &[Derived], language: Language) -> E
         .collect();
     extra.push(label(language, "current").to_owned());
     extra.push(label(language, "desired").to_owned());
-    let gaps = rows.iter().filter(|r| r.1 != 0).count();
+    let gaps = rows
+        .iter()
+        .filter(|r| matches!((r.2.current, r.2.desired), (Some(c), Some(d)) if c != d))
+        .count();
     let description = match language {
         Language::En => format!(
             "Current (C) and desired (D) engagement of {} of {total} stakeholders, from unaware to leading; {gaps} have a gap.",
@@ -209,7 +234,11 @@ fn engagement(register: &Register, derived: &[Derived], language: Language) -> E
             rows.len()
         ),
     };
-    EngagementChart {
+    let shown = Shown {
+        shown: rows.len(),
+        total,
+    };
+    let chart = EngagementChart {
         labels: ChartLabels {
             title: label(language, "engagement").to_owned(),
             extra,
@@ -217,10 +246,11 @@ fn engagement(register: &Register, derived: &[Derived], language: Language) -> E
             ..ChartLabels::default()
         },
         rows: rows.into_iter().map(|r| r.2).collect(),
-    }
+    };
+    (chart, shown)
 }
 
-fn network(register: &Register, derived: &[Derived], language: Language) -> NetworkChart {
+fn network(register: &Register, derived: &[Derived], language: Language) -> (NetworkChart, Shown) {
     let index: HashMap<&str, usize> = register
         .stakeholders
         .iter()
@@ -247,13 +277,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> Netw
     connected.dedup();
     let total = connected.len();
     if connected.len() > MAX_NODES {
-        connected.sort_by(|&a, &b| {
-            derived[b]
-                .centrality
-                .total_cmp(&derived[a].centrality)
-                .then(derived[b].key.cmp(&derived[a].key))
-                .then(a.cmp(&b))
-        });
+        connected.sort_by_key(|&i| derived[i].attention);
         connected.truncate(MAX_NODES);
         connected.sort_unstable();
     }
@@ -342,7 +366,11 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> Netw
             edges.len()
         ),
     };
-    NetworkChart {
+    let shown = Shown {
+        shown: nodes.len(),
+        total,
+    };
+    let chart = NetworkChart {
         labels: ChartLabels {
             title: label(language, "network").to_owned(),
             extra,
@@ -351,7 +379,8 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> Netw
         },
         nodes,
         edges,
-    }
+    };
+    (chart, shown)
 }
 
 /// Three decimals: enough for a drawing, and stable text in JSON and snapshots.
@@ -364,8 +393,8 @@ fn sentiment(
     derived: &[Derived],
     as_of: Date,
     language: Language,
-) -> (SentimentChart, Vec<SentimentSeries>) {
-    let mut series: Vec<(bool, SentimentSeries)> = register
+) -> (SentimentChart, Vec<SentimentSeries>, Shown) {
+    let mut series: Vec<(usize, SentimentSeries)> = register
         .stakeholders
         .iter()
         .zip(derived)
@@ -382,14 +411,15 @@ fn sentiment(
                     label: short(s),
                     points,
                 };
-                (d.key, series)
+                (d.attention, series)
             })
         })
         .collect();
     // In the register's order, which is by id.
     let profiles = series.iter().map(|(_, s)| s.clone()).collect();
     let total = series.len();
-    series.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    // Declining and key first: the panels a reader must not miss.
+    series.sort_by_key(|s| s.0);
     series.truncate(MAX_SERIES);
     let start = series
         .iter()
@@ -422,7 +452,11 @@ fn sentiment(
         range: (start, end),
         series: series.into_iter().map(|s| s.1).collect(),
     };
-    (chart, profiles)
+    let shown = Shown {
+        shown: chart.series.len(),
+        total,
+    };
+    (chart, profiles, shown)
 }
 
 #[cfg(test)]

@@ -135,6 +135,48 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("lparen", " (", "（"),
     ("rparen", ")", "）"),
     ("never", "never", "从未"),
+    // A public edition's word for a fact it leaves out: never "none" or "never".
+    ("withheld", "not in this edition", "本版未列"),
+    (
+        "withheld_log",
+        "The interaction log is not in this edition.",
+        "本版未列往来记录。",
+    ),
+    (
+        "sentiment_cut",
+        "Panels for {shown} of the {total} stakeholders with two or more ratings, declining and key stakeholders first; every profile has its own panel.",
+        "仅列出 {total} 个有两次以上评分的干系人中的 {shown} 个（态度下降者与关键干系人优先）；每位干系人的档案页均有其满意度图。",
+    ),
+    (
+        "engagement_cut",
+        "The matrix shows {shown} of the {total} assessed stakeholders, those needing attention first; every profile has its own levels.",
+        "矩阵仅列出 {total} 个已评估干系人中的 {shown} 个（需关注者优先）；每位干系人的档案页均有其参与度。",
+    ),
+    (
+        "network_cut",
+        "The network shows {shown} of the {total} connected stakeholders, those needing attention first; every profile lists all its relationships.",
+        "网络图仅列出 {total} 个有关系的干系人中的 {shown} 个（需关注者优先）；每位干系人的档案页列有其全部关系。",
+    ),
+    (
+        "findings_cut",
+        "The first {shown} of {total} findings; the report lists them all.",
+        "仅列出 {total} 项中的前 {shown} 项；完整列表见报告。",
+    ),
+    (
+        "centrality_withheld",
+        "Centrality is not in this edition: it depends on relationships this edition leaves out.",
+        "本版未列中心度：它取决于本版未列的关系。",
+    ),
+    (
+        "index_withheld",
+        "The engagement index is not in this edition: it weighs engagement levels this edition leaves out.",
+        "本版未列参与度指数：它计入了本版未列的参与度。",
+    ),
+    (
+        "edition_counts",
+        "Counts are of what this edition shows.",
+        "以上数字仅计本版所列内容。",
+    ),
     ("suggested", "suggested", "建议"),
     ("overdue", "overdue", "已逾期"),
     ("as_of", "As of", "基准日"),
@@ -160,9 +202,9 @@ const LABELS: &[(&str, &str, &str)] = &[
         "暂无往来记录。",
     ),
     (
-        "more_in_report",
-        "The full list is in the report.",
-        "完整列表见报告。",
+        "grid_where",
+        "A full cell says how many more it holds; the report lists every stakeholder by quadrant.",
+        "格子放不下时显示还有几人；报告按象限列出全部干系人。",
     ),
     ("grid_note", "High starts at level", "“高”的起点为等级"),
     (
@@ -237,6 +279,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("catch_up", "Overdue: catch up now", "逾期：立即补做"),
     ("week_of", "Week of {date}", "{date}当周"),
     ("no_owner", "No owner", "未指定负责人"),
+    (
+        "no_owner_shown",
+        "No owner in this edition",
+        "本版未列负责人",
+    ),
     ("nothing_due", "Nothing due.", "无到期沟通。"),
     (
         "overdue_warning",

@@ -50,20 +50,8 @@ struct Anchors {
 
 impl Anchors {
     fn unique(&mut self, runs: &[Run]) -> String {
-        let mut slug = String::new();
-        for c in runs.iter().flat_map(|r| r.text.chars()) {
-            if c.is_alphanumeric() {
-                slug.extend(c.to_lowercase());
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let base = match slug.trim_end_matches('-') {
-            "" => "section".to_owned(),
-            // An id starting with a digit is valid HTML but awkward in CSS selectors.
-            s if s.starts_with(|c: char| c.is_ascii_digit()) => format!("s-{s}"),
-            s => s.to_owned(),
-        };
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let base = slug(&text);
         let mut id = base.clone();
         let mut n = 1;
         while !self.used.insert(id.clone()) {
@@ -71,6 +59,25 @@ impl Anchors {
             id = format!("{base}-{n}");
         }
         id
+    }
+}
+
+/// The anchor of a heading with this text (before any `-2` that tells repeated
+/// headings apart): its letters and digits in lower case, other runs as one `-`.
+pub(crate) fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    match slug.trim_end_matches('-') {
+        "" => "section".to_owned(),
+        // An id starting with a digit is valid HTML but awkward in CSS selectors.
+        s if s.starts_with(|c: char| c.is_ascii_digit()) => format!("s-{s}"),
+        s => s.to_owned(),
     }
 }
 

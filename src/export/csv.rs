@@ -73,13 +73,18 @@ pub fn plan(
             a.id.as_str(),
             a.name.as_str(),
             quadrant,
-            yes_no(a.key),
+            if a.withheld.contains(&"key") {
+                ""
+            } else {
+                yes_no(a.key)
+            },
             touch.owner.as_deref().unwrap_or(""),
             touch.content.as_deref().unwrap_or(""),
             touch.channel.as_deref().unwrap_or(""),
             &labels::frequency(language, touch.frequency),
             yes_no(touch.suggested),
-            &date(a.last_contact),
+            // The last contact the touch is counted from, as the plan's page has it.
+            &date(touch.last),
             &date(touch.date),
             &touch.overdue_days.to_string(),
             &count.to_string(),

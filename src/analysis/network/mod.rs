@@ -36,6 +36,9 @@ pub struct Network {
     /// Connected components over `ally` relationships (either direction), two or more
     /// stakeholders each; members sorted by id, groups by their first member.
     pub ally_groups: Vec<Vec<String>>,
+    /// What a public edition leaves out because a confidential tie is in it
+    /// (`centrality`). Always empty in the internal edition.
+    pub withheld: Vec<&'static str>,
 }
 
 /// One relationship.
@@ -109,6 +112,7 @@ pub fn network(register: &Register, ids: &Ids<'_>) -> (Network, Vec<f64>) {
         sources: betweenness.sources,
         edges,
         ally_groups,
+        withheld: Vec::new(),
     };
     (network, scores)
 }
