@@ -24,7 +24,7 @@ use crate::build::style::Styles;
 use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, context};
 use crate::document::charts::Charts;
-use crate::document::markdown;
+use crate::document::{Edition, markdown};
 use crate::register::Register;
 use crate::register::vocab::{Date, RelationKind};
 use crate::render::html;
@@ -270,7 +270,13 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         charts: &charts,
     };
     let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
-    let doc = build::document(register, blocks, options.as_of, "meeting_brief");
+    let doc = build::document(
+        register,
+        blocks,
+        options.as_of,
+        "meeting_brief",
+        Edition::of(options.public),
+    );
     if options.formats.contains(&Format::Pdf) {
         let pdf_options = build::pdf_options(register, &options.pdf);
         let rendered = pdf::render(&doc, &pdf_options).map_err(|e| format!("brief.pdf: {e}"))?;

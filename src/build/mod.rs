@@ -21,7 +21,7 @@ use serde_json::Value as Json;
 use crate::analysis::Analysis;
 use crate::document::charts::{Charts, Derived};
 use crate::document::markdown::{self, Embeds};
-use crate::document::{Block, Chart, Document, labels};
+use crate::document::{Block, Chart, Document, Edition, labels};
 use crate::register::Register;
 use crate::register::vocab::Date;
 use crate::render::html;
@@ -112,7 +112,8 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let derived = derived(&analysis);
     let wanted = |format| options.formats.contains(&format);
     let plan = plan::Plan::new(&register, &analysis, options.horizon_weeks);
-    let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
+    let edition = Edition::of(options.public);
+    let ics = wanted(Format::Ics).then(|| plan.ics(&analysis, edition));
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(&analysis))
         .transpose()?;
@@ -199,7 +200,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             }
             let blocks =
                 markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
-            let doc = document(&register, blocks, options.as_of, page.subject);
+            let doc = document(&register, blocks, options.as_of, page.subject, edition);
             if typeset {
                 let rendered = pdf::render(&doc, &pdf_options)
                     .map_err(|e| format!("{}.pdf: {e}", page.stem))?;
@@ -268,12 +269,14 @@ pub(crate) fn pdf_options(register: &Register, options: &PdfOptions) -> PdfOptio
 }
 
 /// The document of a page: its first level-1 heading is the title; `subject` is the label
-/// naming what the document is (the PDF's subject: a mailed plan is not the report).
+/// naming what the document is (the PDF's subject: a mailed plan is not the report);
+/// `edition` is printed on every page.
 pub(crate) fn document(
     register: &Register,
     mut blocks: Vec<Block>,
     as_of: Date,
     subject: &str,
+    edition: Edition,
 ) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
@@ -296,6 +299,7 @@ pub(crate) fn document(
         subject: Some(labels::label(language, subject).to_owned()),
         date: as_of.to_string(),
         language: language.tag().to_owned(),
+        edition,
         blocks,
     }
 }
@@ -309,6 +313,7 @@ pub(crate) fn doc_meta(doc: &Document) -> Json {
         "subject": doc.subject,
         "date": doc.date,
         "language": doc.language,
+        "edition": doc.edition.as_str(),
     })
 }
 

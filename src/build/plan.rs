@@ -37,6 +37,7 @@ use crate::analysis::calendar::{self, Occurrence};
 use crate::analysis::feedback::{self, Feedback};
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
+use crate::document::Edition;
 use crate::export;
 use crate::register::Register;
 use crate::register::vocab::{Date, Frequency, Quadrant};
@@ -171,8 +172,8 @@ impl Plan {
     }
 
     /// `communication-plan.ics`.
-    pub fn ics(&self, analysis: &Analysis) -> String {
-        export::ics::calendar(analysis, &self.occurrences, self.weeks)
+    pub fn ics(&self, analysis: &Analysis, edition: Edition) -> String {
+        export::ics::calendar(analysis, &self.occurrences, self.weeks, edition)
     }
 
     /// `communication-plan.csv`.

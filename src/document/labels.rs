@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use super::Edition;
 use crate::register::vocab::{Date, Frequency, Language};
 
 /// (key, English, Chinese). A dotted key is a map: `quadrant.monitor`.
@@ -146,7 +147,24 @@ const LABELS: &[(&str, &str, &str)] = &[
     (
         "public_edition",
         "Public edition: confidential fields and records are left out.",
-        "对外版：不含保密字段和保密记录。",
+        "公开版：不含保密字段和保密记录。",
+    ),
+    // The edition line of every page (`t.edition[doc.edition]`), then what it means.
+    (
+        "edition.internal",
+        "Internal edition — do not forward",
+        "内部版 · 请勿外传",
+    ),
+    ("edition.public", "Public edition", "公开版"),
+    (
+        "edition_note.internal",
+        "Internal edition: includes every confidential field and record (contact details and notes unless the project says otherwise). Do not forward it outside the project team; share the public edition (stake build --public) instead.",
+        "内部版：含全部保密字段和保密记录（默认包括联系方式和备注），请勿转发给项目组以外的人；对外请分享公开版（stake build --public）。",
+    ),
+    (
+        "edition_note.public",
+        "Public edition: confidential fields and records are left out.",
+        "公开版：不含保密字段和保密记录。",
     ),
     (
         "no_findings",
@@ -544,6 +562,15 @@ pub fn labels(language: Language) -> Value {
         }
     }
     Value::Object(root)
+}
+
+/// The edition line every page of a document carries, e.g. "Internal edition — do not
+/// forward".
+pub fn edition(language: Language, edition: Edition) -> &'static str {
+    match edition {
+        Edition::Internal => label(language, "edition.internal"),
+        Edition::Public => label(language, "edition.public"),
+    }
 }
 
 /// One label, for Rust code (chart titles and the like).

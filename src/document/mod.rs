@@ -24,8 +24,42 @@ pub struct Document {
     pub date: String,
     /// BCP 47 language tag of the labels: `en` or `zh-CN`.
     pub language: String,
+    /// Which edition it is: every page of every output says so.
+    pub edition: Edition,
     /// The content.
     pub blocks: Vec<Block>,
+}
+
+/// Who may read a document. Both writers print it on every page, so a printed internal
+/// report can be told from a public one; the words are in [`labels::edition`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Edition {
+    /// The whole register, confidential fields and records included: stays in the
+    /// project. The default, so an unmarked document errs on the side of "do not forward".
+    #[default]
+    Internal,
+    /// Confidential fields and records left out (`--public`): may leave the project.
+    Public,
+}
+
+impl Edition {
+    /// The edition a `--public` flag asks for.
+    pub fn of(public: bool) -> Edition {
+        if public {
+            Edition::Public
+        } else {
+            Edition::Internal
+        }
+    }
+
+    /// `internal` or `public`, the key of the edition's labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Edition::Internal => "internal",
+            Edition::Public => "public",
+        }
+    }
 }
 
 /// A block of content.
