@@ -363,13 +363,28 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir, lang, .. } => {
-            let written = init::init(&dir, lang)?;
+            let today = jiff::ZonedDateTime::now().date();
+            let (written, gitignore) = init::init(&dir, lang, today)?;
             for path in &written {
                 println!("created {}", path.display());
             }
+            let internal = editions::INTERNAL_OUT;
+            match gitignore {
+                init::Gitignore::Created(path) => println!(
+                    "created {} (keeps the internal edition, `{internal}/`, out of git)",
+                    path.display()
+                ),
+                init::Gitignore::Kept(path) => {
+                    println!("kept {} (it already ignores `{internal}/`)", path.display())
+                }
+                init::Gitignore::KeptWithout(path) => println!(
+                    "kept {} unchanged; add the line `/{internal}/` to it, so the internal edition stays out of git",
+                    path.display()
+                ),
+            }
             println!(
-                "next: edit the files, then run `stake check {}`",
-                dir.display()
+                "next: edit the files, then run `stake check {dir}`; in {dir}, `stake build` writes the internal edition to `{internal}/`, `stake build --public` the edition to share to `public/`",
+                dir = dir.display()
             );
             Ok(ExitCode::SUCCESS)
         }
