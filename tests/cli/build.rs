@@ -265,7 +265,7 @@ fn the_public_edition_leaks_nothing() {
 
 /// The text of a PDF as `pdftotext` extracts it, or `None` when poppler is not installed
 /// (CI installs it).
-fn pdftotext(path: &Path) -> Option<String> {
+pub(crate) fn pdftotext(path: &Path) -> Option<String> {
     match std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(path)

@@ -6,6 +6,7 @@ mod analyze;
 mod brief;
 mod build;
 mod check;
+mod editions;
 mod hostile;
 mod init;
 mod pdf;
