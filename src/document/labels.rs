@@ -560,6 +560,31 @@ const SALIENCE: [(&str, &str, &str); 8] = [
     ),
 ];
 
+/// The same, short enough for a figure tile (`t.salience_short`): the classes whose
+/// name says which attributes they have by definition keep only the name.
+const SALIENCE_SHORT: [(&str, &str, &str); 8] = [
+    ("definitive", "Definitive", "决定型"),
+    ("dominant", "Dominant", "支配型"),
+    ("dangerous", "Dangerous", "危险型"),
+    ("dependent", "Dependent", "依赖型"),
+    ("dormant", "Dormant (power only)", "潜伏型（仅权力）"),
+    (
+        "discretionary",
+        "Discretionary (legitimacy only)",
+        "自主型（仅合法性）",
+    ),
+    (
+        "demanding",
+        "Demanding (urgency only)",
+        "苛求型（仅紧迫性）",
+    ),
+    (
+        "non-stakeholder",
+        "No attribute reaches {level}",
+        "无属性达到“{level}”",
+    ),
+];
+
 /// Level words, very low first.
 const LEVELS: [(&str, &str); 5] = [
     ("very low", "很低"),
@@ -577,15 +602,20 @@ const MONTHS: [&str; 12] = [
 /// (`t.salience_value`) name `threshold`, where an attribute starts to count.
 pub fn labels(language: Language, threshold: Level) -> Value {
     let mut root = Map::new();
-    let classes = SALIENCE
-        .iter()
-        .map(|(key, en, zh)| {
-            let text =
-                pick(language, en, zh).replace("{level}", level(language, threshold.value()));
-            ((*key).to_owned(), Value::String(text))
-        })
-        .collect();
-    root.insert("salience_value".to_owned(), Value::Object(classes));
+    let threshold = level(language, threshold.value());
+    for (map, table) in [
+        ("salience_value", SALIENCE),
+        ("salience_short", SALIENCE_SHORT),
+    ] {
+        let classes = table
+            .iter()
+            .map(|(key, en, zh)| {
+                let text = pick(language, en, zh).replace("{level}", threshold);
+                ((*key).to_owned(), Value::String(text))
+            })
+            .collect();
+        root.insert(map.to_owned(), Value::Object(classes));
+    }
     for (key, en, zh) in LABELS {
         let text = Value::String(pick(language, en, zh).to_owned());
         match key.split_once('.') {
@@ -751,6 +781,8 @@ mod tests {
         );
         for language in [Language::En, Language::ZhCn] {
             for (class, _, _) in SALIENCE {
+                let short = &labels(language, high)["salience_short"][class];
+                assert!(short.as_str().is_some_and(|s| !s.contains('{')), "{class}");
                 let text = salience(language, class, high);
                 assert!(!text.is_empty() && !text.contains('{'), "{class}");
                 assert!(!text.to_lowercase().contains("non-stakeholder"), "{text}");
