@@ -35,11 +35,20 @@ pub fn published_folder(out: &Path) -> Option<String> {
     })
 }
 
+/// The published folder `out` is or is in: one named on the path as written, or, for a
+/// path like `.`, the folder it names (`stake brief` run inside `public/`).
+fn published_target(out: &Path) -> Option<String> {
+    published_folder(out).or_else(|| {
+        let name = std::path::absolute(out).ok()?.file_name()?.to_owned();
+        published_folder(Path::new(&name))
+    })
+}
+
 /// Refuses to write the internal edition into `out` when a folder on its path is one a
 /// site publishes, unless the user said it may be published (`allowed`); `elsewhere` is
 /// the command line the help suggests instead, e.g. `stake build -o internal-edition`.
 pub fn check_internal_out(out: &Path, allowed: bool, elsewhere: &str) -> Result<(), String> {
-    let Some(folder) = published_folder(out).filter(|_| !allowed) else {
+    let Some(folder) = published_target(out).filter(|_| !allowed) else {
         return Ok(());
     };
     Err(format!(

@@ -182,6 +182,17 @@ fn the_internal_edition_is_never_written_where_sites_publish() {
         .code(2);
     let stderr = String::from_utf8_lossy(&brief.get_output().stderr).into_owned();
     assert!(stderr.contains("stake brief -o briefs"), "{stderr}");
+    // A brief goes to `.` by default: inside a `public` folder that is `public` too.
+    let inside = cwd.path().join("public");
+    fs::create_dir(&inside).unwrap();
+    stake_in(&inside)
+        .arg("brief")
+        .arg(&register)
+        .args(["--tag", "steering-committee"])
+        .assert()
+        .code(2);
+    assert!(fs::read_dir(&inside).unwrap().next().is_none());
+    fs::remove_dir(&inside).unwrap();
     // Said on purpose, for a site only the team can read.
     stake_in(cwd.path())
         .arg("build")
