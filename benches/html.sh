@@ -88,7 +88,7 @@ time_one() {
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
-stake_build() { "$stake" build "$work/register" -o "$work/public" --format html; }
+stake_build() { "$stake" build "$work/register" -o "$work/internal-edition" --format html; }
 hugo_build() { hugo --source "$work/hugo" --destination "$work/hugo-public" --quiet; }
 stake_check() { "$stake" check "$work/register"; }
 
@@ -98,7 +98,7 @@ hugo_build >/dev/null 2>&1
 report() {
   local label=$1 stake_times="" hugo_times="" check_times=""
   for _ in $(seq "$RUNS"); do
-    stake_times+="$(time_one "$work/public" stake_build)"$'\n'
+    stake_times+="$(time_one "$work/internal-edition" stake_build)"$'\n'
     hugo_times+="$(time_one "$work/hugo-public" hugo_build)"$'\n'
     check_times+="$(time_one /nonexistent stake_check)"$'\n'
   done
@@ -115,4 +115,4 @@ report() {
 FRESH=0 report "rebuild over the previous output"
 FRESH=1 report "fresh build into an empty folder"
 printf '%d HTML pages by stake, %d by hugo\n' \
-  "$(find "$work/public" -name '*.html' | wc -l)" "$(find "$work/hugo-public" -name '*.html' | wc -l)"
+  "$(find "$work/internal-edition" -name '*.html' | wc -l)" "$(find "$work/hugo-public" -name '*.html' | wc -l)"

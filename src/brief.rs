@@ -285,7 +285,13 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         charts: &charts,
     };
     let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
-    let doc = build::document(register, blocks, options.as_of, "meeting_brief");
+    let doc = build::document(
+        register,
+        blocks,
+        options.as_of,
+        "meeting_brief",
+        analysis.edition,
+    );
     if options.formats.contains(&Format::Pdf) {
         let pdf_options = build::pdf_options(register, &options.pdf);
         let rendered = pdf::render(&doc, &pdf_options).map_err(|e| format!("brief.pdf: {e}"))?;

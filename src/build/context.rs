@@ -67,7 +67,7 @@ pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool)
         .map(|s| (s.id.clone().into(), s.name.as_str().into()))
         .collect();
     context.insert_value("names", Value::from(names));
-    context.insert("t", &labels::labels(project.language));
+    context.insert("t", &labels::labels(project.language, project.threshold));
     context
 }
 

@@ -21,7 +21,7 @@ use serde_json::Value as Json;
 use crate::analysis::{Analysis, edition, feedback};
 use crate::document::charts::{Charts, Derived};
 use crate::document::markdown::{self, Embeds};
-use crate::document::{Block, Chart, Document, labels};
+use crate::document::{Block, Chart, Document, Edition, labels};
 use crate::register::Register;
 use crate::register::vocab::Date;
 use crate::render::html;
@@ -207,7 +207,13 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
             }
             let blocks =
                 markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
-            let doc = document(&register, blocks, options.as_of, page.subject);
+            let doc = document(
+                &register,
+                blocks,
+                options.as_of,
+                page.subject,
+                analysis.edition,
+            );
             if typeset {
                 let rendered = pdf::render(&doc, &pdf_options)
                     .map_err(|e| format!("{}.pdf: {e}", page.stem))?;
@@ -276,12 +282,14 @@ pub(crate) fn pdf_options(register: &Register, options: &PdfOptions) -> PdfOptio
 }
 
 /// The document of a page: its first level-1 heading is the title; `subject` is the label
-/// naming what the document is (the PDF's subject: a mailed plan is not the report).
+/// naming what the document is (the PDF's subject: a mailed plan is not the report);
+/// `edition` is printed on every page.
 pub(crate) fn document(
     register: &Register,
     mut blocks: Vec<Block>,
     as_of: Date,
     subject: &str,
+    edition: Edition,
 ) -> Document {
     let project = &register.project;
     let title = match blocks.first() {
@@ -304,6 +312,7 @@ pub(crate) fn document(
         subject: Some(labels::label(language, subject).to_owned()),
         date: as_of.to_string(),
         language: language.tag().to_owned(),
+        edition,
         blocks,
     }
 }
@@ -317,6 +326,7 @@ pub(crate) fn doc_meta(doc: &Document) -> Json {
         "subject": doc.subject,
         "date": doc.date,
         "language": doc.language,
+        "edition": doc.edition.as_str(),
     })
 }
 

@@ -48,7 +48,7 @@ impl Output {
                     .map_err(|e| format!("cannot resolve {}: {e}", out.display()))?;
                 if register.starts_with(&canonical) {
                     return Err(format!(
-                        "output `{}` contains the register itself; choose a folder outside it, e.g. `-o public`",
+                        "output `{}` contains the register itself; choose a folder outside it or below it, e.g. `-o internal-edition`",
                         out.display()
                     ));
                 }

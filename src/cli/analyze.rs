@@ -12,7 +12,8 @@ use crate::analysis::issues::Conflict;
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{self, Analysis};
 use crate::diagnostic::{self, Severity};
-use crate::register::vocab::{Date, Quadrant, Vocabulary};
+use crate::document::labels;
+use crate::register::vocab::{Date, Language, Quadrant, Vocabulary};
 use crate::register::{self, Limits};
 
 /// How many findings the human summary shows before pointing at the JSON.
@@ -231,6 +232,10 @@ fn counts(out: &mut String, analysis: &Analysis) {
     );
     let _ = writeln!(out, "  key {}, non-key {}", s.key.key, s.key.non_key);
     let salience = &s.salience;
+    let no_attribute = format!(
+        "no attribute reaching {}",
+        labels::level(Language::En, analysis.project.threshold.value())
+    );
     let classes = [
         ("definitive", salience.definitive),
         ("dominant", salience.dominant),
@@ -239,7 +244,8 @@ fn counts(out: &mut String, analysis: &Analysis) {
         ("dormant", salience.dormant),
         ("discretionary", salience.discretionary),
         ("demanding", salience.demanding),
-        ("non-stakeholder", salience.non_stakeholder),
+        // Not "non-stakeholder": everyone in the register is one.
+        (no_attribute.as_str(), salience.non_stakeholder),
         ("not assessed", salience.unassessed),
     ];
     let classes: Vec<String> = classes

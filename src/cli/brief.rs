@@ -33,6 +33,10 @@ pub struct BriefArgs {
     /// and so are attendees whose record is confidential.
     #[arg(long)]
     pub public: bool,
+    /// Allow the internal brief into a folder named public, _site, site or docs: only
+    /// for a site that no one outside the project team can read.
+    #[arg(long, conflicts_with = "public")]
+    pub publish_internal: bool,
     /// The folder to write `brief.html` into (created if missing).
     #[arg(short, long, default_value = ".", value_name = "OUT")]
     pub out: PathBuf,
@@ -82,6 +86,13 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
             );
         }
     };
+    if !args.public {
+        super::editions::check_internal_out(
+            &args.out,
+            args.publish_internal,
+            "stake brief -o briefs",
+        )?;
+    }
     let limits = Limits {
         max_file_bytes: args.max_file_size,
     };

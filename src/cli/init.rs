@@ -1,8 +1,32 @@
 //! `stake init`: a starter register, written without ever overwriting a file.
+//!
+//! The starter files' dates are written as `{today}`, `{today-5}` or `{today+60}` and
+//! become dates relative to the day `init` runs, so the first `stake analyze` of a new
+//! register finds a recent meeting and a follow-up due soon, not months of silence.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use crate::register::vocab::Date;
+
+/// The `.gitignore` of a new register: the internal edition must not be committed to a
+/// repository that may be shared or mirrored.
+const GITIGNORE: &str = "# `stake build` writes the internal edition here: contact details and confidential\n\
+# notes. Keep it out of git; `stake build --public` writes the edition to share.\n\
+/internal-edition/\n";
+
+/// What `stake init` did with the register's `.gitignore`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Gitignore {
+    /// Written new.
+    Created(PathBuf),
+    /// Already there and already ignores the internal edition: left as it was.
+    Kept(PathBuf),
+    /// Already there without a line for the internal edition: left as it was, since
+    /// `init` never changes a file it did not create.
+    KeptWithout(PathBuf),
+}
 
 /// Language of the starter files.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -52,14 +76,66 @@ const ZH_CN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Writes the starter register into `dir`. Fails before writing anything when any of
-/// the files exists already.
-pub fn init(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
+/// Writes the starter register into `dir`, its dates counted from `today`, then its
+/// `.gitignore` unless one exists. Fails before writing anything when any of the
+/// register's files exists already.
+pub fn init(dir: &Path, lang: Lang, today: Date) -> Result<(Vec<PathBuf>, Gitignore), String> {
     let files = match lang {
         Lang::En => EN,
         Lang::ZhCn => ZH_CN,
     };
-    write_new(dir, files, "files", "choose an empty folder")
+    let dated: Vec<(&str, String)> = files
+        .iter()
+        .map(|(name, text)| (*name, dated(text, today)))
+        .collect();
+    let files: Vec<(&str, &str)> = dated.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let written = write_new(dir, &files, "files", "choose an empty folder")?;
+    let path = dir.join(".gitignore");
+    let gitignore = match fs::read_to_string(&path) {
+        Ok(text) if ignores_internal_edition(&text) => Gitignore::Kept(path),
+        Ok(_) => Gitignore::KeptWithout(path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_new(dir, &[(".gitignore", GITIGNORE)], "files", "")?;
+            Gitignore::Created(path)
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    Ok((written, gitignore))
+}
+
+/// Whether a `.gitignore` has a line ignoring the default internal output folder.
+fn ignores_internal_edition(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim().trim_start_matches('/').trim_end_matches('/');
+        line == super::editions::INTERNAL_OUT
+    })
+}
+
+/// `text` with each `{today}`, `{today-N}` and `{today+N}` replaced by that date.
+fn dated(text: &str, today: Date) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{today") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + "{today".len()..];
+        let Some(end) = tail.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let days: i32 = match &tail[..end] {
+            "" => 0,
+            offset => offset
+                .parse()
+                .expect("starter offsets are written `-N` or `+N`"),
+        };
+        let date = today
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(today);
+        out.push_str(&date.to_string());
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Writes `files` (relative name, text) into `dir`, never overwriting one: fails before
@@ -100,4 +176,28 @@ pub fn write_new(
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_dates_count_from_today() {
+        let today = jiff::civil::date(2027, 3, 1);
+        assert_eq!(
+            dated("a: {today-5}, b: {today}, c: {today+60}.", today),
+            "a: 2027-02-24, b: 2027-03-01, c: 2027-04-30."
+        );
+        for (name, text) in EN.iter().chain(ZH_CN) {
+            assert!(!dated(text, today).contains("{today"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_gitignore_line_for_the_internal_edition_is_recognised() {
+        assert!(ignores_internal_edition("target\n/internal-edition/\n"));
+        assert!(ignores_internal_edition("internal-edition"));
+        assert!(!ignores_internal_edition("/public\n# internal-edition\n"));
+    }
 }

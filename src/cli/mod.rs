@@ -2,6 +2,7 @@
 
 mod analyze;
 mod brief;
+mod editions;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -25,7 +26,8 @@ use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
   stake check my-register           every problem of the register, like a compiler
   stake check --format github .     annotations for a GitHub Actions pull request
   stake analyze my-register         what needs attention, grid, conflicts, schedule
-  stake build my-register           HTML report and site in ./public
+  stake build my-register           internal edition in ./internal-edition (do not forward)
+  stake build --public my-register  public edition in ./public, safe to publish
   stake brief my-register --tag board   meeting brief: the room, then each attendee
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
@@ -85,32 +87,46 @@ Examples:
   stake analyze --as-of 2026-12-01 --format json register/ > analysis.json"
     )]
     Analyze(analyze::AnalyzeArgs),
-    /// Build the HTML report, the dashboard, one profile per stakeholder and the
-    /// analysis JSON into an output folder.
+    /// Build the HTML report, the dashboard, one profile per stakeholder, the
+    /// communication plan and the analysis JSON into an output folder, as the internal
+    /// edition (everything) or with `--public` the public one (nothing confidential).
     #[command(
-        after_help = "The output folder gets a `.stake-output` marker file: a folder \
-with it is cleaned of stale files on the next build, a non-empty folder without it is \
-never touched (the build stops instead). Templates in the register's `templates/` folder, \
-or in `--templates`, replace the built-in ones of the same name; `stake init --templates` \
-writes the built-ins out for editing.
+        after_help = "Two editions, and every page says which: the internal edition (the \
+default) has contact details, confidential fields and confidential records, is marked \
+\"Internal edition — do not forward\" and goes to `internal-edition/`; the public edition \
+(`--public`) leaves them out, is marked \"Public edition\" and goes to `public/`. The \
+internal edition is never written into a folder named public, _site, site or docs \
+(folders that sites publish by convention) unless `--publish-internal` is given.
+
+The output folder gets a `.stake-output` marker file: a folder with it is cleaned of \
+stale files on the next build, a non-empty folder without it is never touched (the build \
+stops instead). Templates in the register's `templates/` folder, or in `--templates`, \
+replace the built-in ones of the same name; `stake init --templates` writes the \
+built-ins out for editing.
 
 Examples:
-  stake build samples/erp-rollout
-  stake build register/ -o site --public
+  stake build samples/erp-rollout                 internal edition into internal-edition/
+  stake build samples/erp-rollout --public        public edition into public/
+  stake build register/ --public -o site
   stake build . --as-of 2026-11-20 --format html,json,md"
     )]
     Build {
         /// The register folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The output folder (created if missing).
-        #[arg(short, long, default_value = "public", value_name = "OUT")]
-        out: PathBuf,
-        /// The public edition: leave out confidential fields (the project's `confidential`
-        /// list, `contact` and `notes` by default, and each stakeholder's) and every record
-        /// with `confidential: true`.
+        /// The output folder (created if missing) [default: `internal-edition`, with
+        /// `--public` `public`].
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// The public edition, safe to publish: leave out confidential fields (the
+        /// project's `confidential` list, `contact` and `notes` by default, and each
+        /// stakeholder's) and every record with `confidential: true`.
         #[arg(long)]
         public: bool,
+        /// Allow the internal edition into a folder named public, _site, site or docs:
+        /// only for a site that no one outside the project team can read.
+        #[arg(long, conflicts_with = "public")]
+        publish_internal: bool,
         /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<Date>,
@@ -253,6 +269,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             dir,
             out,
             public,
+            publish_internal,
             as_of,
             format,
             horizon_weeks,
@@ -261,6 +278,15 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             templates,
             max_file_size,
         } => {
+            let out = out.unwrap_or_else(|| editions::default_out(public));
+            if !public {
+                // Before reading the register: nothing is worth building into the wrong place.
+                editions::check_internal_out(
+                    &out,
+                    publish_internal,
+                    &format!("stake build -o {}", editions::INTERNAL_OUT),
+                )?;
+            }
             let limits = Limits {
                 max_file_bytes: max_file_size,
             };
@@ -307,6 +333,10 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     summary.left_out,
                     plural(summary.left_out, "record", "records")
                 ));
+            } else {
+                line.push_str(
+                    " (internal edition, with confidential fields: do not forward; `--public` builds the edition to share)",
+                );
             }
             println!("{line}");
             Ok(ExitCode::SUCCESS)
@@ -333,13 +363,28 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir, lang, .. } => {
-            let written = init::init(&dir, lang)?;
+            let today = jiff::ZonedDateTime::now().date();
+            let (written, gitignore) = init::init(&dir, lang, today)?;
             for path in &written {
                 println!("created {}", path.display());
             }
+            let internal = editions::INTERNAL_OUT;
+            match gitignore {
+                init::Gitignore::Created(path) => println!(
+                    "created {} (keeps the internal edition, `{internal}/`, out of git)",
+                    path.display()
+                ),
+                init::Gitignore::Kept(path) => {
+                    println!("kept {} (it already ignores `{internal}/`)", path.display())
+                }
+                init::Gitignore::KeptWithout(path) => println!(
+                    "kept {} unchanged; add the line `/{internal}/` to it, so the internal edition stays out of git",
+                    path.display()
+                ),
+            }
             println!(
-                "next: edit the files, then run `stake check {}`",
-                dir.display()
+                "next: edit the files, then run `stake check {dir}`; in {dir}, `stake build` writes the internal edition to `{internal}/`, `stake build --public` the edition to share to `public/`",
+                dir = dir.display()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -5,7 +5,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::register::vocab::{Date, Frequency, Language};
+use super::Edition;
+use crate::register::vocab::{Date, Frequency, Language, Level};
 
 /// (key, English, Chinese). A dotted key is a map: `quadrant.monitor`.
 const LABELS: &[(&str, &str, &str)] = &[
@@ -188,7 +189,24 @@ const LABELS: &[(&str, &str, &str)] = &[
     (
         "public_edition",
         "Public edition: confidential fields and records are left out.",
-        "对外版：不含保密字段和保密记录。",
+        "公开版：不含保密字段和保密记录。",
+    ),
+    // The edition line of every page (`t.edition[doc.edition]`), then what it means.
+    (
+        "edition.internal",
+        "Internal edition — do not forward",
+        "内部版 · 请勿外传",
+    ),
+    ("edition.public", "Public edition", "公开版"),
+    (
+        "edition_note.internal",
+        "Internal edition: includes every confidential field and record (contact details and notes unless the project says otherwise). Do not forward it outside the project team; share the public edition (stake build --public) instead.",
+        "内部版：含全部保密字段和保密记录（默认包括联系方式和备注），请勿转发给项目组以外的人；对外请分享公开版（stake build --public）。",
+    ),
+    (
+        "edition_note.public",
+        "Public edition: confidential fields and records are left out.",
+        "公开版：不含保密字段和保密记录。",
     ),
     (
         "no_findings",
@@ -466,18 +484,6 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Watch with minimal effort",
         "以最少投入持续观察",
     ),
-    ("salience_value.definitive", "Definitive", "决定型"),
-    ("salience_value.dominant", "Dominant", "支配型"),
-    ("salience_value.dangerous", "Dangerous", "危险型"),
-    ("salience_value.dependent", "Dependent", "依赖型"),
-    ("salience_value.dormant", "Dormant", "潜伏型"),
-    ("salience_value.discretionary", "Discretionary", "自主型"),
-    ("salience_value.demanding", "Demanding", "苛求型"),
-    (
-        "salience_value.non-stakeholder",
-        "Non-stakeholder",
-        "非干系人",
-    ),
     ("engagement_level.unaware", "Unaware", "不知晓"),
     ("engagement_level.resistant", "Resistant", "抵制"),
     ("engagement_level.neutral", "Neutral", "中立"),
@@ -558,6 +564,74 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The salience classes, keyed as in the analysis JSON, each naming the attributes that
+/// reach the threshold; `{level}` is the threshold's level word. The class of none is
+/// not printed "non-stakeholder": everyone in the register is a stakeholder, and the
+/// label says what the rule found instead.
+const SALIENCE: [(&str, &str, &str); 8] = [
+    (
+        "definitive",
+        "Definitive (power, legitimacy and urgency)",
+        "决定型（权力、合法性、紧迫性）",
+    ),
+    (
+        "dominant",
+        "Dominant (power and legitimacy)",
+        "支配型（权力、合法性）",
+    ),
+    (
+        "dangerous",
+        "Dangerous (power and urgency)",
+        "危险型（权力、紧迫性）",
+    ),
+    (
+        "dependent",
+        "Dependent (legitimacy and urgency)",
+        "依赖型（合法性、紧迫性）",
+    ),
+    ("dormant", "Dormant (power only)", "潜伏型（仅权力）"),
+    (
+        "discretionary",
+        "Discretionary (legitimacy only)",
+        "自主型（仅合法性）",
+    ),
+    (
+        "demanding",
+        "Demanding (urgency only)",
+        "苛求型（仅紧迫性）",
+    ),
+    (
+        "non-stakeholder",
+        "No salience attribute reaches {level} (power, legitimacy and urgency all below {level})",
+        "无显著属性（权力、合法性、紧迫性均未达到“{level}”）",
+    ),
+];
+
+/// The same, short enough for a figure tile (`t.salience_short`): the classes whose
+/// name says which attributes they have by definition keep only the name.
+const SALIENCE_SHORT: [(&str, &str, &str); 8] = [
+    ("definitive", "Definitive", "决定型"),
+    ("dominant", "Dominant", "支配型"),
+    ("dangerous", "Dangerous", "危险型"),
+    ("dependent", "Dependent", "依赖型"),
+    ("dormant", "Dormant (power only)", "潜伏型（仅权力）"),
+    (
+        "discretionary",
+        "Discretionary (legitimacy only)",
+        "自主型（仅合法性）",
+    ),
+    (
+        "demanding",
+        "Demanding (urgency only)",
+        "苛求型（仅紧迫性）",
+    ),
+    (
+        "non-stakeholder",
+        "No attribute reaches {level}",
+        "无属性达到“{level}”",
+    ),
+];
+
 /// Level words, very low first.
 const LEVELS: [(&str, &str); 5] = [
     ("very low", "很低"),
@@ -571,9 +645,24 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// All labels of `language` as the template variable `t`.
-pub fn labels(language: Language) -> Value {
+/// All labels of `language` as the template variable `t`; the salience classes
+/// (`t.salience_value`) name `threshold`, where an attribute starts to count.
+pub fn labels(language: Language, threshold: Level) -> Value {
     let mut root = Map::new();
+    let threshold = level(language, threshold.value());
+    for (map, table) in [
+        ("salience_value", SALIENCE),
+        ("salience_short", SALIENCE_SHORT),
+    ] {
+        let classes = table
+            .iter()
+            .map(|(key, en, zh)| {
+                let text = pick(language, en, zh).replace("{level}", threshold);
+                ((*key).to_owned(), Value::String(text))
+            })
+            .collect();
+        root.insert(map.to_owned(), Value::Object(classes));
+    }
     for (key, en, zh) in LABELS {
         let text = Value::String(pick(language, en, zh).to_owned());
         match key.split_once('.') {
@@ -591,6 +680,26 @@ pub fn labels(language: Language) -> Value {
         }
     }
     Value::Object(root)
+}
+
+/// The edition line every page of a document carries, e.g. "Internal edition — do not
+/// forward".
+pub fn edition(language: Language, edition: Edition) -> &'static str {
+    match edition {
+        Edition::Internal => label(language, "edition.internal"),
+        Edition::Public => label(language, "edition.public"),
+    }
+}
+
+/// A salience class (its analysis JSON key, e.g. `non-stakeholder`) as reports print it,
+/// naming the attributes that reach `threshold`.
+pub fn salience(language: Language, class: &str, threshold: Level) -> String {
+    SALIENCE
+        .iter()
+        .find(|(key, _, _)| *key == class)
+        .map_or_else(String::new, |(_, en, zh)| {
+            pick(language, en, zh).replace("{level}", level(language, threshold.value()))
+        })
 }
 
 /// One label, for Rust code (chart titles and the like).
@@ -704,8 +813,34 @@ mod tests {
     }
 
     #[test]
+    fn no_class_says_non_stakeholder_and_each_names_its_attributes() {
+        let high = Level::new(4).unwrap();
+        let en = labels(Language::En, high);
+        assert_eq!(
+            en["salience_value"]["non-stakeholder"],
+            "No salience attribute reaches high (power, legitimacy and urgency all below high)"
+        );
+        assert_eq!(en["salience_value"]["dormant"], "Dormant (power only)");
+        let zh = labels(Language::ZhCn, Level::new(3).unwrap());
+        assert_eq!(
+            zh["salience_value"]["non-stakeholder"],
+            "无显著属性（权力、合法性、紧迫性均未达到“中”）"
+        );
+        for language in [Language::En, Language::ZhCn] {
+            for (class, _, _) in SALIENCE {
+                let short = &labels(language, high)["salience_short"][class];
+                assert!(short.as_str().is_some_and(|s| !s.contains('{')), "{class}");
+                let text = salience(language, class, high);
+                assert!(!text.is_empty() && !text.contains('{'), "{class}");
+                assert!(!text.to_lowercase().contains("non-stakeholder"), "{text}");
+                assert!(!text.contains("非干系人"), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn maps_and_plain_labels() {
-        let t = labels(Language::ZhCn);
+        let t = labels(Language::ZhCn, Level::new(4).unwrap());
         assert_eq!(t["quadrant"]["manage-closely"], "重点管理");
         assert_eq!(t["report"], "干系人分析报告");
         assert_eq!(label(Language::En, "grid"), "Power/interest grid");

@@ -24,9 +24,15 @@ pub struct Document {
     pub date: String,
     /// BCP 47 language tag of the labels: `en` or `zh-CN`.
     pub language: String,
+    /// Which edition it is: every page of every output says so.
+    pub edition: Edition,
     /// The content.
     pub blocks: Vec<Block>,
 }
+
+/// Who may read a document: both writers print it on every page, so a printed internal
+/// report can be told from a public one; the words are in [`labels::edition`].
+pub use crate::analysis::edition::Edition;
 
 /// A block of content.
 #[derive(Debug, Clone, PartialEq, Serialize)]

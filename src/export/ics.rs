@@ -70,10 +70,13 @@ impl Words {
     }
 }
 
-/// The calendar of `occurrences` (the analysis's calendar over `weeks` weeks).
+/// The calendar of `occurrences` (the analysis's calendar over `weeks` weeks). Its name
+/// and description say the analysis's edition, which is all a calendar app shows of the
+/// feed.
 pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> String {
     let language = analysis.project.language;
     let words = Words::of(language);
+    let edition = labels::edition(language, analysis.edition);
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -83,21 +86,24 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
         .append_property(Property::new(
             "X-WR-CALNAME",
             text(&format!(
-                "{} · {}",
+                "{} · {} · {edition}",
                 labels::label(language, "communication_plan"),
                 analysis.project.name
             )),
         ))
         .append_property(Property::new(
             "X-WR-CALDESC",
-            fill(
-                language,
-                "calendar_description",
-                &[
-                    ("date", &labels::date(language, analysis.as_of)),
-                    ("weeks", &weeks.to_string()),
-                ],
-            ),
+            text(&format!(
+                "{} · {edition}",
+                fill(
+                    language,
+                    "calendar_description",
+                    &[
+                        ("date", &labels::date(language, analysis.as_of)),
+                        ("weeks", &weeks.to_string()),
+                    ],
+                )
+            )),
         ));
     let stamp = naive(analysis.as_of).and_time(NaiveTime::MIN).and_utc();
     for o in occurrences {
@@ -248,6 +254,7 @@ mod tests {
     use crate::analysis::analyze;
     use crate::analysis::calendar::occurrences;
     use crate::analysis::testing::{date, register, stakeholder};
+    use crate::document::Edition;
     use crate::register::model::Touch;
     use crate::register::vocab::Frequency;
 
@@ -263,16 +270,37 @@ mod tests {
     }
 
     fn ics(content: &str) -> String {
+        ics_of(content, Edition::Internal)
+    }
+
+    fn ics_of(content: &str, edition: Edition) -> String {
         let mut s = stakeholder("a", 5, 5);
         s.name = "Ann \"A\" Lee".into();
         s.communication = vec![touch(content, Frequency::Weekly)];
         let register = register(vec![s]);
-        let analysis = analyze(&register, date("2026-11-20"));
+        let mut analysis = analyze(&register, date("2026-11-20"));
+        analysis.edition = edition;
         calendar(
             &analysis,
             &occurrences(&analysis.schedule, analysis.as_of, 2),
             2,
         )
+    }
+
+    #[test]
+    fn the_calendar_names_its_edition() {
+        let unfolded = |ics: String| ics.replace("\r\n ", "");
+        let internal = unfolded(ics_of("Budget", Edition::Internal));
+        assert!(
+            internal.contains(
+                "X-WR-CALNAME:Communication plan · Test · Internal edition — do not forward\r\n"
+            ),
+            "{internal}"
+        );
+        assert!(internal.contains("X-WR-CALDESC:Touches due from 20 Nov 2026 for 2 weeks · Internal edition — do not forward\r\n"));
+        let public = unfolded(ics_of("Budget", Edition::Public));
+        assert!(public.contains(" · Public edition\r\n"), "{public}");
+        assert!(!public.contains("Internal edition"));
     }
 
     #[test]

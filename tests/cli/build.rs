@@ -265,7 +265,7 @@ fn the_public_edition_leaks_nothing() {
 
 /// The text of a PDF as `pdftotext` extracts it, or `None` when poppler is not installed
 /// (CI installs it).
-fn pdftotext(path: &Path) -> Option<String> {
+pub(crate) fn pdftotext(path: &Path) -> Option<String> {
     match std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(path)
@@ -382,7 +382,7 @@ fn hostile_register_text_is_escaped_and_sanitised() {
 #[test]
 fn a_folder_that_is_not_ours_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
+    let out = dir.path().join("my-pages");
     fs::create_dir(&out).unwrap();
     fs::write(out.join("index.html"), "my own page").unwrap();
     stake()
@@ -399,7 +399,7 @@ fn a_folder_that_is_not_ours_is_never_touched() {
     assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
 
     // Our own folder is cleaned of stale files on the next build.
-    let ours = dir.path().join("public");
+    let ours = dir.path().join("internal-edition");
     stake()
         .arg("build")
         .arg(root().join("samples/erp-rollout"))

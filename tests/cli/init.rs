@@ -33,7 +33,19 @@ fn starter_checks_clean(lang: &str) {
         .code(0)
         .stdout_eq(snapshot(&format!("init-{lang}.stdout")))
         .stderr_eq("");
-    assert_eq!(contents(&temp.path().join("register")).len(), 4);
+    let files = contents(&temp.path().join("register"));
+    assert_eq!(
+        files.len(),
+        5,
+        "three stakeholders, _project.md and .gitignore"
+    );
+    let gitignore = &files[0];
+    assert_eq!(gitignore.0, ".gitignore");
+    assert!(
+        gitignore.1.lines().any(|l| l == "/internal-edition/"),
+        "{}",
+        gitignore.1
+    );
     stake_in(temp.path())
         .args(["check", "--deny-warnings", "register"])
         .assert()
@@ -87,5 +99,60 @@ fn init_writes_nothing_when_one_file_exists() {
             "_project.md".to_owned(),
             "---\nname: Mine\n---\n".to_owned()
         )]
+    );
+}
+
+/// The first analysis of a starter register, made today: its dates are relative to the
+/// day `init` ran, so nothing is months overdue or silent.
+fn first_analysis(lang: &str) -> serde_json::Value {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    stake_in(temp.path())
+        .args(["init", "register", "--lang", lang])
+        .assert()
+        .code(0);
+    let output = stake_in(temp.path())
+        .args(["analyze", "--format", "json", "register"])
+        .output()
+        .expect("stake runs");
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn a_starter_register_analysed_on_the_day_is_sensible() {
+    for lang in ["en", "zh-CN"] {
+        let analysis = first_analysis(lang);
+        let findings = analysis["findings"].as_array().expect("findings");
+        for finding in findings {
+            let days = finding["days"].as_u64().unwrap_or(0);
+            assert!(days <= 60, "{lang}: {finding}");
+        }
+        assert_eq!(analysis["summary"]["overdue_touches"], 0, "{lang}");
+        // The sponsor was met days ago and has a follow-up due ahead.
+        let sponsor = &analysis["stakeholders"]
+            .as_array()
+            .expect("stakeholders")
+            .iter()
+            .find(|s| s["key"] == true)
+            .expect("a key stakeholder")
+            .clone();
+        assert_eq!(sponsor["silent"], false, "{lang}: {sponsor}");
+    }
+}
+
+#[test]
+fn an_existing_gitignore_is_kept_and_the_missing_line_named() {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let register = temp.path().join("register");
+    fs::create_dir(&register).expect("writable");
+    fs::write(register.join(".gitignore"), "node_modules/\n").expect("writable");
+    stake_in(temp.path())
+        .args(["init", "register"])
+        .assert()
+        .code(0)
+        .stdout_eq(snapshot("init-kept-gitignore.stdout"));
+    assert_eq!(
+        fs::read_to_string(register.join(".gitignore")).expect("readable"),
+        "node_modules/\n"
     );
 }

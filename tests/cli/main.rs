@@ -6,6 +6,7 @@ mod analyze;
 mod brief;
 mod build;
 mod check;
+mod editions;
 mod hostile;
 mod init;
 mod pdf;
@@ -37,11 +38,15 @@ fn stake() -> Command {
     stake_in(root())
 }
 
-/// Builds `register` into a fresh folder and returns it (kept alive by the TempDir). No
-/// timeout: a debug build typesets the samples' PDFs slowly.
+/// Builds `register` into a fresh folder and returns it (kept alive by the TempDir),
+/// named as `stake build` names it by default: `public` for the public edition,
+/// `internal-edition` else. No timeout: a debug build typesets the samples' PDFs slowly.
 fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
+    let public = args.contains(&"--public");
+    let out = dir
+        .path()
+        .join(if public { "public" } else { "internal-edition" });
     Command::new(snapbox::cmd::cargo_bin!("stake"))
         .arg("build")
         .arg(register)

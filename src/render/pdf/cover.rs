@@ -5,7 +5,7 @@ use super::fonts::FontSet;
 use super::layout::Draw;
 use super::text::{Span, TextStyle, break_lines, single_line};
 use super::theme::{self, Rgb};
-use crate::document::Document;
+use crate::document::{Document, Edition};
 
 /// Drawings of the title page, in page coordinates from the top left.
 pub(super) fn draws(
@@ -22,6 +22,21 @@ pub(super) fn draws(
         Draw::fill(0.0, 0.0, width, band, theme::ACCENT),
         Draw::fill(0.0, band, width, 5.0, theme::SERIES[1]),
     ];
+
+    // The edition at the top of the band, where a reader looks first.
+    let edition_style = TextStyle::new(10.0, theme::WHITE).bold();
+    let edition = single_line(lang.edition(doc.edition), edition_style, fonts);
+    let (tag_width, tag_height) = (edition.width + 20.0, 20.0);
+    let tag = match doc.edition {
+        Edition::Internal => theme::INTERNAL,
+        Edition::Public => theme::PUBLIC,
+    };
+    draws.push(Draw::fill(x, 40.0, tag_width, tag_height, tag));
+    draws.push(Draw::Text {
+        x: x + 10.0,
+        baseline: 40.0 + 14.0,
+        line: edition,
+    });
 
     // Title and subtitle sit at the bottom of the band, growing upwards.
     let title_style = TextStyle::new(28.0, theme::WHITE).bold();

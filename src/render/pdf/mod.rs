@@ -31,7 +31,8 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
 pub use fonts::FontFile;
 
-use crate::document::{AlertKind, Document};
+use crate::document::{AlertKind, Document, Edition, labels};
+use crate::register::vocab::Language;
 use layout::{Body, Draw, Placed, Stroke};
 use paint::{Painter, Target};
 use text::{TextStyle, single_line};
@@ -139,6 +140,19 @@ impl Lang {
         } else {
             Lang::En
         }
+    }
+
+    /// The labels' language of the same name.
+    fn language(self) -> Language {
+        match self {
+            Lang::En => Language::En,
+            Lang::Zh => Language::ZhCn,
+        }
+    }
+
+    /// The edition line of every page.
+    fn edition(self, edition: Edition) -> &'static str {
+        labels::edition(self.language(), edition)
     }
 
     fn page_of(self, page: usize, pages: usize) -> String {
@@ -258,6 +272,13 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     let furniture = TextStyle::new(theme::FURNITURE, theme::MUTED);
     let header_line = single_line(header_text, furniture, &mut fonts);
     let date_line = single_line(&doc.date, furniture, &mut fonts);
+    // The edition heads the footer of every page, so a printed page on its own still
+    // says whether it may be forwarded.
+    let edition_style = match doc.edition {
+        Edition::Internal => TextStyle::new(theme::FURNITURE, theme::INTERNAL).bold(),
+        Edition::Public => furniture.bold(),
+    };
+    let edition_line = single_line(lang.edition(doc.edition), edition_style, &mut fonts);
     let footers: Vec<_> = (2..=total)
         .map(|n| single_line(&lang.page_of(n, total), furniture, &mut fonts))
         .collect();
@@ -293,7 +314,12 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
                 Stroke::solid(theme::RULE, 0.6),
             ),
             Draw::Text {
-                x: (width - footer.width) / 2.0,
+                x: theme::MARGIN_X,
+                baseline: height - theme::MARGIN_BOTTOM + 34.0,
+                line: edition_line.clone(),
+            },
+            Draw::Text {
+                x: width - theme::MARGIN_X - footer.width,
                 baseline: height - theme::MARGIN_BOTTOM + 34.0,
                 line: footer,
             },

@@ -335,6 +335,7 @@ pub fn report(people: &[Person], chinese: bool, touches: usize) -> Document {
         ),
         date: "2026-11-20".into(),
         language: if chinese { "zh-CN" } else { "en" }.into(),
+        edition: crate::document::Edition::Internal,
         blocks,
     }
 }

@@ -25,6 +25,10 @@ pub(super) const ZEBRA: Rgb = Rgb::hex(0xf5f7fa);
 pub(super) const CODE_BG: Rgb = Rgb::hex(0xf1f3f5);
 pub(super) const LINK: Rgb = Rgb::hex(0x1a5fb4);
 pub(super) const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+/// The internal edition's line: red, so "do not forward" is seen before it is read.
+pub(super) const INTERNAL: Rgb = Rgb::hex(0xb03a2e);
+/// The public edition's tag on the title page.
+pub(super) const PUBLIC: Rgb = Rgb::hex(0x1f7a5a);
 
 /// Categorical palette for chart series, readable in print and for common colour blindness.
 pub(super) const SERIES: [Rgb; 8] = [
