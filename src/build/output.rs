@@ -346,7 +346,36 @@ pub fn claim_brief_folder(out: &Path, register: &Path) -> Result<(), String> {
             .and_then(|mut file| file.write_all(BRIEF_MARKER_TEXT.as_bytes()))
             .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     }
+    remove_stale_temp_files(out);
     Ok(())
+}
+
+/// How old a brief's temporary file must be to count as left by a killed run: a brief
+/// that is still running writes its files within seconds.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(15 * 60);
+
+/// Removes the temporary files (`.brief.*.stake-tmp`) a killed brief left in `out`;
+/// a link among them is removed as a link.
+fn remove_stale_temp_files(out: &Path) {
+    let Ok(entries) = fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(".brief.") && name.contains(".stake-tmp");
+        let stale = fs::symlink_metadata(entry.path()).is_ok_and(|meta| {
+            !meta.is_dir()
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|at| at.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMP_AGE)
+        });
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes `bytes` as `out/name` in one step: a temporary file with a name nobody can
@@ -553,6 +582,26 @@ mod tests {
             fs::read_to_string(register.join("brief.md")).unwrap(),
             "a stakeholder"
         );
+    }
+
+    #[test]
+    fn a_killed_brief_s_temporary_files_go_once_they_are_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let register = dir.path().join("reg");
+        fs::create_dir(&register).unwrap();
+        let out = dir.path().join("brief");
+        claim_brief_folder(&out, &register).unwrap();
+        let stale = out.join(".brief.pdf.a1B2c3.stake-tmp");
+        let fresh = out.join(".brief.html.d4E5f6.stake-tmp");
+        let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        fs::File::create(&stale)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        fs::write(&fresh, "being written").unwrap();
+        claim_brief_folder(&out, &register).unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a brief running now keeps its file");
     }
 
     #[cfg(unix)]

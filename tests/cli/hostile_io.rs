@@ -26,7 +26,11 @@ fn register(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn check(temp: &Path, args: &[&str]) -> OutputAssert {
-    stake_in(temp).arg("check").args(args).arg("register").assert()
+    stake_in(temp)
+        .arg("check")
+        .args(args)
+        .arg("register")
+        .assert()
 }
 
 fn stderr(output: &OutputAssert) -> String {
@@ -45,7 +49,10 @@ fn board_member() -> String {
 #[test]
 fn a_brief_never_overwrites_a_register_file() {
     // A stakeholder who happens to be called `brief`.
-    let temp = register(&[("ann-lee.md", &board_member()), ("brief.md", &board_member())]);
+    let temp = register(&[
+        ("ann-lee.md", &board_member()),
+        ("brief.md", &board_member()),
+    ]);
     let register = temp.path().join("register");
     let before = fs::read_to_string(register.join("brief.md")).unwrap();
     // Run inside the register with the default output: it goes to `brief/`.
@@ -54,7 +61,10 @@ fn a_brief_never_overwrites_a_register_file() {
         .assert()
         .code(0);
     assert_eq!(stdout(&output), "wrote brief/brief.md (2 attendees)\n");
-    assert_eq!(fs::read_to_string(register.join("brief.md")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(register.join("brief.md")).unwrap(),
+        before
+    );
     assert!(register.join("brief/.stake-output").is_file());
     // The register folder itself, or a folder of someone else's files, is refused.
     stake_in(&register)
@@ -74,13 +84,19 @@ fn a_brief_never_overwrites_a_register_file() {
         .stderr_eq(
             "error: output folder `notes` is not empty and was not written by stake (it has no `.stake-output` file); choose another folder with `-o`, or empty it yourself\n",
         );
-    assert_eq!(fs::read_to_string(register.join("brief.md")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(register.join("brief.md")).unwrap(),
+        before
+    );
     // Only the brief itself is written the second time: the register file is intact.
     stake_in(&register)
         .args(["brief", "--tag", "board", "--format", "md"])
         .assert()
         .code(0);
-    assert_eq!(fs::read_to_string(register.join("brief.md")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(register.join("brief.md")).unwrap(),
+        before
+    );
 }
 
 #[cfg(unix)]
@@ -97,11 +113,17 @@ fn a_planted_link_is_replaced_never_written_through() {
     // Temporary files of the old predictable name, planted as links too.
     symlink(&victim, out.join(format!(".brief.md.stake-tmp-{}", 1))).unwrap();
     stake_in(temp.path())
-        .args(["brief", "register", "--tag", "board", "--format", "md", "-o", "out"])
+        .args([
+            "brief", "register", "--tag", "board", "--format", "md", "-o", "out",
+        ])
         .assert()
         .code(0);
     assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
-    assert!(fs::read_to_string(out.join("brief.md")).unwrap().contains("Ann Lee"));
+    assert!(
+        fs::read_to_string(out.join("brief.md"))
+            .unwrap()
+            .contains("Ann Lee")
+    );
     // An output folder that is itself a link is refused.
     symlink(temp.path().join("register"), temp.path().join("linked")).unwrap();
     stake_in(temp.path())
@@ -144,7 +166,11 @@ fn spreadsheet_formulas_are_written_as_text() {
     };
     let file = format!(
         "{HEADER}communication:\n{}{}{}---\n",
-        touch("=HYPERLINK(\"http://evil.example\",\"Click\")", "-2+3", "@SUM(A1:A9)"),
+        touch(
+            "=HYPERLINK(\"http://evil.example\",\"Click\")",
+            "-2+3",
+            "@SUM(A1:A9)"
+        ),
         touch("+cmd|' /C calc'!A0", "meeting", "-3"),
         touch("Steering update", "email", "Dana"),
     );
@@ -169,7 +195,10 @@ fn spreadsheet_formulas_are_written_as_text() {
         // A plain negative number is still a number.
         "-3",
     ] {
-        assert!(cells.iter().any(|c| c == expected), "{expected} in {cells:?}");
+        assert!(
+            cells.iter().any(|c| c == expected),
+            "{expected} in {cells:?}"
+        );
     }
     assert!(
         !cells.iter().any(|c| c.starts_with(['=', '+', '@'])),
@@ -198,15 +227,22 @@ fn terminal_controls_in_values_and_file_names_are_shown_escaped() {
     let github = check(temp.path(), &["--format", "github"]).code(1);
     let github = stdout(&github);
     for output in [&human, &github] {
-        assert!(!output.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{output:?}");
-        assert!(output.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}H"), "{output}");
-        assert!(output.contains("register/bell\\u{7}\\u{1b}[31m.md"), "{output}");
+        assert!(
+            !output.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{output:?}"
+        );
+        assert!(
+            output.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}H"),
+            "{output}"
+        );
+        assert!(
+            output.contains("register/bell\\u{7}\\u{1b}[31m.md"),
+            "{output}"
+        );
     }
     // The caret stays under the whole value, escaped as it is shown.
     assert!(
-        human.contains(
-            "5 | power: \"H\\u{202e}x\"\n  |        ^^^^^^^^^^^^ not a valid `power`"
-        ),
+        human.contains("5 | power: \"H\\u{202e}x\"\n  |        ^^^^^^^^^^^^ not a valid `power`"),
         "{human}"
     );
 }
@@ -218,8 +254,14 @@ fn ids_that_build_could_not_write_fail_check() {
     let temp = register(&[
         ("ann-lee.md", &format!("{HEADER}---\n")),
         ("greek.md", &format!("{HEADER}id: ΣΟΦΙΑ\n---\n")),
-        ("fullwidth.md", &format!("{HEADER}id: ａｎｎ－ｌｅｅ\n---\n")),
-        ("mixed.md", &format!("{HEADER}id: m\u{430}ria-keller\n---\n")),
+        (
+            "fullwidth.md",
+            &format!("{HEADER}id: ａｎｎ－ｌｅｅ\n---\n"),
+        ),
+        (
+            "mixed.md",
+            &format!("{HEADER}id: m\u{430}ria-keller\n---\n"),
+        ),
         (&long_stem, &format!("{HEADER}---\n")),
         (&ascii_stem, &format!("{HEADER}---\n")),
     ]);
@@ -261,7 +303,12 @@ fn yaml_errors_speak_the_register_s_words() {
 fn arguments_are_checked_before_anything_is_read() {
     let temp = register(&[("ann-lee.md", &board_member())]);
     stake_in(temp.path())
-        .args(["check", "register", "--max-file-size", "18446744073709551615"])
+        .args([
+            "check",
+            "register",
+            "--max-file-size",
+            "18446744073709551615",
+        ])
         .assert()
         .code(2)
         .stderr_eq(snapshot("hostile-io/max-file-size.stderr"));
