@@ -42,7 +42,7 @@ pub struct AnalyzeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Output::Human)]
     pub format: Output,
-    /// Largest register file read, in bytes.
+    /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
     #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
 }

@@ -43,8 +43,8 @@ pub struct BriefArgs {
     /// Paper size of `brief.pdf`.
     #[arg(long, value_enum, default_value_t = PaperSize::A4)]
     pub paper: PaperSize,
-    /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC; repeat
-    /// for more.
+    /// A font file (.ttf, .otf, .ttc; a regular file of at most 256 MiB) tried before the
+    /// bundled Noto Sans CJK SC; repeat for more.
     #[arg(long = "font", value_name = "PATH", value_parser = super::parse_font)]
     pub fonts: Vec<PathBuf>,
     /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
@@ -54,7 +54,7 @@ pub struct BriefArgs {
     /// register's `templates/` folder, when it has one).
     #[arg(long, value_name = "PATH")]
     pub templates: Option<PathBuf>,
-    /// Largest register file read, in bytes.
+    /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
     #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
 }

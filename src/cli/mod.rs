@@ -70,7 +70,7 @@ Examples:
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// Largest register file read, in bytes.
+        /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
     },
@@ -123,15 +123,16 @@ Examples:
         /// Paper size of the PDF files.
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
         paper: PaperSize,
-        /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC, e.g.
-        /// for Traditional Chinese, Japanese or Korean; repeat for more.
+        /// A font file (.ttf, .otf, .ttc; a regular file of at most 256 MiB) tried before
+        /// the bundled Noto Sans CJK SC, e.g. for Traditional Chinese, Japanese or Korean;
+        /// repeat for more.
         #[arg(long = "font", value_name = "PATH", value_parser = parse_font)]
         fonts: Vec<PathBuf>,
         /// A folder of templates replacing the built-ins of the same name (default: the
         /// register's `templates/` folder, when it has one).
         #[arg(long, value_name = "PATH")]
         templates: Option<PathBuf>,
-        /// Largest register file read, in bytes.
+        /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
     },
