@@ -52,11 +52,15 @@ impl Problem {
     }
 }
 
+/// A character as a message names it: with its code point when it may not show (a
+/// control, a space, a combining mark, anything beyond ASCII).
 fn shown(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
         format!("the character U+{:04X}", u32::from(c))
-    } else {
+    } else if c.is_ascii() {
         format!("`{c}`")
+    } else {
+        format!("`{c}` (U+{:04X})", u32::from(c))
     }
 }
 
@@ -196,6 +200,11 @@ mod tests {
         assert_eq!(problem("ａｎｎ"), Some(Problem::Fullwidth('ａ')));
         assert_eq!(problem("a b"), Some(Problem::Character(' ')));
         assert_eq!(problem("a/b"), Some(Problem::Character('/')));
+        // A decomposed `é`: the combining accent is named by its code point.
+        assert_eq!(
+            problem("rene\u{301}").map(|p| p.describe()),
+            Some("has `\u{301}` (U+0301), which an id cannot hold".to_owned())
+        );
         // A Cyrillic `а` (U+0430) in a Latin id.
         assert_eq!(
             problem("m\u{430}ria"),
