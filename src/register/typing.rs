@@ -253,45 +253,22 @@ pub const MAX_LIST_ITEMS: usize = 100_000;
 
 /// Reports every list longer than [`MAX_LIST_ITEMS`], at its first item too many.
 fn long_lists(cx: &mut FileCx<'_>, doc: &StakeholderDoc) {
+    fn past_limit<T>(list: &[Node<T>]) -> Option<(usize, Pos)> {
+        list.get(MAX_LIST_ITEMS).map(|item| (list.len(), item.at))
+    }
     let lists = [
-        (
-            "needs",
-            doc.needs.len(),
-            doc.needs.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "expectations",
-            doc.expectations.len(),
-            doc.expectations.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "tags",
-            doc.tags.len(),
-            doc.tags.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "positions",
-            doc.positions.len(),
-            doc.positions.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "communication",
-            doc.communication.len(),
-            doc.communication.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "relationships",
-            doc.relationships.len(),
-            doc.relationships.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
-        (
-            "interactions",
-            doc.interactions.len(),
-            doc.interactions.get(MAX_LIST_ITEMS).map(|f| f.at),
-        ),
+        ("needs", past_limit(&doc.needs)),
+        ("expectations", past_limit(&doc.expectations)),
+        ("tags", past_limit(&doc.tags)),
+        ("positions", past_limit(&doc.positions)),
+        ("communication", past_limit(&doc.communication)),
+        ("relationships", past_limit(&doc.relationships)),
+        ("interactions", past_limit(&doc.interactions)),
     ];
-    for (name, count, at) in lists {
-        let Some(at) = at else { continue };
+    for (name, (count, at)) in lists
+        .into_iter()
+        .filter_map(|(name, past)| Some((name, past?)))
+    {
         let loc = cx.loc(at);
         cx.diagnostics.push(
             Diagnostic::error(
