@@ -7,6 +7,12 @@
 //! instead of written again: a rebuild then creates and frees almost no inodes (costly on
 //! a file system that has just freed many, as every rebuild does), and unchanged pages
 //! keep their modification time for tools that sync the site.
+//!
+//! Nothing is written through a link or into a file that was there before: the staging
+//! folder has a name nobody can guess and its files are created new. One build at a
+//! time writes a folder (a lock file beside it); under the lock, what killed builds left
+//! beside it (`.OUT.stake-new-…`, `.OUT.stake-old-…`) is removed. `stake brief` writes
+//! into its folder by the same rule ([`claim_brief_folder`], [`replace_file`]).
 
 use std::fs;
 use std::io::{self, Write};
@@ -42,14 +48,13 @@ impl Output {
     /// build left beside it.
     pub fn claim(out: &Path, register: &Path) -> Result<Output, String> {
         let (name, parent) = name_and_parent(out)?;
-        let exists = may_write(out, register)?;
+        // Checked before waiting for the lock, so that a wrong `-o` fails at once.
+        may_write(out, register)?;
         fs::create_dir_all(&parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         let lock = Lock::take(out, &parent.join(format!(".{name}.stake-lock")))?;
         // Checked again under the lock: another build may have written it meanwhile.
-        if exists || out.exists() {
-            may_write(out, register)?;
-        }
+        may_write(out, register)?;
         remove_leftovers(&parent, &name);
         let staging = staging_folder(&parent, &name)?;
         let output = Output {
