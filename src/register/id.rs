@@ -7,6 +7,7 @@
 //!   any script, Greek `Σ` or Cyrillic `Д` included; scripts without case are fine),
 //!   digits, `-`, `_` and `.`, not starting with `-` or `.`;
 //! - no fullwidth forms (`ａ`, `１`, `－`): they look like ASCII and are not;
+//! - not a device name Windows reserves (`con`, `nul`, `com1`, … also as `nul.x`);
 //! - letters from at most one of Latin, Greek and Cyrillic, whose look-alikes (Latin `a`,
 //!   Cyrillic `а`) would make two different ids read the same. Other scripts (Chinese,
 //!   Japanese, Korean, Arabic, …) mix freely with any of them.
@@ -31,6 +32,8 @@ pub enum Problem {
     Character(char),
     /// Letters of two scripts with look-alikes.
     MixedScripts(&'static str, &'static str),
+    /// A device name Windows reserves whatever the extension (`con`, `nul`, `com1`, …).
+    Reserved,
 }
 
 impl Problem {
@@ -48,6 +51,7 @@ impl Problem {
             Problem::MixedScripts(a, b) => {
                 format!("mixes {a} and {b} letters, which look alike")
             }
+            Problem::Reserved => "is a device name Windows reserves for no file".into(),
         }
     }
 }
@@ -74,6 +78,9 @@ pub fn problem(id: &str) -> Option<Problem> {
     }
     if id.len() > MAX_ID_BYTES {
         return Some(Problem::TooLong(id.len()));
+    }
+    if is_reserved_on_windows(id) {
+        return Some(Problem::Reserved);
     }
     let mut script: Option<&'static str> = None;
     for c in id.chars() {
@@ -122,6 +129,9 @@ pub fn suggest(text: &str) -> String {
     }
     slug.truncate(end);
     let slug = slug.trim_end_matches(['-', '_']).to_owned();
+    if is_reserved_on_windows(&slug) {
+        return format!("{slug}-1");
+    }
     if problem(&slug).is_none() {
         return slug;
     }
@@ -135,6 +145,17 @@ pub fn suggest(text: &str) -> String {
     } else {
         "stakeholder-id".into()
     }
+}
+
+/// `con`, `prn`, `aux`, `nul`, `com1`–`com9`, `lpt1`–`lpt9`, also before an extension
+/// (`nul.html`): Windows opens the device, not a file.
+fn is_reserved_on_windows(id: &str) -> bool {
+    let stem = id.split('.').next().unwrap_or(id);
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || (stem.len() == 4
+            && (stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
 }
 
 /// Lowercasing leaves it as it is: a lowercase letter, or one of a script without case.
@@ -200,6 +221,10 @@ mod tests {
         assert_eq!(problem("ａｎｎ"), Some(Problem::Fullwidth('ａ')));
         assert_eq!(problem("a b"), Some(Problem::Character(' ')));
         assert_eq!(problem("a/b"), Some(Problem::Character('/')));
+        assert_eq!(problem("nul"), Some(Problem::Reserved));
+        assert_eq!(problem("com1.x"), Some(Problem::Reserved));
+        assert_eq!(problem("com0"), None);
+        assert_eq!(problem("console"), None);
         // A decomposed `é`: the combining accent is named by its code point.
         assert_eq!(
             problem("rene\u{301}").map(|p| p.describe()),
@@ -222,6 +247,7 @@ mod tests {
         assert_eq!(suggest("ＡＮＮ－ＬＥＥ"), "ann-lee");
         assert_eq!(suggest("m\u{430}ria"), "mria");
         assert_eq!(suggest("!!!"), "stakeholder-id");
+        assert_eq!(suggest("CON"), "con-1");
         let long = suggest(&"张".repeat(84));
         assert_eq!(long, "张".repeat(33));
         assert_eq!(problem(&long), None);
