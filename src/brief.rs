@@ -255,7 +255,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
 
     let md = templates.markdown("brief.md.tera", &context)?;
     // Only now, when there is something to write: the folder follows the build's rule.
-    output::claim_brief_folder(&options.out, &register.root)?;
+    let _folder = output::claim_brief_folder(&options.out, &register.root)?;
     let mut written = Written {
         attendees: attendees.len(),
         ..Written::default()

@@ -52,7 +52,7 @@ impl Output {
         may_write(out, register)?;
         fs::create_dir_all(&parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        let lock = Lock::take(out, &parent.join(format!(".{name}.stake-lock")))?;
+        let lock = Lock::take(out, &lock_path(&parent, &name))?;
         // Checked again under the lock: another build may have written it meanwhile.
         may_write(out, register)?;
         remove_leftovers(&parent, &name);
@@ -145,6 +145,11 @@ impl Drop for Output {
 const STAGING: &str = ".stake-new-";
 /// The marker of a previous site's name while it is being replaced.
 const LEFT_OVER: &str = ".stake-old-";
+
+/// The lock file of the output folder `name` in `parent`.
+fn lock_path(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.stake-lock"))
+}
 
 /// The folder's name and the folder it is in.
 fn name_and_parent(out: &Path) -> Result<(String, PathBuf), String> {
@@ -254,7 +259,7 @@ impl Lock {
                 Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
                     if !told {
                         eprintln!(
-                            "note: another build is writing `{}`; waiting for it to finish",
+                            "note: another stake build or brief is writing `{}`; waiting for it to finish",
                             out.display()
                         );
                         told = true;
@@ -263,7 +268,7 @@ impl Lock {
                 }
                 Err(fs::TryLockError::WouldBlock) => {
                     return Err(format!(
-                        "another build has been writing `{}` for {} s; try again when it has finished",
+                        "another stake build or brief has been writing `{}` for {} s; try again when it has finished",
                         out.display(),
                         LOCK_WAIT.as_secs()
                     ));
@@ -337,9 +342,20 @@ fn staging_folder(parent: &Path, name: &str) -> Result<PathBuf, String> {
 const BRIEF_MARKER_TEXT: &str = "This folder is written by `stake brief`, which replaces its \
 `brief.*` files; keep nothing else here.\n";
 
+/// A brief's hold on its folder, kept while its files are written: a build or another
+/// brief into the same folder waits meanwhile (the build's lock).
+#[derive(Debug)]
+pub struct BriefFolder {
+    _lock: Lock,
+}
+
 /// Makes `out` ready for `stake brief` of the register in `register`, by the same rule
 /// as a build's output ([`may_write`]): created when missing, and marked as ours.
-pub fn claim_brief_folder(out: &Path, register: &Path) -> Result<(), String> {
+pub fn claim_brief_folder(out: &Path, register: &Path) -> Result<BriefFolder, String> {
+    may_write(out, register)?;
+    let (name, parent) = name_and_parent(out)?;
+    fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let lock = Lock::take(out, &lock_path(&parent, &name))?;
     may_write(out, register)?;
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let marker = out.join(OUTPUT_MARKER);
@@ -352,7 +368,7 @@ pub fn claim_brief_folder(out: &Path, register: &Path) -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     }
     remove_stale_temp_files(out);
-    Ok(())
+    Ok(BriefFolder { _lock: lock })
 }
 
 /// How old a brief's temporary file must be to count as left by a killed run: a brief
