@@ -9,7 +9,7 @@
 //! keep their modification time for tools that sync the site.
 //!
 //! Nothing is written through a link or into a file that was there before: the staging
-//! folder has a name nobody can guess and its files are created new. One build at a
+//! folder has a name nobody can guess and its files are created new. One build (or brief) at a
 //! time writes a folder (a lock file beside it); under the lock, what killed builds left
 //! beside it (`.OUT.stake-new-…`, `.OUT.stake-old-…`) is removed. `stake brief` writes
 //! into its folder by the same rule ([`claim_brief_folder`], [`replace_file`]).
