@@ -11,8 +11,6 @@
 //! others in the room, either direction: `with`, `type`, `strength`, `note`, `stated_by`).
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value as Json, json};
@@ -22,7 +20,7 @@ use crate::analysis::room::{Room, room};
 use crate::analysis::{self, edition, feedback};
 use crate::build::style::Styles;
 use crate::build::templates::Templates;
-use crate::build::{self, PageEmbeds, context, public};
+use crate::build::{self, PageEmbeds, context, output, public};
 use crate::document::charts::Charts;
 use crate::document::markdown;
 use crate::register::Register;
@@ -271,6 +269,8 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     context.insert("attendees", &attendee_objects(register, &context, &room));
 
     let md = templates.markdown("brief.md.tera", &context)?;
+    // Only now, when there is something to write: the folder follows the build's rule.
+    let _folder = output::claim_brief_folder(&options.out, &register.root)?;
     let mut written = Written {
         attendees: attendees.len(),
         ..Written::default()
@@ -355,21 +355,10 @@ fn attendee_objects(register: &Register, context: &tera::Context, room: &Room) -
         .collect()
 }
 
-/// Writes one file of the brief atomically (a temporary file, then a rename), so a
-/// browser showing the old brief never reads half of the new one.
+/// Writes one file of the brief atomically, so a browser showing the old brief never
+/// reads half of the new one.
 fn write(out: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    let path = out.join(name);
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let temp = out.join(format!(".{name}.stake-tmp-{}", std::process::id()));
-    let result = fs::File::create(&temp)
-        .and_then(|mut file| file.write_all(bytes))
-        .and_then(|()| fs::rename(&temp, &path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
-        return Err(fail(e));
-    }
-    Ok(path)
+    output::replace_file(out, name, bytes)
 }
 
 #[cfg(test)]

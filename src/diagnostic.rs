@@ -1,5 +1,6 @@
 //! Diagnostics: what is wrong where, rendered like a compiler's.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -274,7 +275,7 @@ fn render_human(
         place(&d.file, d.line, d.column),
         d.severity.word(),
         d.code,
-        d.message
+        printable_line(&d.message)
     );
     let level = match d.severity {
         Severity::Error => Level::ERROR,
@@ -283,33 +284,33 @@ fn render_human(
     };
     let mut group = Group::with_level(level.clone());
     let mut has_elements = false;
+    let label = d.label.as_deref().map(|l| printable_line(l).into_owned());
     if let (Some(span), Some(text)) = (&d.span, sources.get(&d.file))
         && let Some(snippet) = excerpt(text, span.clone())
     {
-        let annotation = AnnotationKind::Primary
-            .span(snippet.span)
-            .label(d.label.clone());
+        let (text, span) = snippet.printable();
+        let annotation = AnnotationKind::Primary.span(span).label(label);
         group = group.element(
-            Snippet::source(snippet.text)
+            Snippet::source(text)
                 .line_start(d.line)
                 .annotation(annotation),
         );
         has_elements = true;
-    } else if let Some(label) = &d.label {
-        group = group.element(Level::NOTE.message(label.clone()));
+    } else if let Some(label) = label {
+        group = group.element(Level::NOTE.message(label));
         has_elements = true;
     }
     if let Some(also) = &d.also {
         let message = format!(
             "{}: {}",
-            also.message,
+            printable_line(&also.message),
             place(&also.file, also.line, also.column)
         );
         group = group.element(Level::NOTE.message(message));
         has_elements = true;
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.clone()));
+        group = group.element(Level::HELP.message(printable_line(help).into_owned()));
         has_elements = true;
     }
     if has_elements {
@@ -320,16 +321,72 @@ fn render_human(
 
 /// `path:line:column`, or only the path for a diagnostic about the whole file.
 fn place(file: &Path, line: usize, column: usize) -> String {
+    let file = file.to_string_lossy();
+    let file = printable_line(&file);
     if line == 0 {
-        file.display().to_string()
+        file.into_owned()
     } else {
-        format!("{}:{line}:{column}", file.display())
+        format!("{file}:{line}:{column}")
     }
+}
+
+/// Whether `c` must not reach a terminal as it is: control characters (C0, DEL, C1:
+/// escape sequences set the window title, write the clipboard, clear the screen) and
+/// the bidirectional overrides and isolates that make a line read other than it is.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// `text` safe for a terminal: every unsafe character (see [`is_unsafe`]) except line
+/// breaks and tabs written visibly as `\u{1b}`. Every human and GitHub writer passes
+/// register text (values, file names) through this or [`printable_line`].
+pub fn printable(text: &str) -> Cow<'_, str> {
+    escape(text, &['\n', '\t'])
+}
+
+/// [`printable`] for one line: line breaks are escaped too.
+pub fn printable_line(text: &str) -> Cow<'_, str> {
+    escape(text, &['\t'])
+}
+
+fn escape<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let unsafe_char = |c: char| is_unsafe(c) && !keep.contains(&c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 struct Excerpt<'a> {
     text: &'a str,
     span: Range<usize>,
+}
+
+impl Excerpt<'_> {
+    /// The text made [`printable`], with the span moved so that the caret stays under
+    /// the same characters.
+    fn printable(&self) -> (String, Range<usize>) {
+        let (before, rest) = self.text.split_at(self.span.start);
+        let (inside, after) = rest.split_at(self.span.len());
+        let before = printable(before);
+        let inside = printable(inside);
+        let start = before.len();
+        let end = start + inside.len();
+        (format!("{before}{inside}{}", printable(after)), start..end)
+    }
 }
 
 /// The lines of `text` that `span` touches (at most three), with the span made relative.
@@ -370,10 +427,11 @@ fn github_line(d: &Diagnostic) -> String {
         Severity::Warning => "warning",
         Severity::Note => "notice",
     };
-    let mut message = d.message.clone();
+    // Line breaks are kept: the runner's escaping below carries them.
+    let mut message = printable(&d.message).into_owned();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&printable(help));
     }
     let escape_property = |s: &str| {
         s.replace('%', "%25")
@@ -394,7 +452,7 @@ fn github_line(d: &Diagnostic) -> String {
     };
     format!(
         "::{command} file={}{position},title={}::{}\n",
-        escape_property(&d.file.to_string_lossy()),
+        escape_property(&printable_line(&d.file.to_string_lossy())),
         escape_property(&format!("stake {}", d.code)),
         escape_message(&message)
     )
@@ -411,6 +469,22 @@ mod tests {
         let e = excerpt(text, start..start + 3).unwrap();
         assert_eq!(e.text, "power: hgh");
         assert_eq!(&e.text[e.span.clone()], "hgh");
+    }
+
+    #[test]
+    fn terminal_controls_are_shown_not_sent() {
+        assert_eq!(printable("plain 张伟\tline\n"), "plain 张伟\tline\n");
+        assert_eq!(
+            printable("\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}abc"),
+            "\\u{1b}]0;pwned\\u{7}\\u{9b}2J\\u{202e}abc"
+        );
+        assert_eq!(printable_line("a\nb\r"), "a\\u{a}b\\u{d}");
+        // The caret stays under the same characters after escaping.
+        let text = "name: \u{1b}[2Jx\u{7} bad";
+        let start = text.find("bad").unwrap();
+        let (shown, span) = excerpt(text, start..start + 3).unwrap().printable();
+        assert_eq!(&shown[span], "bad");
+        assert!(!shown.contains('\u{1b}'));
     }
 
     #[test]

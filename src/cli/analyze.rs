@@ -43,8 +43,8 @@ pub struct AnalyzeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Output::Human)]
     pub format: Output,
-    /// Largest register file read, in bytes.
-    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
 }
 
@@ -104,7 +104,8 @@ pub fn run(args: AnalyzeArgs, color: bool) -> Result<ExitCode, String> {
             json.push('\n');
             json
         }
-        Output::Human => human(&analysis, &args.dir),
+        // Names, issues and notes come from the register: no raw control characters.
+        Output::Human => diagnostic::printable(&human(&analysis, &args.dir)).into_owned(),
     };
     let mut out = std::io::stdout().lock();
     out.write_all(output.as_bytes())

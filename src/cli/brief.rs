@@ -37,8 +37,9 @@ pub struct BriefArgs {
     /// for a site that no one outside the project team can read.
     #[arg(long, conflicts_with = "public")]
     pub publish_internal: bool,
-    /// The folder to write `brief.html` into (created if missing).
-    #[arg(short, long, default_value = ".", value_name = "OUT")]
+    /// The folder to write `brief.html` into (created if missing). Like `stake build`'s,
+    /// it must be empty or written by stake before, and never the register itself.
+    #[arg(short, long, default_value = "brief", value_name = "OUT")]
     pub out: PathBuf,
     /// What to write, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
@@ -46,9 +47,9 @@ pub struct BriefArgs {
     /// Paper size of `brief.pdf`.
     #[arg(long, value_enum, default_value_t = PaperSize::A4)]
     pub paper: PaperSize,
-    /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC; repeat
-    /// for more.
-    #[arg(long = "font", value_name = "PATH")]
+    /// A font file (.ttf, .otf, .ttc; a regular file of at most 256 MiB) tried before the
+    /// bundled Noto Sans CJK SC; repeat for more.
+    #[arg(long = "font", value_name = "PATH", value_parser = super::parse_font)]
     pub fonts: Vec<PathBuf>,
     /// The date the analysis is made for (default: `as_of` in `_project.md`, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -57,8 +58,8 @@ pub struct BriefArgs {
     /// register's `templates/` folder, when it has one).
     #[arg(long, value_name = "PATH")]
     pub templates: Option<PathBuf>,
-    /// Largest register file read, in bytes.
-    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
 }
 
@@ -145,7 +146,8 @@ pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     let attendees = written.attendees;
     if !written.missing_chars.is_empty() {
         let chars = written.missing_chars.iter().copied().collect();
-        eprintln!("{}", super::missing_glyphs_warning(&chars, &loaded.sources));
+        let warning = super::missing_glyphs_warning(&chars, &loaded.sources);
+        eprintln!("{}", crate::diagnostic::printable(&warning));
     }
     for path in written.files {
         println!(

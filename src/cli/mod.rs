@@ -72,8 +72,8 @@ Examples:
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// Largest register file read, in bytes.
-        #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+        /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
+        #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
     },
     /// Analyse a register: grid, salience, engagement, schedule, conflicts, network and
@@ -139,16 +139,17 @@ Examples:
         /// Paper size of the PDF files.
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
         paper: PaperSize,
-        /// A font file (.ttf, .otf, .ttc) tried before the bundled Noto Sans CJK SC, e.g.
-        /// for Traditional Chinese, Japanese or Korean; repeat for more.
-        #[arg(long = "font", value_name = "PATH")]
+        /// A font file (.ttf, .otf, .ttc; a regular file of at most 256 MiB) tried before
+        /// the bundled Noto Sans CJK SC, e.g. for Traditional Chinese, Japanese or Korean;
+        /// repeat for more.
+        #[arg(long = "font", value_name = "PATH", value_parser = parse_font)]
         fonts: Vec<PathBuf>,
         /// A folder of templates replacing the built-ins of the same name (default: the
         /// register's `templates/` folder, when it has one).
         #[arg(long, value_name = "PATH")]
         templates: Option<PathBuf>,
-        /// Largest register file read, in bytes.
-        #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+        /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
+        #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
@@ -217,7 +218,8 @@ pub fn main() -> ExitCode {
     match run(cli.command, color) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Messages quote register values and file names: no raw control characters.
+            eprintln!("error: {}", diagnostic::printable(&message));
             ExitCode::from(2)
         }
     }
@@ -318,12 +320,16 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             if !summary.missing_chars.is_empty() {
                 eprintln!(
                     "{}",
-                    missing_glyphs_warning(&summary.missing_chars, &sources)
+                    diagnostic::printable(&missing_glyphs_warning(
+                        &summary.missing_chars,
+                        &sources
+                    ))
                 );
             }
             for id in &summary.grid_confidential {
                 eprintln!(
-                    "note: `{id}` keeps its power or interest confidential, so the public edition leaves the whole record out"
+                    "note: `{}` keeps its power or interest confidential, so the public edition leaves the whole record out",
+                    diagnostic::printable_line(id)
                 );
             }
             let mut line = format!("built {} files into {}", summary.written, out.display());
@@ -406,6 +412,24 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(Date::expected)
+}
+
+/// A `--font` argument: a regular file no larger than a font can be, checked before
+/// anything is built (a device such as `/dev/zero` never ends, a pipe blocks).
+fn parse_font(text: &str) -> Result<PathBuf, String> {
+    use crate::render::pdf::MAX_FONT_BYTES;
+    let path = PathBuf::from(text);
+    let meta = std::fs::metadata(&path).map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file; name a .ttf, .otf or .ttc font file".into());
+    }
+    if meta.len() > MAX_FONT_BYTES {
+        return Err(format!(
+            "{} bytes is more than a font file has (at most {MAX_FONT_BYTES}); name a .ttf, .otf or .ttc file",
+            meta.len()
+        ));
+    }
+    Ok(path)
 }
 
 /// Names the characters no PDF font could draw and the files they come from.

@@ -5,6 +5,12 @@
 //! first, without which Excel reads the file in the machine's legacy code page and
 //! garbles Chinese (and any accented name). Fields are quoted by the `csv` crate; rows
 //! end in CRLF as RFC 4180 has it. Machines should read `analysis.json` instead.
+//!
+//! Every cell is text from the register, so a cell a spreadsheet would read as a formula
+//! (`=HYPERLINK(…)`, `-2+3`, `@SUM(…)`) is written with a leading `'`, as OWASP advises
+//! against CSV injection: the spreadsheet shows the text and runs nothing.
+
+use std::borrow::Cow;
 
 use super::fill;
 use crate::analysis::Analysis;
@@ -69,7 +75,7 @@ pub fn plan(
             .map_or("", |(_, word)| word);
         let date =
             |d: Option<crate::register::vocab::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        out.write_record([
+        let row = [
             a.id.as_str(),
             a.name.as_str(),
             quadrant,
@@ -88,10 +94,41 @@ pub fn plan(
             &date(touch.date),
             &touch.overdue_days.to_string(),
             &count.to_string(),
-        ])
-        .map_err(|e| e.to_string())?;
+        ];
+        let cells = row.map(inert);
+        out.write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .map_err(|e| e.to_string())?;
     }
     out.into_inner().map_err(|e| e.to_string())
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's list, with
+/// the fullwidth forms that some spreadsheets in East Asian locales read the same way).
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// `text` as a cell no spreadsheet evaluates: a leading `'` before a formula character.
+/// A plain number such as `-3` or `-2.5` stays a number.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    let formula = text.starts_with(FORMULA_STARTS) && !is_negative_number(text);
+    if formula {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `-3` or `-2.5`: digits after the minus, one point at most, nothing a formula needs.
+fn is_negative_number(text: &str) -> bool {
+    let Some(digits) = text.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -102,6 +139,36 @@ mod tests {
     use crate::analysis::testing::{date, register, stakeholder};
     use crate::register::model::Touch;
     use crate::register::vocab::{Frequency, Language};
+
+    #[test]
+    fn formulas_are_written_as_text_and_numbers_as_numbers() {
+        for formula in [
+            "=HYPERLINK(\"http://x.example\",\"click\")",
+            "-2+3",
+            "+1",
+            "@SUM(A1:A9)",
+            "\t=1",
+            "\r=1",
+            "＝1+1",
+            "-1e3",
+            "-inf",
+            "-2.",
+        ] {
+            assert_eq!(inert(formula), format!("'{formula}"));
+        }
+        for plain in [
+            "-3",
+            "-2.5",
+            "-0.5",
+            "2026-11-20",
+            "Ann Lee",
+            "",
+            "a=b",
+            "50%",
+        ] {
+            assert_eq!(inert(plain), plain);
+        }
+    }
 
     #[test]
     fn rows_read_back_with_the_bom_first_and_fields_intact() {

@@ -3,6 +3,7 @@
 
 pub mod doc;
 pub mod front_matter;
+pub mod id;
 pub mod model;
 mod references;
 pub mod typing;
@@ -30,6 +31,12 @@ use typing::{FileCx, Typed};
 pub struct Limits {
     /// Largest file read, in bytes (default 1 MiB).
     pub max_file_bytes: u64,
+}
+
+impl Limits {
+    /// The largest `max_file_bytes` a user may set (1 GiB): far above any register
+    /// file, and far below what would overflow a size computation.
+    pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 }
 
 impl Default for Limits {
@@ -289,7 +296,7 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // The size can change between the check and the read; never read past the limit.
-    file.take(limits.max_file_bytes + 1)
+    file.take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_fail)?;
     if bytes.len() as u64 > limits.max_file_bytes {

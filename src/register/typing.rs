@@ -240,13 +240,49 @@ pub fn closest<'w>(word: &str, candidates: &[&'w str]) -> Option<&'w str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// Whether a stakeholder id is a usable slug: it becomes part of file names and links.
+/// Whether a stakeholder id is usable: it becomes part of file names and links (the
+/// policy is in [`super::id`]).
 pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with(['-', '.'])
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() && !c.is_ascii_uppercase() || matches!(c, '-' | '_' | '.'))
+    super::id::problem(id).is_none()
+}
+
+/// The most items one list of a stakeholder may hold: the report templates walk lists
+/// with Tera's `range`, which refuses more than 100,000, so `check` reports what
+/// `build` and `brief` would fail on.
+pub const MAX_LIST_ITEMS: usize = 100_000;
+
+/// Reports every list longer than [`MAX_LIST_ITEMS`], at its first item too many.
+fn long_lists(cx: &mut FileCx<'_>, doc: &StakeholderDoc) {
+    fn past_limit<T>(list: &[Node<T>]) -> Option<(usize, Pos)> {
+        list.get(MAX_LIST_ITEMS).map(|item| (list.len(), item.at))
+    }
+    let lists = [
+        ("needs", past_limit(&doc.needs)),
+        ("expectations", past_limit(&doc.expectations)),
+        ("tags", past_limit(&doc.tags)),
+        ("positions", past_limit(&doc.positions)),
+        ("communication", past_limit(&doc.communication)),
+        ("relationships", past_limit(&doc.relationships)),
+        ("interactions", past_limit(&doc.interactions)),
+    ];
+    for (name, (count, at)) in lists
+        .into_iter()
+        .filter_map(|(name, past)| Some((name, past?)))
+    {
+        let loc = cx.loc(at);
+        cx.diagnostics.push(
+            Diagnostic::error(
+                "list-too-long",
+                cx.file,
+                loc,
+                format!("`{name}` has {count} items; the reports take at most {MAX_LIST_ITEMS}"),
+            )
+            .label("one too many from here")
+            .help(format!(
+                "keep `{name}` to what a reader can use: merge or drop items, or move the rest into the notes"
+            )),
+        );
+    }
 }
 
 /// What a stakeholder file yields.
@@ -274,11 +310,13 @@ pub fn stakeholder(
     body_line: usize,
 ) -> Typed {
     let front = cx.front_matter();
+    long_lists(cx, &doc);
     let name_at = doc.name.as_ref().map_or(front.clone(), |f| cx.loc(f.at));
     let stem = relative
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let doc_has_id = doc.id.is_some();
     let (id, id_at) = match doc.id {
         Some(field) => {
             let at = cx.loc(field.at);
@@ -286,20 +324,42 @@ pub fn stakeholder(
         }
         None => (stem.clone(), front.clone()),
     };
-    let id_ok = valid_id(&id);
-    if !id_ok {
-        let suggestion = slugify(if id.is_empty() { &stem } else { &id });
+    let problem = super::id::problem(&id);
+    let id_ok = problem.is_none();
+    if let Some(problem) = problem {
+        let suggestion = super::id::suggest(if id.is_empty() { &stem } else { &id });
+        let rule = format!(
+            "an id has lowercase letters, digits, `-`, `_` and `.`, at most {} bytes",
+            super::id::MAX_ID_BYTES
+        );
+        let help = if doc_has_id {
+            format!("{rule}; e.g. `id: {suggestion}`")
+        } else {
+            format!("{rule}; rename the file to `{suggestion}.md`, or set `id: {suggestion}`")
+        };
+        let shown: String = id.chars().take(40).collect();
+        let shown = if shown.len() < id.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
         cx.diagnostics.push(
             Diagnostic::error(
                 "invalid-id",
                 cx.file,
                 id_at.clone(),
-                format!("`{id}` is not a usable stakeholder id"),
+                format!(
+                    "{} `{shown}` {}",
+                    if doc_has_id {
+                        "the id"
+                    } else {
+                        "the file name's id"
+                    },
+                    problem.describe()
+                ),
             )
             .label("ids become file names and link targets")
-            .help(format!(
-                "use lowercase letters, digits, `-` and `_`, e.g. `id: {suggestion}`"
-            )),
+            .help(help),
         );
     }
 
@@ -661,24 +721,6 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     project
 }
 
-/// A lowercase ASCII slug for a suggestion.
-fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "stakeholder-id".into()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -702,6 +744,5 @@ mod tests {
         assert!(!valid_id("Maria Keller"));
         assert!(!valid_id("a/b"));
         assert!(!valid_id(""));
-        assert_eq!(slugify("Maria Keller"), "maria-keller");
     }
 }

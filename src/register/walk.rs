@@ -98,6 +98,17 @@ pub fn walk(root: &Path) -> Found {
         let name = entry.file_name().to_string_lossy();
         if entry.depth() == 1 && name == PROJECT_FILE {
             found.project = Some(relative);
+        } else if name == PROJECT_FILE {
+            found.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "nested-project-file",
+                    path,
+                    Loc::whole(),
+                    "a `_project.md` in a sub-folder is not read; only the one at the top of the register is",
+                )
+                .help("move its settings into the top `_project.md`, or rename the file if it is a stakeholder"),
+            );
         } else if !name.starts_with('_') {
             found.files.push(relative);
         }

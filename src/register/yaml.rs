@@ -140,9 +140,21 @@ fn comment_out(text: &mut String, at: usize) {
 const SYNTAX_HELP: &str = "check the YAML near this place: `key: value` pairs, list items starting with `- `, \
      and quotes around text that contains `: ` or starts with `[`, `{`, `*`, `&` or `#`";
 
+/// The error itself, inside the wrappers that only add where an alias was used.
+fn original(mut error: &Error) -> &Error {
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
+    error
+}
+
 fn diagnose(cx: &FileCx<'_>, error: &Error) -> Diagnostic {
     let error = error.without_snippet();
-    let pos = error.location().map(|l| {
+    let location = error.location().or_else(|| original(error).location());
+    let error = original(error);
+    let pos = location.map(|l| {
         let span = l.span();
         Pos {
             line: l.line() as u32,
@@ -226,14 +238,50 @@ fn diagnose(cx: &FileCx<'_>, error: &Error) -> Diagnostic {
             )
             .help(help)
         }
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            let message = match key {
+                Some(key) => format!("`{key}` has an empty value"),
+                None => "an empty key or value here".to_owned(),
+            };
+            Diagnostic::error("wrong-type", cx.file, loc, message)
+                .label("text was expected here")
+                .help(
+                    "write a name before each `:` and a value after it, or remove the line \
+                     (`~` and `null` mean nothing in YAML)",
+                )
+        }
+        Error::MultipleDocuments { .. } => Diagnostic::error(
+            "yaml-syntax",
+            cx.file,
+            loc,
+            "the front matter holds a second YAML document",
+        )
+        .label("a new document starts here")
+        .help(
+            "a line `---` or `...` inside the front matter starts another document; \
+             remove it, so that the front matter is one list of `key: value` lines",
+        ),
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. } => too_complex(cx, loc, error),
         _ => {
             let message = plain_message(error);
-            if message.contains("recursion limit") || message.contains("nesting") {
+            if message.contains("recursion limit")
+                || message.contains("nesting")
+                || message.contains("budget")
+            {
                 return too_complex(cx, loc, error);
+            }
+            if in_rust_words(&message) {
+                return Diagnostic::error(
+                    "yaml-syntax",
+                    cx.file,
+                    loc,
+                    "this value cannot be read as the register format expects",
+                )
+                .label("written here")
+                .help(SYNTAX_HELP);
             }
             if message.contains("tab")
                 && let Some(tab) = pos.and_then(|pos| indenting_tab(cx, pos.line))
@@ -368,6 +416,24 @@ fn indenting_tab(cx: &FileCx<'_>, line: u32) -> Option<Pos> {
             bytes: None,
         })
     })
+}
+
+/// Whether a parser message speaks of the program rather than the file (`Option<String>`,
+/// `from_str_multiple`, `unit struct`, `BudgetBreach`): not for the user's eyes.
+fn in_rust_words(message: &str) -> bool {
+    const WORDS: [&str; 10] = [
+        "Option<",
+        "from_str",
+        "struct",
+        "enum",
+        "Cow<",
+        "&str",
+        "internal error",
+        "seed",
+        " Options",
+        "{ ",
+    ];
+    WORDS.iter().any(|w| message.contains(w))
 }
 
 /// serde-saphyr's message without its own location and snippet: ours follow.

@@ -96,7 +96,11 @@ wrote [..]brief.html (2 attendees)
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["brief.html", "brief.pdf"], "no temporary file left");
+    assert_eq!(
+        names,
+        [".stake-output", "brief.html", "brief.pdf"],
+        "the marker, and no temporary file left"
+    );
 }
 
 #[test]

@@ -175,7 +175,7 @@ fn invalid_id() {
     bad(
         "invalid-id",
         1,
-        &["ann-lee.md:2:5: error[invalid-id]: `Ann Lee` is not a usable stakeholder id"],
+        &["ann-lee.md:2:5: error[invalid-id]: the id `Ann Lee` has the capital letter `A`"],
     );
 }
 

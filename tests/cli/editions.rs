@@ -182,13 +182,13 @@ fn the_internal_edition_is_never_written_where_sites_publish() {
         .code(2);
     let stderr = String::from_utf8_lossy(&brief.get_output().stderr).into_owned();
     assert!(stderr.contains("stake brief -o briefs"), "{stderr}");
-    // A brief goes to `.` by default: inside a `public` folder that is `public` too.
+    // `-o .` inside a `public` folder is `public` too.
     let inside = cwd.path().join("public");
     fs::create_dir(&inside).unwrap();
     stake_in(&inside)
         .arg("brief")
         .arg(&register)
-        .args(["--tag", "steering-committee"])
+        .args(["--tag", "steering-committee", "-o", "."])
         .assert()
         .code(2);
     assert!(fs::read_dir(&inside).unwrap().next().is_none());

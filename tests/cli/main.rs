@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod editions;
 mod hostile;
+mod hostile_io;
 mod init;
 mod pdf;
 mod plan;

@@ -112,16 +112,39 @@ fn bundled() -> &'static [Arc<ParsedFont>; 3] {
     })
 }
 
-fn load_file(path: &PathBuf, index: usize) -> Result<Arc<ParsedFont>, PdfError> {
-    let bytes = std::fs::read(path).map_err(|source| PdfError::FontRead {
-        path: path.clone(),
+/// The largest font file read: the biggest CJK collections are about 120 MB.
+pub const MAX_FONT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a font file: a regular file (not a device or a pipe, which could be endless
+/// or block forever) of at most [`MAX_FONT_BYTES`].
+fn read_font_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, Read};
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_FONT_BYTES {
+        return Err(Error::other(format!(
+            "{} bytes, more than the {MAX_FONT_BYTES} a font file may have",
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FONT_BYTES).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn load_file(path: &std::path::Path, index: usize) -> Result<Arc<ParsedFont>, PdfError> {
+    let bytes = read_font_file(path).map_err(|source| PdfError::FontRead {
+        path: path.to_path_buf(),
         source,
     })?;
     let mut warnings = Vec::new();
     ParsedFont::from_bytes(&bytes, index, &mut warnings)
         .map(Arc::new)
         .ok_or_else(|| PdfError::FontParse {
-            path: path.clone(),
+            path: path.to_path_buf(),
             index,
         })
 }

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
-pub use fonts::FontFile;
+pub use fonts::{FontFile, MAX_FONT_BYTES};
 
 use crate::document::{AlertKind, Document, Edition, labels};
 use crate::register::vocab::Language;
