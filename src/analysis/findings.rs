@@ -47,6 +47,9 @@ pub enum Code {
     KeyWithoutPlan,
     /// A planned touch past its due date.
     TouchOverdue,
+    /// A stakeholder who is not key, not heard from for `silent_after_days`, or never:
+    /// always low (base 10, standing at most 10, lateness at most 15).
+    Silent,
     /// `next_review` in the past.
     ReviewOverdue,
 }
@@ -62,6 +65,7 @@ impl Code {
             Code::KeyWithoutOwner => "key-without-owner",
             Code::KeyWithoutPlan => "key-without-plan",
             Code::TouchOverdue => "touch-overdue",
+            Code::Silent => "silent",
             Code::ReviewOverdue => "review-overdue",
         }
     }
@@ -71,7 +75,7 @@ impl Code {
         match self {
             Code::FollowUpOverdue | Code::KeySilent | Code::DecliningSentiment => 30,
             Code::KeyGapWithoutAction | Code::KeyWithoutOwner | Code::KeyWithoutPlan => 20,
-            Code::TouchOverdue | Code::ReviewOverdue => 10,
+            Code::TouchOverdue | Code::Silent | Code::ReviewOverdue => 10,
         }
     }
 }
@@ -199,6 +203,14 @@ fn in_days(days: u32) -> String {
     format!("{days} {}", if days == 1 { "day" } else { "days" })
 }
 
+/// The sentence with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A quarter of the days late, at most 15.
 fn lateness(days: u32) -> u32 {
     days.min(60) / 4
@@ -257,31 +269,34 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         );
     }
 
-    if a.key && a.silent {
+    if a.silent {
+        // Silence of anyone is worth a line; of a key stakeholder, a relationship at risk.
+        let (code, who) = if a.key {
+            (Code::KeySilent, "key stakeholder ")
+        } else {
+            (Code::Silent, "")
+        };
         match (a.last_contact, subject.seen.last()) {
             (Some(last), Some(interaction)) => {
                 let days = days_between(last, as_of) as u32;
                 push(
-                    Code::KeySilent,
+                    code,
                     log,
                     interaction.line,
                     lateness(days),
                     Some(days),
                     None,
-                    format!(
-                        "No contact with key stakeholder {name} for {}",
-                        in_days(days)
-                    ),
+                    format!("No contact with {who}{name} for {}", in_days(days)),
                 );
             }
             _ => push(
-                Code::KeySilent,
+                code,
                 log,
                 s.lines.name,
                 lateness(60),
                 None,
                 None,
-                format!("Key stakeholder {name} has never been contacted"),
+                capitalised(&format!("{who}{name} has never been contacted")),
             ),
         }
     }
@@ -511,10 +526,20 @@ mod tests {
         let found = findings_of(vec![never, long_ago, not_key]);
         assert_eq!(
             codes(&found),
-            [("a", Code::KeySilent), ("b", Code::KeySilent)]
+            [
+                ("a", Code::KeySilent),
+                ("b", Code::KeySilent),
+                ("c", Code::Silent)
+            ]
         );
         assert_eq!((found[0].line, found[0].days), (2, None));
         assert_eq!((found[1].line, found[1].days), (50, Some(111)));
+        // The silence of a stakeholder who is not key is said, and is low.
+        assert_eq!(
+            (found[2].days, found[2].severity),
+            (Some(111), Severity::Low)
+        );
+        assert_eq!(found[2].message, "No contact with B for 111 days");
     }
 
     #[test]
@@ -571,6 +596,9 @@ mod tests {
                 ("y-sour", Code::DecliningSentiment, 53, Severity::Medium),
                 // 30 + 3 + 1 / 4
                 ("b-minor", Code::FollowUpOverdue, 33, Severity::Low),
+                // Never contacted and not key: 10 + 3 + 60 / 4, listed before the
+                // review at equal urgency.
+                ("a-minor", Code::Silent, 28, Severity::Low),
                 // 10 + 3 + min(323, 60) / 4
                 ("a-minor", Code::ReviewOverdue, 28, Severity::Low),
             ]

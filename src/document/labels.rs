@@ -527,6 +527,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("finding.key-silent-never", "Never contacted", "从未联系"),
     (
+        "finding.silent",
+        "No contact for {days} days",
+        "已 {days} 天无往来",
+    ),
+    ("finding.silent-never", "Never contacted", "从未联系"),
+    (
         "finding.declining-sentiment",
         "Sentiment is declining",
         "态度呈下滑趋势",
