@@ -203,14 +203,6 @@ fn in_days(days: u32) -> String {
     format!("{days} {}", if days == 1 { "day" } else { "days" })
 }
 
-/// The sentence with its first letter in upper case.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 /// A quarter of the days late, at most 15.
 fn lateness(days: u32) -> u32 {
     days.min(60) / 4
@@ -296,7 +288,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                 lateness(60),
                 None,
                 None,
-                capitalised(&format!("{who}{name} has never been contacted")),
+                format!("No contact with {who}{name} is recorded"),
             ),
         }
     }

@@ -135,8 +135,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("contact_field.wechat", "WeChat", "微信"),
     ("lparen", " (", "（"),
     ("rparen", ")", "）"),
-    ("never", "never", "从未"),
-    // A public edition's word for a fact it leaves out: never "none" or "never".
+    ("never", "none recorded", "无记录"),
+    // The register shows what was logged, not what happened: "none recorded", never
+    // "never". A public edition's word for a fact it leaves out is not "none" either.
     ("withheld", "not in this edition", "本版未列"),
     (
         "withheld_log",
@@ -342,7 +343,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Silent for {days} days",
         "已 {days} 天无往来",
     ),
-    ("flag.silent-never", "Never contacted", "从未联系"),
+    ("flag.silent-never", "No contact recorded", "无往来记录"),
     (
         "flag.over-contacted",
         "Over-contacted: {contacts} contacts in {window} days, more than {limit}",
@@ -430,8 +431,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "point.silent-never",
-        "Never contacted: introduce the project and agree how to keep in touch",
-        "从未联系：介绍项目并约定沟通方式",
+        "No contact recorded: introduce the project and agree how to keep in touch",
+        "无往来记录：介绍项目并约定沟通方式",
     ),
     (
         "point.overdue-touch",
@@ -525,13 +526,13 @@ const LABELS: &[(&str, &str, &str)] = &[
         "No contact for {days} days",
         "已 {days} 天无往来",
     ),
-    ("finding.key-silent-never", "Never contacted", "从未联系"),
+    ("finding.key-silent-never", "No contact recorded", "无往来记录"),
     (
         "finding.silent",
         "No contact for {days} days",
         "已 {days} 天无往来",
     ),
-    ("finding.silent-never", "Never contacted", "从未联系"),
+    ("finding.silent-never", "No contact recorded", "无往来记录"),
     (
         "finding.declining-sentiment",
         "Sentiment is declining",
