@@ -126,7 +126,11 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
         };
         let mut k = 0;
         if due < as_of {
-            found.push(occurrence(as_of, due, days_between(due, as_of) as u32));
+            // A catch-up only for what is late; a touch with no record yet keeps its
+            // rhythm from its first due date.
+            if touch.overdue {
+                found.push(occurrence(as_of, due, days_between(due, as_of) as u32));
+            }
             k = first_after(due, touch.frequency, interval, as_of);
         }
         let mut previous = None;
@@ -200,7 +204,9 @@ mod tests {
 
     const AS_OF: &str = "2026-11-20";
 
+    /// A touch kept before, so late when its due date is past.
     fn touch(due: Option<&str>, frequency: Frequency) -> ScheduledTouch {
+        let late = due.map_or(0, |d| days_between(date(d), date(AS_OF)).max(0) as u32);
         ScheduledTouch {
             date: due.map(date),
             stakeholder: "a".into(),
@@ -209,8 +215,9 @@ mod tests {
             frequency,
             last: None,
             owner: Some("Pat".into()),
-            overdue: false,
-            overdue_days: 0,
+            recorded: true,
+            overdue: late > 0,
+            overdue_days: late,
             suggested: false,
             file: "a.md".into(),
             line: Some(3),

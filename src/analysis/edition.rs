@@ -216,6 +216,7 @@ pub fn public(register: &Register, analysis: &Analysis) -> Analysis {
         &conflicts,
         &findings,
         engagement_index,
+        analysis.as_of,
     );
     if engagement_withheld {
         summary.withheld.push("engagement_index");
@@ -266,6 +267,7 @@ fn withhold(a: &mut Assessment, fact: &'static str) {
         "satisfaction" => a.satisfaction = None,
         "next_due" => a.next_due = None,
         "overdue_days" => a.overdue_days = 0,
+        "next_due_unrecorded" => a.next_due_unrecorded = false,
         "tags" => a.tags.clear(),
         "centrality" => a.centrality = 0.0,
         other => unreachable!("`{other}` is not a fact of an assessment"),

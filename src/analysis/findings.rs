@@ -47,6 +47,9 @@ pub enum Code {
     KeyWithoutPlan,
     /// A planned touch past its due date.
     TouchOverdue,
+    /// A planned touch whose first due date has passed with no record of it being kept:
+    /// the register cannot say it is late, only that nobody logged it.
+    TouchUnrecorded,
     /// A stakeholder who is not key, not heard from for `silent_after_days`, or never:
     /// always low (base 10, standing at most 10, lateness at most 15).
     Silent,
@@ -65,6 +68,7 @@ impl Code {
             Code::KeyWithoutOwner => "key-without-owner",
             Code::KeyWithoutPlan => "key-without-plan",
             Code::TouchOverdue => "touch-overdue",
+            Code::TouchUnrecorded => "touch-unrecorded",
             Code::Silent => "silent",
             Code::ReviewOverdue => "review-overdue",
         }
@@ -76,6 +80,7 @@ impl Code {
             Code::FollowUpOverdue | Code::KeySilent | Code::DecliningSentiment => 30,
             Code::KeyGapWithoutAction | Code::KeyWithoutOwner | Code::KeyWithoutPlan => 20,
             Code::TouchOverdue | Code::Silent | Code::ReviewOverdue => 10,
+            Code::TouchUnrecorded => 5,
         }
     }
 }
@@ -374,6 +379,28 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                 "Touch with {name} is {} overdue: {what}{how}",
                 in_days(days)
             ),
+        );
+    }
+
+    for touch in subject
+        .touches
+        .iter()
+        .filter(|t| !t.recorded && !t.suggested && t.date.is_some_and(|due| due < as_of))
+    {
+        let what = touch
+            .content
+            .clone()
+            .or_else(|| touch.channel.clone())
+            .unwrap_or_else(|| touch.frequency.to_string());
+        let first_due = touch.date.map(|d| d.to_string()).unwrap_or_default();
+        push(
+            Code::TouchUnrecorded,
+            touch.inputs,
+            touch.line.unwrap_or(s.lines.name),
+            0,
+            None,
+            Some(what.clone()),
+            format!("No record yet of the touch with {name}: {what}, first due {first_due}"),
         );
     }
 

@@ -131,6 +131,9 @@ pub struct Assessment {
     /// Days the most overdue planned touch is past due (0 when none is; a suggested
     /// touch is never overdue).
     pub overdue_days: u32,
+    /// The touch due on `next_due` was never recorded as kept: it is "no record yet",
+    /// not overdue.
+    pub next_due_unrecorded: bool,
     /// No interaction for `silent_after_days`, or never.
     pub silent: bool,
     /// Direction of sentiment; `None` with fewer than two scored interactions.
@@ -157,7 +160,7 @@ impl Assessment {
     /// from. The grid (power, interest, quadrant, strategy) is not here: a record whose
     /// grid is confidential is left out whole. Centrality depends on the whole network
     /// ([`edition`] decides it there).
-    pub fn sources(s: &Stakeholder) -> [(&'static str, Fields); 13] {
+    pub fn sources(s: &Stakeholder) -> [(&'static str, Fields); 14] {
         let log = Fields::INTERACTIONS;
         let schedule = schedule::inputs(s);
         [
@@ -176,6 +179,7 @@ impl Assessment {
             ("satisfaction", log),
             ("next_due", schedule),
             ("overdue_days", schedule),
+            ("next_due_unrecorded", schedule),
             ("tags", Fields::TAGS),
         ]
     }
@@ -236,6 +240,7 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
         &conflicts,
         &findings,
         engagement_index,
+        as_of,
     );
     Analysis {
         project: ProjectInfo {
@@ -324,6 +329,9 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         last_contact,
         next_due,
         overdue_days,
+        next_due_unrecorded: touches
+            .iter()
+            .any(|t| t.date == next_due && next_due.is_some() && !t.recorded && !t.suggested),
         silent: schedule::silent(last_contact, as_of, project.silent_after_days),
         sentiment_trend: sentiment::trend(&scores),
         // Scores are whole numbers from 1 to 5.

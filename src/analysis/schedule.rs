@@ -29,8 +29,12 @@ pub struct ScheduledTouch {
     pub last: Option<Date>,
     /// Who: the touch's owner, else the stakeholder's.
     pub owner: Option<String>,
-    /// Due before `as_of` (never for a suggestion: when its rhythm has passed it is due
-    /// on `as_of`).
+    /// Kept at least once: an interaction through its channel is recorded (for a
+    /// suggestion, any interaction). A touch never recorded is "no record yet", never
+    /// overdue: the register does not show it was missed, only that nobody logged it.
+    pub recorded: bool,
+    /// Recorded, and due before `as_of` (never for a suggestion: when its rhythm has
+    /// passed it is due on `as_of`).
     pub overdue: bool,
     /// Days past due (0 when not overdue).
     pub overdue_days: u32,
@@ -125,7 +129,11 @@ pub fn touches(
         } else {
             date
         };
-        let overdue_days = date.map_or(0, |date| days_between(date, as_of).max(0) as u32);
+        let recorded = last.is_some();
+        let overdue_days = match date {
+            Some(date) if recorded => days_between(date, as_of).max(0) as u32,
+            _ => 0,
+        };
         ScheduledTouch {
             date,
             stakeholder: stakeholder.id.clone(),
@@ -134,6 +142,7 @@ pub fn touches(
             frequency: touch.frequency,
             last,
             owner: touch.owner.clone().or_else(|| stakeholder.owner.clone()),
+            recorded,
             overdue: overdue_days > 0,
             overdue_days,
             suggested,
@@ -306,7 +315,26 @@ mod tests {
         s.interactions = vec![interaction("2026-11-25", Some("call"), None)];
         let touch = &schedule(&s)[0];
         assert_eq!(touch.date, Some(date("2026-11-01")));
-        assert_eq!(touch.overdue_days, 19);
+        assert!(!touch.recorded);
+    }
+
+    #[test]
+    fn a_touch_never_recorded_is_due_but_not_overdue() {
+        let mut s = stakeholder("a", 5, 5);
+        s.communication = vec![plan(Frequency::Monthly, "report", Some("2026-03-01"))];
+        // Met weekly, but the monthly report was never logged as sent.
+        s.interactions = vec![interaction("2026-11-19", Some("meeting"), None)];
+        let touch = &schedule(&s)[0];
+        assert_eq!(touch.date, Some(date("2026-03-01")), "its first due date");
+        assert!(!touch.recorded);
+        assert!(!touch.overdue);
+        assert_eq!(touch.overdue_days, 0);
+        // Once logged, it is counted from then, and late when the month has passed.
+        s.interactions
+            .insert(0, interaction("2026-09-01", Some("report"), None));
+        let touch = &schedule(&s)[0];
+        assert!(touch.recorded && touch.overdue);
+        assert_eq!(touch.overdue_days, 50);
     }
 
     #[test]

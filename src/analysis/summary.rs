@@ -8,7 +8,7 @@ use super::findings::{Finding, Severity};
 use super::issues::Conflict;
 use super::salience::Salience;
 use super::schedule::ScheduledTouch;
-use crate::register::vocab::{Category, Involvement, Quadrant};
+use crate::register::vocab::{Category, Date, Involvement, Quadrant};
 
 /// Counts over the whole register.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -29,8 +29,10 @@ pub struct Summary {
     pub engagement_gaps: usize,
     /// Silent stakeholders.
     pub silent: usize,
-    /// Planned touches past due.
+    /// Planned touches past due (recorded as kept at least once).
     pub overdue_touches: usize,
+    /// Planned touches due before `as_of` with no record yet of being kept.
+    pub unrecorded_touches: usize,
     /// Conflicts (relationships and issues).
     pub conflicts: usize,
     /// Findings per severity.
@@ -132,6 +134,7 @@ pub fn summary(
     conflicts: &[Conflict],
     findings: &[Finding],
     engagement_index: Option<u8>,
+    as_of: Date,
 ) -> Summary {
     let mut summary = Summary {
         stakeholders: assessments.len(),
@@ -192,6 +195,10 @@ pub fn summary(
     summary.overdue_touches = schedule
         .iter()
         .filter(|t| t.overdue && !t.suggested)
+        .count();
+    summary.unrecorded_touches = schedule
+        .iter()
+        .filter(|t| !t.recorded && !t.suggested && t.date.is_some_and(|d| d < as_of))
         .count();
     for finding in findings {
         let counts = &mut summary.findings;

@@ -21,7 +21,8 @@
 //! - `feedback`: per stakeholder `stakeholder`, `name`, `key`, `quadrant`,
 //!   `satisfaction`, `trend`, `follow_ups` and `flags` (shape in
 //!   `analysis::feedback`), the flagged ones first;
-//! - `counts`: `touches`, `suggested`, `overdue`, `occurrences`, `flagged`,
+//! - `counts`: `touches`, `suggested`, `overdue`, `unrecorded` (due with no record yet),
+//!   `occurrences`, `flagged`,
 //!   `open_follow_ups`;
 //! - `rules`: the feedback flags' limits, `over_contact_window_days`,
 //!   `over_contact_factor`, `over_contact_min`.
@@ -128,6 +129,7 @@ struct PlanRow<'a> {
     last_contact: Option<Date>,
     next_due: Option<Date>,
     overdue_days: u32,
+    recorded: bool,
     suggested: bool,
 }
 
@@ -147,6 +149,7 @@ struct Counts {
     touches: usize,
     suggested: usize,
     overdue: usize,
+    unrecorded: usize,
     occurrences: usize,
     flagged: usize,
     open_follow_ups: usize,
@@ -289,6 +292,7 @@ impl Plan {
                 // The same figure as the dashboard's: each overdue touch has one
                 // catch-up.
                 overdue: analysis.summary.overdue_touches,
+                unrecorded: analysis.summary.unrecorded_touches,
                 occurrences: self.occurrences.len(),
                 flagged: self.feedback.iter().filter(|f| !f.flags.is_empty()).count(),
                 open_follow_ups: self.feedback.iter().map(|f| f.follow_ups.len()).sum(),
@@ -322,6 +326,7 @@ fn plan_row<'a>(
         last_contact: touch.last,
         next_due: touch.date,
         overdue_days: touch.overdue_days,
+        recorded: touch.recorded,
         suggested: touch.suggested,
     };
     Some((a.quadrant, row))

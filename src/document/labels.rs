@@ -298,6 +298,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("catch_up", "Overdue: catch up now", "逾期：立即补做"),
     ("week_of", "Week of {date}", "{date}当周"),
     ("no_owner", "No owner", "未指定负责人"),
+    // Due, but never logged as kept: the register cannot say it was missed.
+    ("no_record_yet", "no record yet", "尚无记录"),
+    (
+        "unrecorded_touches",
+        "Due, no record yet",
+        "已到期但尚无记录",
+    ),
     (
         "no_owner_shown",
         "No owner in this edition",
@@ -526,7 +533,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "No contact for {days} days",
         "已 {days} 天无往来",
     ),
-    ("finding.key-silent-never", "No contact recorded", "无往来记录"),
+    (
+        "finding.key-silent-never",
+        "No contact recorded",
+        "无往来记录",
+    ),
     (
         "finding.silent",
         "No contact for {days} days",
@@ -563,6 +574,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "finding.follow-up-overdue-one",
         "Follow-up 1 day overdue: {subject}",
         "跟进事项逾期 1 天：{subject}",
+    ),
+    (
+        "finding.touch-unrecorded",
+        "No record yet: {subject}",
+        "尚无记录：{subject}",
     ),
     (
         "finding.review-overdue",

@@ -136,7 +136,7 @@ mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::analysis::calendar::occurrences;
-    use crate::analysis::testing::{date, register, stakeholder};
+    use crate::analysis::testing::{date, interaction, register, stakeholder};
     use crate::register::model::Touch;
     use crate::register::vocab::{Frequency, Language};
 
@@ -192,6 +192,8 @@ mod tests {
                 line: 9,
             },
         ];
+        // The weekly meeting was kept on 6 Nov: due on the 13th, a week late.
+        s.interactions = vec![interaction("2026-11-06", Some("会议"), None)];
         let mut register = register(vec![s]);
         register.project.language = Language::ZhCn;
         let analysis = analyze(&register, date("2026-11-20"));

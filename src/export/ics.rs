@@ -253,7 +253,7 @@ mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::analysis::calendar::occurrences;
-    use crate::analysis::testing::{date, register, stakeholder};
+    use crate::analysis::testing::{date, interaction, register, stakeholder};
     use crate::document::Edition;
     use crate::register::model::Touch;
     use crate::register::vocab::Frequency;
@@ -277,6 +277,8 @@ mod tests {
         let mut s = stakeholder("a", 5, 5);
         s.name = "Ann \"A\" Lee".into();
         s.communication = vec![touch(content, Frequency::Weekly)];
+        // Kept once, a week before it starts: due on 1 Nov and late since.
+        s.interactions = vec![interaction("2026-10-25", Some("meeting"), None)];
         let register = register(vec![s]);
         let mut analysis = analyze(&register, date("2026-11-20"));
         analysis.edition = edition;
