@@ -7,6 +7,7 @@ mod brief;
 mod build;
 mod check;
 mod hostile;
+mod hostile_render;
 mod init;
 mod pdf;
 mod plan;
