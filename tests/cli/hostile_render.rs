@@ -258,3 +258,42 @@ fn templates_linked_from_outside_the_register_are_refused() {
     let index = fs::read_to_string(temp.path().join("out/index.html")).unwrap();
     assert!(index.contains("Planted"));
 }
+
+#[test]
+fn a_thousand_daily_touches_over_two_years_are_capped() {
+    // The case was 3,000 (1.6 million occurrences); 1,000 is past the limit too.
+    let touches: String = (0..1_000)
+        .map(|i| {
+            format!(
+                "  - {{content: Touch {i}, channel: email, frequency: daily, starts: 2026-11-23}}\n"
+            )
+        })
+        .collect();
+    let person = format!(
+        "---\nname: Ann Lee\ncategory: internal\npower: H\ninterest: M\ncommunication:\n{touches}---\n"
+    );
+    let temp = register("", &[("ann-lee.md", person.as_bytes())]);
+    let output = stake(
+        temp.path(),
+        &[
+            "build",
+            "register",
+            "-o",
+            "out",
+            "--format",
+            "ics",
+            "--horizon-weeks",
+            "104",
+        ],
+    )
+    .code(0);
+    assert_eq!(
+        stderr(&output),
+        "warning: the communication plan keeps its 100000 nearest occurrences and leaves out the 419000 after them\n  = help: a shorter `--horizon-weeks`, or fewer daily touches, plans them all\n"
+    );
+    let ics = fs::read_to_string(temp.path().join("out/communication-plan.ics")).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 100_000);
+    assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("(the first 100000 of 519000 events: the latest are left out)"));
+}
