@@ -59,7 +59,7 @@ cases=(
   "bullets-50000-notes|build . -o ../out-CASE --format html,pdf|0|10|300"
   "headings-40000|build . -o ../out-CASE --format html,pdf|0|20|600"
   "name-400000|brief . --tag board -o ../out-CASE|0|20|600"
-  "touches-3000-daily|build . -o ../out-CASE --format html,ics,csv --horizon-weeks 104|0|30|1024"
+  "touches-3000-daily|build . -o ../out-CASE --horizon-weeks 104|0|30|1024"
 )
 
 failed=0
