@@ -80,6 +80,8 @@ pub struct Summary {
     pub grid_confidential: Vec<String>,
     /// Characters of the PDF files that no font could draw.
     pub missing_chars: BTreeSet<char>,
+    /// Occurrences of the communication plan past its limit, left out.
+    pub calendar_left_out: usize,
 }
 
 /// One page to render.
@@ -119,6 +121,7 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     let derived = derived(&analysis);
     let wanted = |format| options.formats.contains(&format);
     let plan = plan::Plan::new(&analysis, feedback, options.horizon_weeks);
+    summary.calendar_left_out = plan.left_out;
     let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(&analysis))

@@ -52,11 +52,18 @@ fn owner_key(owner: &Option<String>) -> OwnerKey<'_> {
 pub struct Plan {
     /// The horizon, in weeks.
     pub weeks: u16,
-    /// Every touch due in the horizon.
+    /// Every touch due in the horizon, the nearest [`MAX_OCCURRENCES`] of them.
     pub occurrences: Vec<Occurrence>,
+    /// Occurrences past [`MAX_OCCURRENCES`], left out of the page, `.ics` and `.csv`.
+    pub left_out: usize,
     /// Per stakeholder, in id order.
     pub feedback: Vec<Feedback>,
 }
+
+/// The most occurrences a build plans, in its page, `.ics` and `.csv`: 10,000
+/// stakeholders with a few touches each over a year. Every output of the plan grows with
+/// them (3,000 daily touches over 104 weeks are 1.6 million).
+pub const MAX_OCCURRENCES: usize = 100_000;
 
 /// The template variable `plan` (see the module documentation).
 #[derive(Serialize)]
@@ -165,16 +172,21 @@ struct Rules {
 impl Plan {
     /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition.
     pub fn new(analysis: &Analysis, feedback: Vec<Feedback>, weeks: u16) -> Plan {
+        let mut occurrences = calendar::occurrences(&analysis.schedule, analysis.as_of, weeks);
+        // Catch-ups first, then by date: the cut keeps the nearest.
+        let left_out = occurrences.len().saturating_sub(MAX_OCCURRENCES);
+        occurrences.truncate(MAX_OCCURRENCES);
         Plan {
             weeks,
-            occurrences: calendar::occurrences(&analysis.schedule, analysis.as_of, weeks),
+            occurrences,
+            left_out,
             feedback,
         }
     }
 
     /// `communication-plan.ics`.
     pub fn ics(&self, analysis: &Analysis) -> String {
-        export::ics::calendar(analysis, &self.occurrences, self.weeks)
+        export::ics::calendar(analysis, &self.occurrences, self.left_out, self.weeks)
     }
 
     /// `communication-plan.csv`.

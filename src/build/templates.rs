@@ -6,6 +6,9 @@
 //! block only. Markdown templates (`*.md.tera`) escape every value for Markdown; the HTML
 //! layout escapes for HTML. Templates are parsed once per build.
 
+pub mod budget;
+pub mod trust;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -81,16 +84,31 @@ pub struct Templates {
 impl Templates {
     /// The templates of a register: the built-ins shadowed by `explicit` when given, else
     /// by the register's own `templates/` folder when it has one (the loader never reads
-    /// it as stakeholders).
+    /// it as stakeholders). The register's own templates follow the walker's link policy:
+    /// a folder or file linked from outside the register is refused, as a linked
+    /// stakeholder file is. `--templates` names a folder on purpose and may be anywhere.
     pub fn for_register(explicit: Option<&Path>, register: &Register) -> Result<Templates, String> {
         let own = register.root.join("templates");
-        let user = explicit.or_else(|| own.is_dir().then_some(own.as_path()));
-        Templates::load(user, register.project.language)
+        if let Some(dir) = explicit {
+            return Templates::load_within(Some(dir), None, register.project.language);
+        }
+        let user = own.is_dir().then_some(own.as_path());
+        Templates::load_within(user, Some(&register.root), register.project.language)
     }
 
     /// Parses the built-ins and the `*.tera` files of `user` (when given), with the
     /// filters for `language`.
     pub fn load(user: Option<&Path>, language: Language) -> Result<Templates, String> {
+        Templates::load_within(user, None, language)
+    }
+
+    /// [`Templates::load`], refusing a template that is, or is reached through, a link
+    /// leading outside `bound` when one is given.
+    fn load_within(
+        user: Option<&Path>,
+        bound: Option<&Path>,
+        language: Language,
+    ) -> Result<Templates, String> {
         let mut files = Vec::new();
         let mut markdown_sources: Vec<(String, String)> = Vec::new();
         let mut html_sources: Vec<(String, String)> = Vec::new();
@@ -103,7 +121,7 @@ impl Templates {
             }
         }
         if let Some(dir) = user {
-            for (name, path) in user_templates(dir)? {
+            for (name, path) in user_templates(dir, bound)? {
                 let text = fs::read_to_string(&path)
                     .map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
                 if is_markdown(&name) {
@@ -131,6 +149,7 @@ impl Templates {
             .markdown
             .register_function("introduction", Directive::Introduction);
         templates.html.autoescape_on([".html.tera"]);
+        templates.html.set_escape_fn(escape_html);
         for (tera, sources) in [
             (&mut templates.markdown, markdown_sources),
             (&mut templates.html, html_sources),
@@ -142,18 +161,37 @@ impl Templates {
         Ok(templates)
     }
 
-    /// Renders a Markdown content template.
+    /// Renders a Markdown content template, within the [`budget`].
     pub fn markdown(&self, name: &str, context: &Context) -> Result<String, String> {
-        self.markdown
-            .render(name, context)
-            .map_err(|e| describe(&e, &self.files))
+        self.render(&self.markdown, name, context)
     }
 
-    /// Renders an HTML (or CSS) template.
+    /// Renders an HTML (or CSS) template, within the [`budget`] and the [`trust`] model:
+    /// a page keeps its script-forbidding policy, a style sheet cannot end `<style>`.
     pub fn html(&self, name: &str, context: &Context) -> Result<String, String> {
-        self.html
-            .render(name, context)
-            .map_err(|e| describe(&e, &self.files))
+        let output = self.render(&self.html, name, context)?;
+        trust::check(name, &self.shown(name), &output)?;
+        Ok(output)
+    }
+
+    /// A template as messages name it: the user's file, or the built-in's name.
+    fn shown(&self, name: &str) -> String {
+        match self.files.iter().find(|(n, _)| n == name) {
+            Some((_, path)) => format!("`{}`", path.display()),
+            None => format!("`{name}`"),
+        }
+    }
+
+    fn render(&self, tera: &Tera, name: &str, context: &Context) -> Result<String, String> {
+        let shown = self.shown(name);
+        let mut out = budget::Budgeted::default();
+        let result = budget::watched(&shown, || tera.render_to(name, context, &mut out));
+        match (result, out.exceeded) {
+            (_, Some(exceeded)) => Err(exceeded.describe(&shown)),
+            (Err(error), None) => Err(describe(&error, &self.files)),
+            (Ok(()), None) => String::from_utf8(out.bytes)
+                .map_err(|_| format!("template {shown} wrote text that is not UTF-8")),
+        }
     }
 }
 
@@ -268,6 +306,13 @@ impl Function<tera::TeraResult<String>> for Directive {
     }
 }
 
+/// Tera's HTML escaping, after replacing what HTML forbids in a document (NUL and other
+/// control characters, noncharacters) by U+FFFD: a YAML value `"\0"` is valid, a page
+/// holding it is not.
+fn escape_html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    tera::escape_html(&crate::render::html::replace_forbidden(input), out)
+}
+
 fn one_line(text: &str) -> String {
     text.replace(['\n', '\r', '`'], " ")
 }
@@ -370,7 +415,8 @@ fn describe(error: &tera::Error, files: &[(String, PathBuf)]) -> String {
 }
 
 /// The `*.tera` files below `dir`, by template name (path relative to `dir`, with `/`).
-fn user_templates(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+/// Links are followed; with a `bound`, one that leads outside it is an error.
+fn user_templates(dir: &Path, bound: Option<&Path>) -> Result<Vec<(String, PathBuf)>, String> {
     if !dir.is_dir() {
         return Err(format!(
             "template folder `{}` does not exist; `stake init --templates {}` writes the built-in templates there",
@@ -378,10 +424,34 @@ fn user_templates(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
             dir.parent().unwrap_or(dir).display()
         ));
     }
+    let bound = bound.map(|b| b.canonicalize().unwrap_or_else(|_| b.to_path_buf()));
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(dir).follow_links(true);
+    for entry in walk.sort_by_file_name() {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         let path = entry.path();
+        if let Some(bound) = &bound
+            && (entry.path_is_symlink() || entry.depth() == 0)
+        {
+            let target = path
+                .canonicalize()
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            if !target.starts_with(bound) {
+                return Err(format!(
+                    "the register's template {} `{}` is a symbolic link to `{}`, outside the register; \
+                     stake does not use templates from outside the register\n\
+                     help: copy the templates into the register, or name them on purpose with `--templates {}`",
+                    if entry.file_type().is_dir() {
+                        "folder"
+                    } else {
+                        "file"
+                    },
+                    path.display(),
+                    target.display(),
+                    target.display(),
+                ));
+            }
+        }
         if !entry.file_type().is_file() || !path.to_string_lossy().ends_with(".tera") {
             continue;
         }

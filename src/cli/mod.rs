@@ -326,6 +326,13 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     ))
                 );
             }
+            if summary.calendar_left_out > 0 {
+                eprintln!(
+                    "warning: the communication plan keeps its {} nearest occurrences and leaves out the {} after them\n  = help: a shorter `--horizon-weeks`, or fewer daily touches, plans them all",
+                    build::plan::MAX_OCCURRENCES,
+                    summary.calendar_left_out
+                );
+            }
             for id in &summary.grid_confidential {
                 eprintln!(
                     "note: `{}` keeps its power or interest confidential, so the public edition leaves the whole record out",

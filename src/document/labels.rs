@@ -264,6 +264,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "自 {date} 起 {weeks} 周内到期的沟通",
     ),
     (
+        "calendar_capped",
+        " (the first {kept} of {all} events: the latest are left out)",
+        "（共 {all} 次，仅含最早的 {kept} 次）",
+    ),
+    (
         "touches_in_weeks",
         "Touches in the next {weeks} weeks",
         "未来 {weeks} 周沟通次数",

@@ -13,12 +13,22 @@
 //! - ```` ```embed ```` with a body `notes helen-brandt` or `introduction`: Markdown from
 //!   the register, its headings shifted under the heading it is placed beneath;
 //! - ```` ```figures ```` with lines `22 | Stakeholders`: key figures.
+//!
+//! Nesting is bounded: a quote or list deeper than [`MAX_NESTING`] containers is
+//! flattened into the deepest one allowed (its text stays, its nesting goes), so every
+//! walk over the blocks (HTML, PDF, style sheets, dropping them) recurses a bounded
+//! number of times whatever a register file says.
 
 use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 
 use super::{AlertKind, Align, Block, Figure, Run, Table};
+
+/// The deepest nesting of quotes and lists the model keeps. Deeper containers are
+/// flattened into the one at this depth: no reader follows 16 levels of indentation,
+/// and a bounded depth keeps every recursive walk over the blocks within its stack.
+pub const MAX_NESTING: usize = 16;
 
 /// What the directive fences of a content template stand for.
 pub trait Embeds {
@@ -46,19 +56,28 @@ pub fn convert_plain(markdown: &str) -> Vec<Block> {
 #[derive(Default)]
 struct Anchors {
     used: std::collections::HashSet<String>,
+    /// For each base slug, the suffix to try next: 40,000 headings `# h` get `h`, `h-2`,
+    /// ... `h-40000` in linear time instead of retrying from `h-2` each time.
+    next: std::collections::HashMap<String, u64>,
 }
 
 impl Anchors {
     fn unique(&mut self, runs: &[Run]) -> String {
         let text: String = runs.iter().map(|r| r.text.as_str()).collect();
         let base = slug(&text);
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.used.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        let next = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = match *next {
+                1 => base.clone(),
+                n => format!("{base}-{n}"),
+            };
+            *next += 1;
+            // A heading literally written `h-2` may have taken a suffix already: the
+            // loop skips it, and every skipped id is skipped once per base.
+            if self.used.insert(id.clone()) {
+                return id;
+            }
         }
-        id
     }
 }
 
@@ -122,6 +141,8 @@ struct Converter<'a> {
     code: Option<(String, String)>,
     /// Inside `<script>` or `<style>` given as inline HTML: text is dropped.
     hidden_html: u32,
+    /// Quotes, lists and items open beyond [`MAX_NESTING`], which have no frame.
+    flattened: usize,
 }
 
 impl<'a> Converter<'a> {
@@ -138,6 +159,7 @@ impl<'a> Converter<'a> {
             last_heading: shift,
             code: None,
             hidden_html: 0,
+            flattened: 0,
         }
     }
 
@@ -197,10 +219,12 @@ impl<'a> Converter<'a> {
             }
             Tag::BlockQuote(kind) => {
                 self.flush_paragraph();
-                self.frames.push(Frame::Quote {
-                    kind,
-                    blocks: Vec::new(),
-                });
+                if !self.flattened_open() {
+                    self.frames.push(Frame::Quote {
+                        kind,
+                        blocks: Vec::new(),
+                    });
+                }
             }
             Tag::CodeBlock(kind) => {
                 self.flush_paragraph();
@@ -212,14 +236,21 @@ impl<'a> Converter<'a> {
             }
             Tag::List(start) => {
                 self.flush_paragraph();
-                self.frames.push(Frame::List {
-                    start,
-                    items: Vec::new(),
-                });
+                if !self.flattened_open() {
+                    self.frames.push(Frame::List {
+                        start,
+                        items: Vec::new(),
+                    });
+                }
             }
             Tag::Item => {
                 self.flush_paragraph();
-                self.frames.push(Frame::Item(Vec::new()));
+                // The items of a flattened list are flattened with it.
+                if self.flattened > 0 {
+                    self.flattened += 1;
+                } else {
+                    self.frames.push(Frame::Item(Vec::new()));
+                }
             }
             Tag::Table(align) => {
                 self.flush_paragraph();
@@ -269,6 +300,9 @@ impl<'a> Converter<'a> {
             }
             TagEnd::BlockQuote(_) => {
                 self.flush_paragraph();
+                if self.flattened_closed() {
+                    return Ok(());
+                }
                 if let Some(Frame::Quote { kind, blocks }) = self.frames.pop() {
                     self.push_block(match kind {
                         Some(kind) => Block::Alert {
@@ -286,12 +320,18 @@ impl<'a> Converter<'a> {
             }
             TagEnd::List(_) => {
                 self.flush_paragraph();
+                if self.flattened_closed() {
+                    return Ok(());
+                }
                 if let Some(Frame::List { start, items }) = self.frames.pop() {
                     self.push_block(Block::List { start, items });
                 }
             }
             TagEnd::Item => {
                 self.flush_paragraph();
+                if self.flattened_closed() {
+                    return Ok(());
+                }
                 if let Some(Frame::Item(blocks)) = self.frames.pop()
                     && let Some(Frame::List { items, .. }) = self.frames.last_mut()
                 {
@@ -446,6 +486,28 @@ impl<'a> Converter<'a> {
         }
         let runs = std::mem::take(&mut self.inline);
         self.push_block(Block::Paragraph(runs));
+    }
+
+    /// Called as a quote or list opens: whether it is nested deeper than [`MAX_NESTING`]
+    /// and so flattened (counted, not given a frame), its blocks going to the container
+    /// it is in. Everything inside a flattened container is flattened too.
+    fn flattened_open(&mut self) -> bool {
+        // Frames hold the root, at most one table and, per level, a list and its item
+        // or a quote: counting them is bounded by the limit itself.
+        let depth = (self.frames.iter())
+            .filter(|f| matches!(f, Frame::Quote { .. } | Frame::List { .. }))
+            .count();
+        if self.flattened > 0 || depth >= MAX_NESTING {
+            self.flattened += 1;
+        }
+        self.flattened > 0
+    }
+
+    /// Called as a quote, list or item closes: whether it was a flattened one.
+    fn flattened_closed(&mut self) -> bool {
+        let was = self.flattened > 0;
+        self.flattened = self.flattened.saturating_sub(1);
+        was
     }
 
     fn push_block(&mut self, block: Block) {
@@ -712,5 +774,72 @@ mod tests {
             convert_plain("```chart\ngrid\n```")[0],
             Block::Code(_)
         ));
+    }
+
+    /// The deepest nesting of quotes and lists in `blocks`.
+    fn depth(blocks: &[Block]) -> usize {
+        let mut deepest = 0;
+        let mut stack: Vec<(&[Block], usize)> = vec![(blocks, 0)];
+        while let Some((blocks, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            for block in blocks {
+                match block {
+                    Block::Quote(inner) | Block::Alert { blocks: inner, .. } => {
+                        stack.push((inner, d + 1))
+                    }
+                    Block::List { items, .. } => {
+                        stack.extend(items.iter().map(|item| (item.as_slice(), d + 1)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        deepest
+    }
+
+    fn all_text(blocks: &[Block]) -> String {
+        let mut text = String::new();
+        for block in blocks {
+            match block {
+                Block::Paragraph(runs) | Block::Heading { runs, .. } => {
+                    text.push_str(&self::text(runs))
+                }
+                Block::Quote(inner) | Block::Alert { blocks: inner, .. } => {
+                    text.push_str(&all_text(inner))
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| text.push_str(&all_text(i))),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_keeps_its_text() {
+        for markdown in [
+            format!("{}deep", "> ".repeat(20_000)),
+            format!("{}deep", "- ".repeat(50_000)),
+            format!("{}deep", "> - 1. ".repeat(5_000)),
+            format!("{}deep\n\n{}deeper", "> ".repeat(40), "> ".repeat(20)),
+        ] {
+            let blocks = convert_plain(&markdown);
+            assert_eq!(depth(&blocks), MAX_NESTING, "{}", &markdown[..20]);
+            assert!(all_text(&blocks).contains("deep"));
+        }
+        let shallow = convert_plain("> > > three");
+        assert_eq!(depth(&shallow), 3);
+    }
+
+    #[test]
+    fn many_equal_headings_get_numbered_suffixes() {
+        let markdown = "# h\n\n# h-3\n\n".to_owned() + &"# h\n\n".repeat(4);
+        let ids: Vec<String> = convert_plain(&markdown)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Heading { id, .. } => Some(id),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["h", "h-3", "h-2", "h-4", "h-5", "h-6"]);
     }
 }

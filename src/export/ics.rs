@@ -7,6 +7,10 @@
 //! overdue touch keeps the `UID` of the occurrence it catches up, and moves to `as_of`.
 //! `DTSTAMP` is `as_of` at midnight UTC: the same input gives the same bytes. Escaping and
 //! line folding are the `icalendar` crate's.
+//!
+//! A build plans a bounded number of occurrences (the nearest ones); the calendar's
+//! description says how many were left out. Events are written one after another, so
+//! memory grows with the file, never with a copy of every event.
 
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
@@ -70,13 +74,36 @@ impl Words {
     }
 }
 
-/// The calendar of `occurrences` (the analysis's calendar over `weeks` weeks). Its name
-/// and description say the analysis's edition, which is all a calendar app shows of the
-/// feed.
-pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> String {
+/// The calendar of `occurrences` (the analysis's calendar over `weeks` weeks), of which
+/// `left_out` more were cut. Its name and description say the analysis's edition, which
+/// is all a calendar app shows of the feed.
+pub fn calendar(
+    analysis: &Analysis,
+    occurrences: &[Occurrence],
+    left_out: usize,
+    weeks: u16,
+) -> String {
     let language = analysis.project.language;
     let words = Words::of(language);
     let edition = labels::edition(language, analysis.edition);
+    let mut about = fill(
+        language,
+        "calendar_description",
+        &[
+            ("date", &labels::date(language, analysis.as_of)),
+            ("weeks", &weeks.to_string()),
+        ],
+    );
+    if left_out > 0 {
+        about.push_str(&fill(
+            language,
+            "calendar_capped",
+            &[
+                ("kept", &occurrences.len().to_string()),
+                ("all", &(occurrences.len() + left_out).to_string()),
+            ],
+        ));
+    }
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -93,18 +120,14 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
         ))
         .append_property(Property::new(
             "X-WR-CALDESC",
-            text(&format!(
-                "{} · {edition}",
-                fill(
-                    language,
-                    "calendar_description",
-                    &[
-                        ("date", &labels::date(language, analysis.as_of)),
-                        ("weeks", &weeks.to_string()),
-                    ],
-                )
-            )),
+            text(&format!("{about} · {edition}")),
         ));
+    // The calendar's own lines, then each event as it is made, then its end.
+    let mut out = calendar.to_string();
+    let end = "END:VCALENDAR\r\n";
+    if out.ends_with(end) {
+        out.truncate(out.len() - end.len());
+    }
     let stamp = naive(analysis.as_of).and_time(NaiveTime::MIN).and_utc();
     for o in occurrences {
         let name = analysis.get(&o.stakeholder).map_or("", |a| a.name.as_str());
@@ -132,9 +155,11 @@ pub fn calendar(analysis: &Analysis, occurrences: &[Occurrence], weeks: u16) -> 
         if !categories.is_empty() {
             event.categories(categories);
         }
-        calendar.push(event.done());
+        // Writing to a String cannot fail.
+        let _ = event.done().fmt_write(&mut out);
     }
-    calendar.to_string()
+    out.push_str(end);
+    out
 }
 
 /// `Overdue 17 days: Helen Brandt · Budget report`.
@@ -285,6 +310,7 @@ mod tests {
         calendar(
             &analysis,
             &occurrences(&analysis.schedule, analysis.as_of, 2),
+            0,
             2,
         )
     }

@@ -44,24 +44,48 @@ pub fn toc(doc: &Document) -> Vec<TocEntry> {
         .collect()
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values. Characters HTML forbids in a
+/// document (NUL, other control characters but tab, line feed, form feed and carriage
+/// return, and the noncharacters) become U+FFFD, as a browser would show them: a
+/// register value can hold them, a page cannot.
 pub fn escape(text: &str, out: &mut String) {
     let mut rest = text;
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    while let Some((i, c)) = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '&' | '<' | '>' | '"' | '\'') || forbidden_in_html(c))
     {
         out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => "\u{FFFD}",
         });
-        rest = &rest[i + 1..];
+        rest = &rest[i + c.len_utf8()..];
     }
     out.push_str(rest);
+}
+
+/// A character an HTML document may not contain: a control character other than ASCII
+/// whitespace, or a noncharacter (U+FDD0–U+FDEF and the last two of every plane).
+pub fn forbidden_in_html(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\u{C}' | '\r'))
+        || matches!(c, '\u{FDD0}'..='\u{FDEF}')
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// Text with the characters HTML forbids replaced by U+FFFD, borrowed when it has none.
+pub fn replace_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(forbidden_in_html) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let replaced = text.chars().map(|c| match forbidden_in_html(c) {
+        true => '\u{FFFD}',
+        false => c,
+    });
+    std::borrow::Cow::Owned(replaced.collect())
 }
 
 struct Cx<'a> {
@@ -279,6 +303,15 @@ mod tests {
         assert!(!out.contains("<b>"), "{out}");
         assert!(out.contains("&#39;x&#39;"), "{out}");
         assert!(out.contains("&amp; y"), "{out}");
+    }
+
+    #[test]
+    fn characters_html_forbids_become_replacement_characters() {
+        let out = html("a\0b \u{1}c \u{7f}d \u{9f}e \u{FFFF}f\ttab");
+        assert_eq!(
+            out,
+            "<p>a\u{FFFD}b \u{FFFD}c \u{FFFD}d \u{FFFD}e \u{FFFD}f\ttab</p>\n"
+        );
     }
 
     #[test]

@@ -544,7 +544,10 @@ fn axe_violations(page: &Path, axe: &str, scratch: &Path) -> Option<String> {
     .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})));
   document.body.appendChild(out);
 });";
-    let html = fs::read_to_string(page).unwrap();
+    // The page forbids scripts; the copy drops that policy so that axe-core can run.
+    let html = fs::read_to_string(page)
+        .unwrap()
+        .replace(stake::build::templates::trust::CONTENT_SECURITY_POLICY, "");
     let (head, tail) = html
         .rsplit_once("</body>")
         .expect("a page ends with </body>");

@@ -9,6 +9,7 @@ mod check;
 mod editions;
 mod hostile;
 mod hostile_io;
+mod hostile_render;
 mod init;
 mod pdf;
 mod plan;

@@ -186,9 +186,49 @@ pub(super) fn measure(text: &str, style: TextStyle, fonts: &mut FontSet) -> f32 
         .sum()
 }
 
+/// The most characters one paragraph, heading or table cell lays out in a PDF: about ten
+/// pages of prose. Longer text is cut there and ends in `…` (the HTML pages keep it
+/// whole), so that one huge value cannot make a PDF grow without bound.
+pub(super) const MAX_CHARS: usize = 20_000;
+
+/// `spans` cut after [`MAX_CHARS`] characters, with `…` at the cut; borrowed when shorter.
+fn capped(spans: &[Span]) -> std::borrow::Cow<'_, [Span]> {
+    let total: usize = spans.iter().map(|s| s.text.len()).sum();
+    // Bytes bound characters from above: most text is far below the limit.
+    if total <= MAX_CHARS
+        || spans.iter().map(|s| s.text.chars().count()).sum::<usize>() <= MAX_CHARS
+    {
+        return std::borrow::Cow::Borrowed(spans);
+    }
+    let mut left = MAX_CHARS;
+    let mut kept = Vec::new();
+    for span in spans {
+        let count = span.text.chars().count();
+        if count < left {
+            kept.push(span.clone());
+            left -= count;
+            continue;
+        }
+        let end = span
+            .text
+            .char_indices()
+            .nth(left)
+            .map_or(span.text.len(), |(i, _)| i);
+        let mut text = span.text[..end].to_owned();
+        text.push('…');
+        kept.push(Span {
+            text,
+            ..span.clone()
+        });
+        break;
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
 /// The narrowest and the natural width of `spans`: the widest unbreakable piece, and the
 /// width set on one line. Table columns are sized from these.
 pub(super) fn widths(spans: &[Span], fonts: &mut FontSet) -> (f32, f32) {
+    let spans = &*capped(spans);
     let mut narrow: f32 = 0.0;
     let mut natural: f32 = 0.0;
     // Width of the current line so far, and of the word being built across spans.
@@ -235,6 +275,7 @@ pub(super) fn single_line(text: &str, style: TextStyle, fonts: &mut FontSet) -> 
 /// Break `spans` into lines at most `width` wide. A word wider than a line is broken
 /// between characters.
 pub(super) fn break_lines(spans: &[Span], width: f32, fonts: &mut FontSet) -> Vec<Line> {
+    let spans = &*capped(spans);
     // Text measured at exactly `width` (a table column sized to its content) fits, whatever
     // the rounding of the sums.
     let width = width + 1e-3;
@@ -519,6 +560,16 @@ mod tests {
             got.concat(),
             "https://example.com/a/very/long/path/that/cannot/fit"
         );
+    }
+
+    #[test]
+    fn text_past_the_limit_is_cut_with_an_ellipsis() {
+        let got = lines(&"x".repeat(MAX_CHARS * 3), 60.0);
+        let text = got.concat();
+        assert_eq!(text.chars().count(), MAX_CHARS + 1);
+        assert!(text.ends_with("x…"));
+        let short = "y".repeat(MAX_CHARS);
+        assert_eq!(lines(&short, 60.0).concat(), short);
     }
 
     #[test]
