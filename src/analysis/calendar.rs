@@ -93,11 +93,29 @@ fn week_of(as_of: Date, date: Date) -> u16 {
 
 /// Every occurrence of the scheduled touches from `as_of` for `weeks` weeks: catch-ups
 /// of overdue touches first (the longest overdue first), then by date, owner (touches
-/// without an owner last) and stakeholder.
-pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<Occurrence> {
+/// without an owner last) and stakeholder. At most `limit` are kept, the first in that
+/// order; the second value is how many more there were.
+///
+/// The dates are found and sorted as small slots first and only the kept ones become
+/// occurrences, so a plan of thousands of daily touches over two years costs the slots,
+/// not a million occurrences.
+pub fn occurrences(
+    schedule: &[ScheduledTouch],
+    as_of: Date,
+    weeks: u16,
+    limit: usize,
+) -> (Vec<Occurrence>, usize) {
+    /// One occurrence before it is made: which touch, when, and how late.
+    struct Slot {
+        touch: u32,
+        repeat: u16,
+        date: Date,
+        due: Date,
+        overdue_days: u32,
+    }
     let end = horizon_end(as_of, weeks);
     let mut seen: HashMap<(&str, Option<&str>, Option<&str>), u16> = HashMap::new();
-    let mut found = Vec::new();
+    let mut slots = Vec::new();
     for (index, touch) in schedule.iter().enumerate() {
         let identity = (
             touch.stakeholder.as_str(),
@@ -110,26 +128,19 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
         let (Some(due), Some(interval)) = (touch.date, touch.frequency.interval()) else {
             continue;
         };
-        let occurrence = |date: Date, due: Date, overdue_days: u32| Occurrence {
+        let slot = |date: Date, due: Date, overdue_days: u32| Slot {
+            touch: index as u32,
+            repeat,
             date,
             due,
-            week: week_of(as_of, date),
-            stakeholder: touch.stakeholder.clone(),
-            content: touch.content.clone(),
-            channel: touch.channel.clone(),
-            frequency: touch.frequency,
-            owner: touch.owner.clone(),
             overdue_days,
-            suggested: touch.suggested,
-            touch: index,
-            repeat,
         };
         let mut k = 0;
         if due < as_of {
             // A catch-up only for what is late; a touch with no record yet keeps its
             // rhythm from its first due date.
             if touch.overdue {
-                found.push(occurrence(as_of, due, days_between(due, as_of) as u32));
+                slots.push(slot(as_of, due, days_between(due, as_of) as u32));
             }
             k = first_after(due, touch.frequency, interval, as_of);
         }
@@ -141,25 +152,48 @@ pub fn occurrences(schedule: &[ScheduledTouch], as_of: Date, weeks: u16) -> Vec<
             };
             // Saturday's occurrence of a touch every other day lands on its Monday.
             if previous != Some(date) {
-                found.push(occurrence(date, nominal, 0));
+                slots.push(slot(date, nominal, 0));
                 previous = Some(date);
             }
         }
     }
-    found.sort_by(|a, b| {
-        let key = |o: &Occurrence| {
+    slots.sort_by(|a, b| {
+        let key = |o: &Slot| {
+            let touch = &schedule[o.touch as usize];
             (
                 o.overdue_days == 0,
                 std::cmp::Reverse(o.overdue_days),
                 o.date,
-                o.owner.is_none(),
-                o.owner.clone(),
-                o.stakeholder.clone(),
+                touch.owner.is_none(),
+                touch.owner.as_deref(),
+                touch.stakeholder.as_str(),
             )
         };
         key(a).cmp(&key(b))
     });
-    found
+    let left_out = slots.len().saturating_sub(limit);
+    slots.truncate(limit);
+    let found = slots
+        .into_iter()
+        .map(|o| {
+            let touch = &schedule[o.touch as usize];
+            Occurrence {
+                date: o.date,
+                due: o.due,
+                week: week_of(as_of, o.date),
+                stakeholder: touch.stakeholder.clone(),
+                content: touch.content.clone(),
+                channel: touch.channel.clone(),
+                frequency: touch.frequency,
+                owner: touch.owner.clone(),
+                overdue_days: o.overdue_days,
+                suggested: touch.suggested,
+                touch: o.touch as usize,
+                repeat: o.repeat,
+            }
+        })
+        .collect();
+    (found, left_out)
 }
 
 /// The day an occurrence due on `due` is put in the calendar: a weekday as it is, a
@@ -227,7 +261,8 @@ mod tests {
     }
 
     fn dates(schedule: &[ScheduledTouch], weeks: u16) -> Vec<String> {
-        occurrences(schedule, date(AS_OF), weeks)
+        occurrences(schedule, date(AS_OF), weeks, usize::MAX)
+            .0
             .iter()
             .map(|o| {
                 if o.overdue_days > 0 {
@@ -312,7 +347,7 @@ mod tests {
     #[test]
     fn long_overdue_daily_touches_are_counted_not_stepped() {
         let daily = touch(Some("1990-01-01"), Frequency::Daily);
-        let found = occurrences(&[daily], date(AS_OF), 1);
+        let found = occurrences(&[daily], date(AS_OF), 1, usize::MAX).0;
         assert_eq!(
             found.len(),
             5,
@@ -339,13 +374,31 @@ mod tests {
         let monday = weeks(date("2026-11-23"), 1);
         assert_eq!(monday, [(date("2026-11-23"), date("2026-11-29"))]);
         let later = touch(Some("2026-11-30"), Frequency::Weekly);
-        let found = occurrences(&[later], date(AS_OF), 2);
+        let found = occurrences(&[later], date(AS_OF), 2, usize::MAX).0;
         assert_eq!(found[0].week, 2);
     }
 
     #[test]
     fn ad_hoc_touches_never_occur() {
         assert!(dates(&[touch(None, Frequency::AdHoc)], 12).is_empty());
+    }
+
+    #[test]
+    fn a_limit_keeps_the_catch_ups_first_and_counts_the_rest() {
+        let soon = touch(Some("2026-11-23"), Frequency::Weekly);
+        let mut late = touch(Some("2026-11-01"), Frequency::Yearly);
+        late.stakeholder = "b".into();
+        let (kept, left_out) = occurrences(&[soon, late], date(AS_OF), 2, 2);
+        // 23 and 30 Nov of the weekly touch, and the yearly one's catch-up today.
+        assert_eq!(left_out, 1);
+        let kept: Vec<(&str, String)> = kept
+            .iter()
+            .map(|o| (o.stakeholder.as_str(), o.date.to_string()))
+            .collect();
+        assert_eq!(
+            kept,
+            [("b", "2026-11-20".into()), ("a", "2026-11-23".into())]
+        );
     }
 
     #[test]
@@ -358,7 +411,7 @@ mod tests {
         nobody.owner = None;
         let mut kim = touch(Some("2026-11-21"), Frequency::Yearly);
         kim.owner = Some("Kim".into());
-        let found = occurrences(&[nobody, kim, late, later], date(AS_OF), 1);
+        let found = occurrences(&[nobody, kim, late, later], date(AS_OF), 1, usize::MAX).0;
         let order: Vec<(&str, Option<&str>, u32)> = found
             .iter()
             .map(|o| (o.stakeholder.as_str(), o.owner.as_deref(), o.overdue_days))
@@ -410,7 +463,7 @@ mod tests {
             touch(Some("2026-11-24"), Frequency::Yearly),
             touch(Some("2026-11-24"), Frequency::Yearly),
         ];
-        let found = occurrences(&twice, date(AS_OF), 1);
+        let found = occurrences(&twice, date(AS_OF), 1, usize::MAX).0;
         let repeats: Vec<u16> = found.iter().map(|o| o.repeat).collect();
         assert_eq!(repeats, [0, 1]);
     }

@@ -172,10 +172,9 @@ struct Rules {
 impl Plan {
     /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition.
     pub fn new(analysis: &Analysis, feedback: Vec<Feedback>, weeks: u16) -> Plan {
-        let mut occurrences = calendar::occurrences(&analysis.schedule, analysis.as_of, weeks);
         // Catch-ups first, then by date: the cut keeps the nearest.
-        let left_out = occurrences.len().saturating_sub(MAX_OCCURRENCES);
-        occurrences.truncate(MAX_OCCURRENCES);
+        let (occurrences, left_out) =
+            calendar::occurrences(&analysis.schedule, analysis.as_of, weeks, MAX_OCCURRENCES);
         Plan {
             weeks,
             occurrences,

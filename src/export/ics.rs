@@ -309,7 +309,7 @@ mod tests {
         analysis.edition = edition;
         calendar(
             &analysis,
-            &occurrences(&analysis.schedule, analysis.as_of, 2),
+            &occurrences(&analysis.schedule, analysis.as_of, 2, usize::MAX).0,
             0,
             2,
         )
