@@ -13,6 +13,7 @@ use crate::document::{
 };
 
 use super::html::escape;
+use super::scene::{self, Anchor, Role, Scene, Shape};
 
 /// Appends the SVG of `chart`; `id` must be unique in the page (it prefixes the ids of
 /// the accessible title and description).
@@ -425,178 +426,91 @@ fn mark(out: &mut String, x: f64, y: f64, letter: &str, class: &str) {
 // ---------------------------------------------------------------------------------------
 // Relationship network
 
-const NET_W: f64 = 760.0;
-const NET_H: f64 = 640.0;
-
 fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
-    let legend_h = 34.0;
-    open(out, id, "chart-network", NET_W, NET_H, &network.labels);
-    // Node positions are 0–1; the layout leaves room for labels outside the circle.
-    let margin_x = 170.0;
-    let margin_y = 30.0;
-    let plot_h = NET_H - legend_h - 2.0 * margin_y;
-    let pos = |x: f64, y: f64| {
-        (
-            margin_x + x * (NET_W - 2.0 * margin_x),
-            margin_y + y * plot_h,
-        )
-    };
-    let (cx, cy) = pos(0.5, 0.5);
-    out.push_str("<g class=\"edges\">\n");
-    // Draw quiet kinds first so conflicts and alliances stay on top.
-    let order = ["member-of", "influences", "reports-to", "ally", "conflict"];
-    for kind in order {
-        for edge in network.edges.iter().filter(|e| e.kind == kind) {
-            let (Some(a), Some(b)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
-            else {
-                continue;
-            };
-            let (x1, y1) = pos(a.x, a.y);
-            let (x2, y2) = pos(b.x, b.y);
-            // A chord bent towards the centre keeps edges apart from the labels.
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            let (qx, qy) = (mx + (cx - mx) * 0.45, my + (cy - my) * 0.45);
-            let _ = writeln!(
-                out,
-                "<path d=\"M{x1:.1},{y1:.1} Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}\" class=\"edge edge-{kind}\"/>"
-            );
-        }
-    }
-    out.push_str("</g>\n<g class=\"nodes\">\n");
-    let labels = network_labels(network, &pos, (cx, cy));
-    for (node, label) in network.nodes.iter().zip(&labels) {
-        let (x, y) = pos(node.x, node.y);
-        let class = if node.key { "node key" } else { "node" };
-        out.push_str("<g><title>");
-        escape(&node.label, out);
-        let _ = write!(
-            out,
-            "</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" class=\"{class}\"/>",
-            label.radius
-        );
-        if label.leader {
-            let _ = write!(
-                out,
-                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"leader\"/>",
-                label.from.0,
-                label.from.1,
-                label.x - label.dir * 2.0,
-                label.y - 4.0
-            );
-        }
-        let anchor = if label.dir > 0.0 { "start" } else { "end" };
-        text(
-            out,
-            label.x,
-            label.y,
-            "node-label",
-            anchor,
-            &fit(&node.label, 11.0, margin_x - 24.0),
-        );
-        out.push_str("</g>\n");
-    }
-    out.push_str("</g>\n");
-    // Legend.
-    let mut x = 8.0;
-    let y = NET_H - 14.0;
-    for (i, kind) in ["ally", "conflict", "reports-to", "influences", "member-of"]
-        .iter()
-        .enumerate()
-    {
-        let label = extra(&network.labels, i);
-        if !network.edges.iter().any(|e| e.kind == *kind) {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"edge edge-{kind}\"/>",
-            y - 4.0,
-            x + 26.0,
-            y - 4.0
-        );
-        text(out, x + 32.0, y, "legend", "start", label);
-        x += 32.0 + text_width(label, 10.5) + 22.0;
-    }
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::network::scene(network, measure));
+    open(
+        out,
+        id,
+        "chart-network",
+        scene.width,
+        scene.height,
+        &network.labels,
+    );
+    write_scene(&scene, out);
     out.push_str("</svg>\n");
 }
 
-/// Where a node's label goes.
-struct NodeLabel {
-    radius: f64,
-    x: f64,
-    y: f64,
-    /// 1 right of the circle (anchored at its start), -1 left.
-    dir: f64,
-    /// Where a leader line starts, when the label had to move away from its node.
-    from: (f64, f64),
-    leader: bool,
+/// The CSS classes of a role, as `templates/style.css.tera` styles them.
+fn class(role: Role) -> String {
+    match role {
+        Role::Edge(kind) => format!("edge edge-{}", kind.as_str()),
+        Role::Arrow(kind) => format!("arrow arrow-{}", kind.as_str()),
+        Role::Node { key: true } => "node key".to_owned(),
+        Role::Node { key: false } => "node".to_owned(),
+        Role::NodeLabel => "node-label".to_owned(),
+        Role::Leader => "leader".to_owned(),
+        Role::Legend => "legend".to_owned(),
+    }
 }
 
-/// Labels outside the circle, on the node's side; on each side they are spread
-/// vertically so that no two overlap (nodes near the top and bottom of a circle are
-/// close in height), with a leader line where a label moved.
-fn network_labels(
-    network: &NetworkChart,
-    pos: &dyn Fn(f64, f64) -> (f64, f64),
-    (cx, cy): (f64, f64),
-) -> Vec<NodeLabel> {
-    const SPACING: f64 = 13.5;
-    let mut labels: Vec<NodeLabel> = network
-        .nodes
-        .iter()
-        .map(|node| {
-            let (x, y) = pos(node.x, node.y);
-            let radius = 4.0 + 8.0 * node.weight.clamp(0.0, 1.0);
-            let (dx, dy) = (x - cx, y - cy);
-            let len = (dx * dx + dy * dy).sqrt().max(1.0);
-            let (ux, uy) = (dx / len, dy / len);
-            let dir = if ux >= 0.0 { 1.0 } else { -1.0 };
-            let (fx, fy) = (x + ux * (radius + 2.0), y + uy * (radius + 2.0));
-            NodeLabel {
-                radius,
-                x: x + ux * (radius + 5.0) + dir * 2.0,
-                y: y + uy * (radius + 5.0) + 4.0,
-                dir,
-                from: (fx, fy),
-                leader: false,
-            }
-        })
-        .collect();
-    for side in [1.0, -1.0] {
-        let mut order: Vec<usize> = (0..labels.len())
-            .filter(|&i| labels[i].dir == side)
-            .collect();
-        order.sort_by(|&a, &b| labels[a].y.total_cmp(&labels[b].y).then(a.cmp(&b)));
-        let wanted: Vec<f64> = order.iter().map(|&i| labels[i].y).collect();
-        // Push down where two are too close, then pull the whole run up if it left the
-        // chart at the bottom.
-        let mut placed = wanted.clone();
-        for k in 1..placed.len() {
-            placed[k] = placed[k].max(placed[k - 1] + SPACING);
+/// Writes the items of `scene`; an item with a tooltip is wrapped in a `<g>` with its
+/// `<title>`.
+fn write_scene(scene: &Scene, out: &mut String) {
+    for item in &scene.items {
+        let class = class(item.role);
+        if let Some(tip) = &item.tip {
+            out.push_str("<g><title>");
+            escape(tip, out);
+            out.push_str("</title>");
         }
-        let bottom = NET_H - 44.0;
-        if let Some(&last) = placed.last()
-            && last > bottom
-        {
-            let shift = last - bottom;
-            for y in placed.iter_mut() {
-                *y -= shift;
+        match &item.shape {
+            Shape::Line { from, to } => {
+                let _ = write!(
+                    out,
+                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"{class}\"/>",
+                    from.0, from.1, to.0, to.1
+                );
             }
-            for k in (0..placed.len().saturating_sub(1)).rev() {
-                placed[k] = placed[k].min(placed[k + 1] - SPACING);
+            Shape::Polygon(points) => {
+                out.push_str("<polygon points=\"");
+                for (k, p) in points.iter().enumerate() {
+                    let sep = if k == 0 { "" } else { " " };
+                    let _ = write!(out, "{sep}{:.1},{:.1}", p.0, p.1);
+                }
+                let _ = write!(out, "\" class=\"{class}\"/>");
+            }
+            Shape::Circle { centre, r } => {
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" class=\"{class}\"/>",
+                    centre.0, centre.1
+                );
+            }
+            Shape::Text {
+                x,
+                top,
+                anchor,
+                lines,
+                size,
+                ..
+            } => {
+                let anchor = match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "middle",
+                    Anchor::End => "end",
+                };
+                for (k, line) in lines.iter().enumerate() {
+                    let y = top + size * (scene::BASELINE + k as f64 * scene::LINE_HEIGHT);
+                    text(out, *x, y, &class, anchor, line);
+                }
             }
         }
-        for (k, &i) in order.iter().enumerate() {
-            let label = &mut labels[i];
-            if (placed[k] - wanted[k]).abs() > 2.0 {
-                label.leader = true;
-                // Moved labels sit a little further out, clear of the circle.
-                label.x += side * 10.0;
-            }
-            label.y = placed[k];
+        if item.tip.is_some() {
+            out.push_str("</g>");
         }
+        out.push('\n');
     }
-    labels
 }
 
 // ---------------------------------------------------------------------------------------
@@ -781,11 +695,13 @@ mod tests {
                 from: 0,
                 to: 1,
                 kind: "conflict".into(),
+                note: Some("Disputes the cut-over date".into()),
             }],
         };
         let mut out = String::new();
         draw_network(&network, "n", &mut out);
         assert!(out.contains("edge edge-conflict"));
         assert!(out.contains(">Conflict<") && !out.contains(">Ally<"));
+        assert!(out.contains("<title>a – b (Conflict): Disputes the cut-over date</title>"));
     }
 }

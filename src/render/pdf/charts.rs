@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use super::blocks::Builder;
 use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
+use super::scene::{self, FontMeasure};
 use super::text::{Line, Span, TextStyle, break_lines, measure, single_line};
 use super::theme::{self, Rgb};
-use crate::document::{
-    Chart, EngagementChart, GridChart, NetworkChart, NetworkEdge, NetworkNode, SentimentChart,
-};
+use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
+use crate::render::scene::network;
 
 /// Lay out `chart` at `x`, `width` wide.
 pub(super) fn layout(b: &mut Builder, chart: &Chart, x: f32, width: f32) {
@@ -624,97 +624,8 @@ fn shift(draw: Draw, dy: f32) -> Draw {
     }
 }
 
-/// Edge kinds in legend order; `labels.extra` names them in this order.
-const EDGE_KINDS: [&str; 5] = ["ally", "conflict", "reports-to", "influences", "member-of"];
-
-/// Edge kinds in drawing order: the quiet ones first.
-const EDGE_ORDER: [&str; 5] = ["member-of", "influences", "reports-to", "ally", "conflict"];
-
-fn edge_stroke(kind: &str) -> Stroke {
-    let (color, width, dash) = match kind {
-        "ally" => (0x2a9d8f, 1.1, None),
-        "conflict" => (0xc44536, 1.1, Some((3.0, 2.0))),
-        "reports-to" => (0x616e7c, 0.8, None),
-        "influences" => (0x1d4e89, 0.8, Some((1.2, 1.6))),
-        _ => (0xaab2bd, 0.6, Some((0.6, 1.4))),
-    };
-    Stroke {
-        color: Rgb::hex(color),
-        width,
-        dash,
-    }
-}
-
-/// Points along the quadratic Bézier curve from `a` to `z` pulled towards `control`.
-fn curve(a: (f32, f32), control: (f32, f32), z: (f32, f32)) -> Vec<(f32, f32)> {
-    const STEPS: usize = 16;
-    (0..=STEPS)
-        .map(|k| {
-            let t = k as f32 / STEPS as f32;
-            let (u, v, w) = ((1.0 - t) * (1.0 - t), 2.0 * (1.0 - t) * t, t * t);
-            (
-                u * a.0 + v * control.0 + w * z.0,
-                u * a.1 + v * control.1 + w * z.1,
-            )
-        })
-        .collect()
-}
-
-/// A node label in the column beside the circle on its node's side.
-struct NodeLabel {
-    /// One or two lines.
-    lines: Vec<Line>,
-    /// 1 right of the centre, -1 left.
-    dir: f32,
-    baseline: f32,
-    /// Where the leader line from the node starts.
-    from: (f32, f32),
-}
-
-/// Spread the labels of one side vertically so that none overlaps the next, within
-/// `top..=bottom`, keeping their order. `gap` is the space between two labels.
-fn spread(labels: &mut [NodeLabel], side: f32, top: f32, bottom: f32, gap: f32) {
-    let mut order: Vec<usize> = (0..labels.len())
-        .filter(|&i| labels[i].dir == side)
-        .collect();
-    order.sort_by(|&a, &b| {
-        labels[a]
-            .baseline
-            .total_cmp(&labels[b].baseline)
-            .then(a.cmp(&b))
-    });
-    // From a label's first baseline to the next label's.
-    let step: Vec<f32> = order
-        .iter()
-        .map(|&i| labels[i].lines.len() as f32 * LABEL_LINE + gap)
-        .collect();
-    let mut placed: Vec<f32> = order.iter().map(|&i| labels[i].baseline).collect();
-    for k in 0..placed.len() {
-        let floor = if k == 0 {
-            top
-        } else {
-            placed[k - 1] + step[k - 1]
-        };
-        placed[k] = placed[k].max(floor);
-    }
-    // Pushed out at the bottom: pull the run back up.
-    let n = placed.len();
-    let last_bottom = |k: usize| bottom - (step[k] - gap - LABEL_LINE);
-    if n > 0 && placed[n - 1] > last_bottom(n - 1) {
-        placed[n - 1] = last_bottom(n - 1);
-        for k in (0..n - 1).rev() {
-            placed[k] = placed[k].min(placed[k + 1] - step[k]);
-        }
-    }
-    for (k, &i) in order.iter().enumerate() {
-        labels[i].baseline = placed[k];
-    }
-}
-
-/// Relationship network: nodes on a circle (grouped by alliance in the chart data), chords
-/// bent towards the centre and styled by kind (arrows for the directed ones, conflicts and
-/// alliances on top), nodes sized by centrality, key stakeholders filled. Labels sit outside
-/// the circle on their node's side, spread so that none overlaps another.
+/// Relationship network: the one layout of [`crate::render::scene::network`], drawn at
+/// the column's width (labels at about 7 points on A4).
 fn relationships(
     fonts: &mut FontSet,
     network: &NetworkChart,
@@ -724,155 +635,19 @@ fn relationships(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    // Room for labels either side of the circle.
-    let room = (width * 0.25).min(125.0);
-    let d = (width - 2.0 * room).min(330.0);
-    let pad = 18.0;
-    let height = d + 2.0 * pad;
+    let scene = network::scene(network, &mut FontMeasure(fonts));
+    let scale = width / scene.width as f32;
     draws.push(Draw::Rect {
         x,
         y: top,
         w: width,
-        h: height,
+        h: network::PLOT_H as f32 * scale,
         fill: Some(Rgb::hex(0xfafbfc)),
         stroke: Some(Stroke::solid(theme::RULE, 0.5)),
     });
-    let (px, py) = (x + (width - d) / 2.0, top + pad);
-    let at = |n: &NetworkNode| {
-        (
-            px + n.x.clamp(0.0, 1.0) as f32 * d,
-            py + n.y.clamp(0.0, 1.0) as f32 * d,
-        )
-    };
-    let centre = (px + d / 2.0, py + d / 2.0);
-    // Dots shrink when there are many, so that a crowded network stays legible.
-    let scale = (60.0 / network.nodes.len().max(1) as f32).sqrt().min(1.0);
-    let radius = |n: &NetworkNode| (2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32) * scale;
-
-    // Quiet kinds first, so that conflicts and alliances stay on top.
-    let rank = |kind: &str| EDGE_ORDER.iter().position(|k| *k == kind).unwrap_or(0);
-    let mut edges: Vec<&NetworkEdge> = network.edges.iter().collect();
-    edges.sort_by_key(|e| rank(&e.kind));
-    for edge in edges {
-        let (Some(from), Some(to)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
-        else {
-            continue;
-        };
-        let (a, z) = (at(from), at(to));
-        let mid = ((a.0 + z.0) / 2.0, (a.1 + z.1) / 2.0);
-        let control = (
-            mid.0 + (centre.0 - mid.0) * 0.45,
-            mid.1 + (centre.1 - mid.1) * 0.45,
-        );
-        let stroke = edge_stroke(&edge.kind);
-        draws.push(line(curve(a, control, z), stroke));
-        if edge.kind == "reports-to" || edge.kind == "influences" {
-            // The curve ends heading from its control point to `z`.
-            let (dx, dy) = (z.0 - control.0, z.1 - control.1);
-            let len = (dx * dx + dy * dy).sqrt().max(1e-3);
-            let (ux, uy) = (dx / len, dy / len);
-            let r = radius(to) + 1.0;
-            let tip = (z.0 - ux * r, z.1 - uy * r);
-            let back = (tip.0 - ux * 5.0, tip.1 - uy * 5.0);
-            draws.push(Draw::Path {
-                points: vec![
-                    tip,
-                    (back.0 - uy * 2.2, back.1 + ux * 2.2),
-                    (back.0 + uy * 2.2, back.1 - ux * 2.2),
-                ],
-                closed: true,
-                fill: Some(stroke.color),
-                stroke: None,
-            });
-        }
-    }
-    for node in &network.nodes {
-        let (cx, cy) = at(node);
-        draws.push(dot(cx, cy, radius(node), node.key));
-    }
-
-    // Label every node when few; otherwise only the most central ones.
-    let mut by_weight: Vec<usize> = (0..network.nodes.len()).collect();
-    by_weight.sort_by(|&i, &j| {
-        network.nodes[j]
-            .weight
-            .total_cmp(&network.nodes[i].weight)
-            .then(i.cmp(&j))
-    });
-    by_weight.truncate(40);
-    by_weight.sort_unstable();
-    // Labels in a column either side of the circle, in the order of their nodes, each
-    // joined to its node by a leader line: near the top and bottom of a circle nodes are
-    // close in height, and labels beside them would run over their neighbours.
-    let label_style = style(6.5, theme::INK);
-    let column = d / 2.0 + 10.0;
-    let mut labels: Vec<NodeLabel> = by_weight
-        .iter()
-        .map(|&i| {
-            let node = &network.nodes[i];
-            let (cx, cy) = at(node);
-            let r = radius(node);
-            let dir = if cx >= centre.0 { 1.0 } else { -1.0 };
-            NodeLabel {
-                lines: wrapped(fonts, &node.label, label_style, room - 16.0, 2),
-                dir,
-                baseline: cy + 2.3,
-                from: (cx + dir * (r + 1.0), cy),
-            }
-        })
-        .collect();
-    for side in [1.0, -1.0] {
-        spread(&mut labels, side, top + 9.0, top + height - 4.0, 0.6);
-    }
-    let leader = Stroke::solid(Rgb::hex(0xaab5c0), 0.5);
-    for label in labels {
-        let x_text = centre.0 + label.dir * column;
-        let end = (x_text - label.dir * 2.0, label.baseline - 2.3);
-        if (end.0 - label.from.0) * label.dir > 1.0 {
-            draws.push(line(vec![label.from, end], leader));
-        }
-        for (l, line) in label.lines.into_iter().enumerate() {
-            let start = if label.dir > 0.0 {
-                x_text
-            } else {
-                x_text - line.width
-            };
-            draws.push(Draw::Text {
-                x: start,
-                baseline: label.baseline + l as f32 * LABEL_LINE,
-                line,
-            });
-        }
-    }
-
-    // Legend of the kinds present.
-    let present: Vec<usize> = (0..EDGE_KINDS.len())
-        .filter(|&k| network.edges.iter().any(|e| e.kind == EDGE_KINDS[k]))
-        .collect();
-    let legend_y = top + height + 12.0;
-    let mut lx = x;
-    let legend_style = style(theme::CHART_LABEL, theme::MUTED);
-    for k in present {
-        let name = network
-            .labels
-            .extra
-            .get(k)
-            .map_or(EDGE_KINDS[k], String::as_str);
-        draws.push(line(
-            vec![(lx, legend_y - 2.5), (lx + 18.0, legend_y - 2.5)],
-            edge_stroke(EDGE_KINDS[k]),
-        ));
-        let label = single_line(name, legend_style, fonts);
-        let w = label.width;
-        draws.push(Draw::Text {
-            x: lx + 22.0,
-            baseline: legend_y,
-            line: label,
-        });
-        lx += 22.0 + w + 14.0;
-    }
+    draws.extend(scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: legend_y + 6.0,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
     }
@@ -1111,27 +886,5 @@ mod tests {
         for k in 0..3 {
             assert!(got.contains(&format!("P{k:02}")));
         }
-    }
-
-    #[test]
-    fn network_labels_keep_their_order_and_never_overlap() {
-        let mut fonts = FontSet::new(&[]).unwrap();
-        let style = TextStyle::new(6.5, theme::INK);
-        // Ten labels wanted at nearly the same height near the bottom, one two lines tall.
-        let mut labels: Vec<NodeLabel> = (0..10)
-            .map(|k| NodeLabel {
-                lines: vec![single_line("x", style, &mut fonts); 1 + usize::from(k == 4)],
-                dir: 1.0,
-                baseline: 95.0 + k as f32 * 0.5,
-                from: (0.0, 0.0),
-            })
-            .collect();
-        spread(&mut labels, 1.0, 10.0, 100.0, 0.6);
-        for pair in labels.windows(2) {
-            let room = pair[0].lines.len() as f32 * LABEL_LINE + 0.6;
-            assert!(pair[1].baseline - pair[0].baseline >= room - 1e-3);
-        }
-        assert!(labels.last().unwrap().baseline <= 100.0 + 1e-3);
-        assert!(labels[0].baseline >= 10.0);
     }
 }

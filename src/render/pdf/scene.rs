@@ -1,0 +1,125 @@
+//! Scenes ([`crate::render::scene`]) measured with the PDF's fonts and drawn as PDF
+//! drawings: the PDF side of the one chart layout.
+
+use super::fonts::FontSet;
+use super::layout::{Draw, Stroke};
+use super::text::{TextStyle, measure, single_line};
+use super::theme::{self, Rgb};
+use crate::render::scene::{BASELINE, EdgeKind, LINE_HEIGHT, Role, Scene, Shape, TextMeasure};
+
+/// Text measured with a font set: the user's fonts in a PDF, the bundled ones for SVG.
+pub(crate) struct FontMeasure<'a>(pub(super) &'a mut FontSet);
+
+impl TextMeasure for FontMeasure<'_> {
+    fn width(&mut self, text: &str, size: f64) -> f64 {
+        f64::from(measure(
+            text,
+            TextStyle::new(size as f32, theme::INK),
+            self.0,
+        ))
+    }
+}
+
+/// Measures `text` at `size` with the bundled fonts, which the HTML's charts are laid out
+/// with, so that both outputs wrap and place the same names the same way.
+pub(crate) fn with_bundled<T>(f: impl FnOnce(&mut dyn TextMeasure) -> T) -> T {
+    thread_local! {
+        static FONTS: std::cell::RefCell<Option<FontSet>> = const { std::cell::RefCell::new(None) };
+    }
+    FONTS.with(|fonts| {
+        let mut fonts = fonts.borrow_mut();
+        let fonts = fonts.get_or_insert_with(|| {
+            FontSet::new(&[]).expect("the bundled fonts load without files")
+        });
+        f(&mut FontMeasure(fonts))
+    })
+}
+
+/// The stroke of an edge kind: conflicts red and dashed, alliances green, as in the HTML.
+fn edge_stroke(kind: EdgeKind, scale: f32) -> Stroke {
+    let (color, width, dash) = match kind {
+        EdgeKind::Ally => (0x2a9d8f, 1.6, None),
+        EdgeKind::Conflict => (0xc44536, 1.6, Some((5.0, 3.0))),
+        EdgeKind::ReportsTo => (0x616e7c, 1.1, None),
+        EdgeKind::Influences => (0x616e7c, 1.1, Some((2.0, 3.0))),
+        EdgeKind::MemberOf => (0xaab2bd, 1.0, None),
+    };
+    Stroke {
+        color: Rgb::hex(color),
+        width: width * scale,
+        dash: dash.map(|(a, b)| (a * scale, b * scale)),
+    }
+}
+
+/// The drawings of `scene` with its top left at `(x, y)`, `scale` points a unit.
+pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f32) -> Vec<Draw> {
+    let at = |(px, py): (f64, f64)| (x + px as f32 * scale, y + py as f32 * scale);
+    let mut draws = Vec::new();
+    for item in &scene.items {
+        match (&item.shape, item.role) {
+            (Shape::Line { from, to }, role) => {
+                let stroke = match role {
+                    Role::Edge(kind) => edge_stroke(kind, scale),
+                    _ => Stroke::solid(Rgb::hex(0xaab5c0), 0.8 * scale),
+                };
+                draws.push(Draw::Path {
+                    points: vec![at(*from), at(*to)],
+                    closed: false,
+                    fill: None,
+                    stroke: Some(stroke),
+                });
+            }
+            (Shape::Polygon(points), role) => {
+                let color = match role {
+                    Role::Arrow(kind) | Role::Edge(kind) => edge_stroke(kind, scale).color,
+                    _ => theme::MUTED,
+                };
+                draws.push(Draw::Path {
+                    points: points.iter().map(|&p| at(p)).collect(),
+                    closed: true,
+                    fill: Some(color),
+                    stroke: None,
+                });
+            }
+            (Shape::Circle { centre, r }, role) => {
+                let (cx, cy) = at(*centre);
+                let key = matches!(role, Role::Node { key: true });
+                draws.push(Draw::Circle {
+                    cx,
+                    cy,
+                    r: *r as f32 * scale,
+                    fill: Some(if key { theme::ACCENT } else { theme::WHITE }),
+                    stroke: Some(Stroke::solid(theme::ACCENT, 1.2 * scale)),
+                });
+            }
+            (
+                Shape::Text {
+                    x: tx,
+                    top,
+                    anchor,
+                    lines,
+                    size,
+                    ..
+                },
+                role,
+            ) => {
+                let color = if role == Role::Legend {
+                    theme::MUTED
+                } else {
+                    theme::INK
+                };
+                let style = TextStyle::new(*size as f32 * scale, color);
+                for (k, text) in lines.iter().enumerate() {
+                    let line = single_line(text, style, fonts);
+                    let (lx, ly) = at((*tx, top + size * (BASELINE + k as f64 * LINE_HEIGHT)));
+                    draws.push(Draw::Text {
+                        x: lx - line.width * anchor.share() as f32,
+                        baseline: ly,
+                        line,
+                    });
+                }
+            }
+        }
+    }
+    draws
+}
