@@ -30,6 +30,9 @@ pub fn render(chart: &Chart, id: &str, out: &mut String) {
 /// fills the 900-pixel column of the layout.
 const CSS_PX_PER_UNIT: f64 = 1.2;
 
+/// CSS pixels per view-box unit at least: 10-unit ticks and legends stay 9 pixels tall.
+const MIN_PX_PER_UNIT: f64 = 0.9;
+
 /// Approximate advance width of `text` at `size`: good enough to keep labels apart.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
@@ -69,10 +72,14 @@ fn open(out: &mut String, id: &str, class: &str, width: f64, height: f64, labels
     // Every chart is drawn at one scale: a narrow one (a single sentiment panel) is not
     // blown up to the page's width.
     let max_width = width * CSS_PX_PER_UNIT;
+    // On a phone the chart keeps the size at which its smallest text (10 units) reads at
+    // 9 pixels, and its figure scrolls sideways; print ignores this (the stylesheet).
+    let natural = width * MIN_PX_PER_UNIT;
     let _ = write!(
         out,
         "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
-         style=\"max-width: {max_width:.0}px\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">\n\
+         style=\"max-width: {max_width:.0}px; --natural: {natural:.0}px\" role=\"img\" \
+         aria-labelledby=\"{id}-t {id}-d\">\n\
          <title id=\"{id}-t\">"
     );
     escape(&labels.title, out);
@@ -98,221 +105,19 @@ fn extra(labels: &ChartLabels, i: usize) -> &str {
 // ---------------------------------------------------------------------------------------
 // Power/interest grid
 
-const GRID_W: f64 = 840.0;
-const GRID_H: f64 = 600.0;
-const GRID_LEFT: f64 = 64.0;
-const GRID_TOP: f64 = 8.0;
-const GRID_RIGHT: f64 = 8.0;
-const GRID_BOTTOM: f64 = 52.0;
-const LABEL_SIZE: f64 = 11.0;
-const LINE: f64 = 14.5;
-
 fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
-    open(out, id, "chart-grid", GRID_W, GRID_H, &grid.labels);
-    let plot_w = GRID_W - GRID_LEFT - GRID_RIGHT;
-    let plot_h = GRID_H - GRID_TOP - GRID_BOTTOM;
-    let cell_w = plot_w / 5.0;
-    let cell_h = plot_h / 5.0;
-    let t = f64::from(grid.threshold.clamp(1, 5));
-    // Cell of level v spans [v-1, v) on the axis; "high" starts at the threshold's cell.
-    let x_at = |v: f64| GRID_LEFT + (v - 1.0) * cell_w;
-    let y_at = |v: f64| GRID_TOP + (5.0 - (v - 1.0)) * cell_h;
-    let (hx, hy) = (x_at(t), y_at(t));
-    let right = GRID_LEFT + plot_w;
-    let bottom = GRID_TOP + plot_h;
-    // Quadrants: manage closely, keep satisfied, keep informed, monitor.
-    let quadrants = [
-        (
-            hx,
-            GRID_TOP,
-            right - hx,
-            hy - GRID_TOP,
-            "q-manage",
-            "end",
-            right - 6.0,
-            GRID_TOP + 14.0,
-        ),
-        (
-            GRID_LEFT,
-            GRID_TOP,
-            hx - GRID_LEFT,
-            hy - GRID_TOP,
-            "q-satisfy",
-            "start",
-            GRID_LEFT + 6.0,
-            GRID_TOP + 14.0,
-        ),
-        (
-            hx,
-            hy,
-            right - hx,
-            bottom - hy,
-            "q-inform",
-            "end",
-            right - 6.0,
-            bottom - 6.0,
-        ),
-        (
-            GRID_LEFT,
-            hy,
-            hx - GRID_LEFT,
-            bottom - hy,
-            "q-monitor",
-            "start",
-            GRID_LEFT + 6.0,
-            bottom - 6.0,
-        ),
-    ];
-    for (i, (x, y, w, h, class, anchor, tx, ty)) in quadrants.iter().enumerate() {
-        if *w <= 0.0 || *h <= 0.0 {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" class=\"{class}\"/>"
-        );
-        text(
-            out,
-            *tx,
-            *ty,
-            "quadrant-name",
-            anchor,
-            extra(&grid.labels, i),
-        );
-    }
-    // Cell lines, then the threshold lines on top.
-    out.push_str("<g class=\"grid-lines\">\n");
-    for i in 1..5 {
-        let x = GRID_LEFT + f64::from(i) * cell_w;
-        let y = GRID_TOP + f64::from(i) * cell_h;
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\"/>"
-        );
-        let _ = writeln!(
-            out,
-            "<line x1=\"{GRID_LEFT:.1}\" y1=\"{y:.1}\" x2=\"{right:.1}\" y2=\"{y:.1}\"/>"
-        );
-    }
-    out.push_str("</g>\n");
-    let _ = writeln!(
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::grid::scene(grid, measure));
+    open(
         out,
-        "<g class=\"threshold\"><line x1=\"{hx:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{hx:.1}\" y2=\"{bottom:.1}\"/>\
-         <line x1=\"{GRID_LEFT:.1}\" y1=\"{hy:.1}\" x2=\"{right:.1}\" y2=\"{hy:.1}\"/></g>"
+        id,
+        "chart-grid",
+        scene.width,
+        scene.height,
+        &grid.labels,
     );
-    let _ = writeln!(
-        out,
-        "<rect x=\"{GRID_LEFT:.1}\" y=\"{GRID_TOP:.1}\" width=\"{plot_w:.1}\" height=\"{plot_h:.1}\" class=\"frame\"/>"
-    );
-    // Axes: level names under the columns and beside the rows. Beside the rows they are
-    // set upright when all five fit (Chinese 很高 … 很低), else turned along the axis.
-    let upright =
-        (1..=5).all(|level| text_width(extra(&grid.labels, 3 + level), 10.0) <= GRID_LEFT - 30.0);
-    for level in 1..=5u8 {
-        let name = extra(&grid.labels, 3 + usize::from(level));
-        let v = f64::from(level);
-        text(
-            out,
-            x_at(v) + cell_w / 2.0,
-            bottom + 16.0,
-            "tick",
-            "middle",
-            &fit(name, 10.0, cell_w - 4.0),
-        );
-        let y = y_at(v) - cell_h / 2.0;
-        if upright {
-            text(out, GRID_LEFT - 6.0, y + 3.5, "tick", "end", name);
-            continue;
-        }
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{y:.1}\" class=\"tick\" text-anchor=\"middle\" transform=\"rotate(-90 {:.1} {y:.1})\">",
-            GRID_LEFT - 10.0,
-            GRID_LEFT - 10.0
-        );
-        escape(&fit(name, 10.0, cell_h - 4.0), out);
-        out.push_str("</text>\n");
-    }
-    text(
-        out,
-        GRID_LEFT + plot_w / 2.0,
-        GRID_H - 10.0,
-        "axis-title",
-        "middle",
-        &format!("{} →", grid.labels.x_axis),
-    );
-    let (ax, ay) = (18.0, GRID_TOP + plot_h / 2.0);
-    let _ = write!(
-        out,
-        "<text x=\"{ax:.1}\" y=\"{ay:.1}\" class=\"axis-title\" text-anchor=\"middle\" transform=\"rotate(-90 {ax:.1} {ay:.1})\">"
-    );
-    escape(&format!("{} →", grid.labels.y_axis), out);
-    out.push_str("</text>\n");
-
-    // Stakeholders: stacked in their cell, key ones first, so labels never overlap.
-    let mut cells: Vec<Vec<&crate::document::GridPoint>> = vec![Vec::new(); 25];
-    for point in &grid.points {
-        let (i, p) = (point.interest.clamp(1, 5), point.power.clamp(1, 5));
-        cells[usize::from(p - 1) * 5 + usize::from(i - 1)].push(point);
-    }
-    out.push_str("<g class=\"points\">\n");
-    for (index, cell) in cells.iter_mut().enumerate() {
-        if cell.is_empty() {
-            continue;
-        }
-        cell.sort_by(|a, b| b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label)));
-        let (power, interest) = ((index / 5 + 1) as f64, (index % 5 + 1) as f64);
-        let x0 = x_at(interest) + 7.0;
-        let mut y0 = y_at(power) - cell_h + 6.0;
-        let mut lines = ((cell_h - 8.0) / LINE).floor() as usize;
-        // The corner cells carry the quadrant names.
-        let top_row = power == 5.0;
-        let bottom_row = power == 1.0;
-        let corner = (interest == 5.0 || interest == 1.0) && (top_row || bottom_row);
-        if corner && top_row {
-            y0 += LINE;
-            lines -= 1;
-        } else if corner {
-            lines -= 1;
-        }
-        let shown = if cell.len() > lines {
-            lines - 1
-        } else {
-            cell.len()
-        };
-        for (n, point) in cell.iter().take(shown).enumerate() {
-            let y = y0 + LINE * (n as f64) + LINE / 2.0;
-            let class = if point.key { "dot key" } else { "dot" };
-            out.push_str("<g>");
-            let _ = write!(out, "<title>");
-            escape(&point.label, out);
-            let _ = write!(
-                out,
-                "</title><circle cx=\"{x0:.1}\" cy=\"{y:.1}\" r=\"3.6\" class=\"{class}\"/>"
-            );
-            let label = fit(&point.label, LABEL_SIZE, cell_w - 17.0);
-            let _ = write!(
-                out,
-                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"point-label\">",
-                x0 + 6.0,
-                y + 3.8
-            );
-            escape(&label, out);
-            out.push_str("</text></g>\n");
-        }
-        if shown < cell.len() {
-            let y = y0 + LINE * (shown as f64) + LINE / 2.0 + 3.8;
-            text(
-                out,
-                x0 + 6.0,
-                y,
-                "more",
-                "start",
-                &format!("+{}", cell.len() - shown),
-            );
-        }
-    }
-    out.push_str("</g>\n</svg>\n");
+    write_scene(&scene, out);
+    out.push_str("</svg>\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -451,6 +256,21 @@ fn class(role: Role) -> String {
         Role::NodeLabel => "node-label".to_owned(),
         Role::Leader => "leader".to_owned(),
         Role::Legend => "legend".to_owned(),
+        Role::Quadrant(q) => {
+            ["q-manage", "q-satisfy", "q-inform", "q-monitor"][usize::from(q.min(3))].to_owned()
+        }
+        Role::GridLine => "grid-line".to_owned(),
+        Role::Threshold => "threshold".to_owned(),
+        Role::Frame => "frame".to_owned(),
+        Role::QuadrantName => "quadrant-name".to_owned(),
+        Role::Tick => "tick".to_owned(),
+        Role::AxisTitle => "axis-title".to_owned(),
+        Role::Dot { key: true } => "dot key".to_owned(),
+        Role::Dot { key: false } => "dot".to_owned(),
+        Role::PointLabel => "point-label".to_owned(),
+        Role::More => "more".to_owned(),
+        Role::Count => "count-dot".to_owned(),
+        Role::CountLabel => "count".to_owned(),
     }
 }
 
@@ -470,6 +290,12 @@ fn write_scene(scene: &Scene, out: &mut String) {
                     out,
                     "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"{class}\"/>",
                     from.0, from.1, to.0, to.1
+                );
+            }
+            Shape::Rect { x, y, w, h } => {
+                let _ = write!(
+                    out,
+                    "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" class=\"{class}\"/>"
                 );
             }
             Shape::Polygon(points) => {

@@ -2,13 +2,11 @@
 //! grid, engagement matrix, relationship network and sentiment timeline. Labels come from
 //! the chart data, so they are in the report's language.
 
-use std::collections::BTreeMap;
-
 use super::blocks::Builder;
 use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
-use super::scene::{self, FontMeasure};
-use super::text::{Line, Span, TextStyle, break_lines, measure, single_line};
+use super::scene::FontMeasure;
+use super::text::{Line, TextStyle, measure, single_line};
 use super::theme::{self, Rgb};
 use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
 use crate::render::scene::network;
@@ -81,43 +79,6 @@ fn fitted(fonts: &mut FontSet, text: &str, style: TextStyle, max: f32) -> Line {
     single_line(&kept, style, fonts)
 }
 
-/// Line height of the 6.5-point labels in charts.
-const LABEL_LINE: f32 = 7.8;
-
-/// `text` on at most `max_lines` lines `width` wide, the last cut with an ellipsis if the
-/// text goes on.
-fn wrapped(
-    fonts: &mut FontSet,
-    text: &str,
-    style: TextStyle,
-    width: f32,
-    max_lines: usize,
-) -> Vec<Line> {
-    let spans = [Span::new(text, style)];
-    let mut lines = break_lines(&spans, width, fonts);
-    if lines.len() <= max_lines {
-        if lines.len() > 1 {
-            // Even lines rather than a full one and a last character alone.
-            let even = measure(text, style, fonts) / lines.len() as f32 + style.size;
-            let balanced = break_lines(&spans, even.min(width), fonts);
-            if balanced.len() == lines.len() {
-                return balanced;
-            }
-        }
-        return lines;
-    }
-    lines.truncate(max_lines.saturating_sub(1));
-    // Lines drop the spaces they break at: find where the kept ones end.
-    let mut end = 0;
-    for line in &lines {
-        for piece in &line.pieces {
-            end += text[end..].find(piece.text.as_str()).unwrap_or(0) + piece.text.len();
-        }
-    }
-    lines.push(fitted(fonts, text[end..].trim_start(), style, width));
-    lines
-}
-
 /// The chart title above the drawing, if any; returns the height it takes.
 fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Draw>) -> f32 {
     let Some(text) = text else {
@@ -143,9 +104,8 @@ fn line(points: Vec<(f32, f32)>, stroke: Stroke) -> Draw {
     }
 }
 
-/// Power/interest grid: quadrants shaded and named, level names along both axes,
-/// stakeholders stacked in their cell (key ones first) when there are few enough to read,
-/// a cell that cannot show all saying how many more; beyond that each cell shows its count.
+/// Power/interest grid: the one layout of [`crate::render::scene::grid`], drawn at the
+/// column's width.
 fn power_interest(
     fonts: &mut FontSet,
     grid: &GridChart,
@@ -155,235 +115,13 @@ fn power_interest(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    // Room on the left for the level names beside the rows.
-    let left = 46.0;
-    let side = (width - left - 8.0).min(400.0);
-    let x0 = x + left + (width - left - 8.0 - side) / 2.0;
-    let y0 = top + 16.0;
-    let cell = side / 5.0;
-    let t = f32::from(grid.threshold.clamp(2, 5)) - 1.0; // cells below "high"
-    let split_x = x0 + t * cell;
-    let split_y = y0 + (5.0 - t) * cell;
-
-    // Quadrants: manage closely, keep satisfied, keep informed, monitor.
-    let tints = [0xfbe3dc, 0xfdf1d8, 0xe0edf8, 0xeef0f2].map(Rgb::hex);
-    let quads = [
-        (split_x, y0, x0 + side - split_x, split_y - y0),
-        (x0, y0, split_x - x0, split_y - y0),
-        (split_x, split_y, x0 + side - split_x, y0 + side - split_y),
-        (x0, split_y, split_x - x0, y0 + side - split_y),
-    ];
-    for (&(qx, qy, qw, qh), tint) in quads.iter().zip(tints) {
-        draws.push(Draw::fill(qx, qy, qw, qh, tint));
-    }
-    let grid_stroke = Stroke::solid(Rgb::hex(0xffffff), 0.8);
-    for k in 1..5 {
-        let k = k as f32 * cell;
-        draws.push(line(vec![(x0 + k, y0), (x0 + k, y0 + side)], grid_stroke));
-        draws.push(line(vec![(x0, y0 + k), (x0 + side, y0 + k)], grid_stroke));
-    }
-    let axis = Stroke::solid(theme::MUTED, 0.8);
-    draws.push(line(
-        vec![(x0, y0), (x0, y0 + side), (x0 + side, y0 + side)],
-        axis,
-    ));
-    let split = Stroke::solid(theme::MUTED, 1.0);
-    draws.push(line(vec![(split_x, y0), (split_x, y0 + side)], split));
-    draws.push(line(vec![(x0, split_y), (x0 + side, split_y)], split));
-
-    // Quadrant names in the outer corners; the corner cells keep a line free for them.
-    let name_style = style(7.5, theme::MUTED).bold();
-    let corners = [
-        (x0 + side - 4.0, y0 + 10.0, 1.0),
-        (x0 + 4.0, y0 + 10.0, 0.0),
-        (x0 + side - 4.0, y0 + side - 5.0, 1.0),
-        (x0 + 4.0, y0 + side - 5.0, 0.0),
-    ];
-    for (name, &(nx, ny, anchor)) in grid.labels.extra.iter().zip(&corners) {
-        draws.push(text_at(fonts, name, name_style, nx, ny, anchor));
-    }
-
-    // Level names under the columns and beside the rows, numbers where there are none.
-    let tick = style(theme::CHART_LABEL, theme::MUTED);
-    for v in 1..=5u8 {
-        let name = grid
-            .labels
-            .extra
-            .get(3 + usize::from(v))
-            .cloned()
-            .unwrap_or_else(|| v.to_string());
-        let c = (f32::from(v) - 0.5) * cell;
-        let under = fitted(fonts, &name, tick, cell - 4.0);
-        draws.push(Draw::Text {
-            x: x0 + c - under.width / 2.0,
-            baseline: y0 + side + 10.0,
-            line: under,
-        });
-        let beside = fitted(fonts, &name, tick, left - 8.0);
-        draws.push(Draw::Text {
-            x: x0 - 5.0 - beside.width,
-            baseline: y0 + side - c + 2.5,
-            line: beside,
-        });
-    }
-    let axis_title = style(8.0, theme::INK).bold();
-    draws.push(text_at(
-        fonts,
-        &format!("{} →", grid.labels.x_axis),
-        axis_title,
-        x0 + side / 2.0,
-        y0 + side + 23.0,
-        0.5,
-    ));
-    draws.push(text_at(
-        fonts,
-        &format!("↑ {}", grid.labels.y_axis),
-        axis_title,
-        x0 - 5.0,
-        y0 - 6.0,
-        1.0,
-    ));
-
-    // Stakeholders by cell, key ones first, then by name.
-    let mut cells: BTreeMap<(u8, u8), Vec<usize>> = BTreeMap::new();
-    for (i, p) in grid.points.iter().enumerate() {
-        cells
-            .entry((p.interest.clamp(1, 5), p.power.clamp(1, 5)))
-            .or_default()
-            .push(i);
-    }
-    let labelled = grid.points.len() <= 45;
-    let label_style = style(6.5, theme::INK);
-    let more_style = style(6.5, theme::MUTED).bold();
-    for (&(interest, power), members) in &mut cells {
-        let cx = x0 + (f32::from(interest) - 1.0) * cell;
-        let cy = y0 + (5.0 - f32::from(power)) * cell;
-        if labelled {
-            members.sort_by(|&a, &b| {
-                let (a, b) = (&grid.points[a], &grid.points[b]);
-                b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label))
-            });
-            let corner = matches!(interest, 1 | 5) && matches!(power, 1 | 5);
-            let (mut room_top, mut room) = (cy + 3.0, cell - 6.0);
-            if corner {
-                room -= 11.0;
-                if power == 5 {
-                    room_top += 11.0;
-                }
-            }
-            // One row per stakeholder, two columns when a cell is crowded, and "+n" for
-            // those that still do not fit.
-            let fit_rows = ((room / 8.0).floor() as usize).max(1);
-            let columns = if members.len() > fit_rows.min(7) {
-                2
-            } else {
-                1
-            };
-            let capacity = fit_rows * columns;
-            let shown = if members.len() > capacity {
-                capacity - 1
-            } else {
-                members.len()
-            };
-            let slots = shown + usize::from(shown < members.len());
-            let rows = slots.div_ceil(columns);
-            let col_w = (cell - 4.0) / columns as f32;
-            let label_w = col_w - 9.0;
-            // Long names take a second line where a one-column cell has the height for
-            // all of them; otherwise they are cut short.
-            let mut labels: Vec<Vec<Line>> = Vec::with_capacity(shown);
-            let mut two_lines = columns == 1;
-            for &i in &members[..shown] {
-                let lines = 1 + usize::from(two_lines);
-                labels.push(wrapped(
-                    fonts,
-                    &grid.points[i].label,
-                    label_style,
-                    label_w,
-                    lines,
-                ));
-            }
-            let pitch_of = |lines: usize| lines as f32 * LABEL_LINE + 1.7;
-            let tall = labels.iter().map(|l| pitch_of(l.len())).sum::<f32>()
-                + (slots - shown) as f32 * pitch_of(1);
-            if two_lines && tall > room {
-                two_lines = false;
-                for (label, &i) in labels.iter_mut().zip(&members[..shown]) {
-                    *label = vec![fitted(fonts, &grid.points[i].label, label_style, label_w)];
-                }
-            }
-            let single = (room / rows as f32).min(9.5);
-            let pitch = |k: usize| match labels.get(k) {
-                Some(lines) if two_lines => pitch_of(lines.len()),
-                _ if two_lines => pitch_of(1),
-                _ => single,
-            };
-            let pitches: Vec<f32> = (0..slots).map(pitch).collect();
-            let column_height: f32 = pitches[..rows].iter().sum();
-            let first = room_top + (room - column_height) / 2.0;
-            let mut y = first;
-            for k in 0..slots {
-                if k % rows == 0 {
-                    y = first;
-                }
-                let h = pitches[k];
-                let px = cx + 5.0 + (k / rows) as f32 * col_w;
-                // The dot beside the first line, the lines centred in their slot.
-                let lines = labels.get(k).map_or(1, Vec::len);
-                let py = y + h / 2.0 - (lines - 1) as f32 * LABEL_LINE / 2.0;
-                y += h;
-                let Some(&i) = members.get(k).filter(|_| k < shown) else {
-                    let more = format!("+{}", members.len() - shown);
-                    draws.push(text_at(fonts, &more, more_style, px - 2.0, py + 2.3, 0.0));
-                    continue;
-                };
-                draws.push(dot(px, py, 2.6, grid.points[i].key));
-                for (l, line) in std::mem::take(&mut labels[k]).into_iter().enumerate() {
-                    draws.push(Draw::Text {
-                        x: px + 4.5,
-                        baseline: py + 2.3 + l as f32 * LABEL_LINE,
-                        line,
-                    });
-                }
-            }
-        } else {
-            let n = members.len();
-            let r = (cell * 0.42)
-                * (n as f32 / grid.points.len() as f32)
-                    .sqrt()
-                    .clamp(0.25, 1.0);
-            draws.push(Draw::Circle {
-                cx: cx + cell / 2.0,
-                cy: cy + cell / 2.0,
-                r,
-                fill: Some(theme::ACCENT),
-                stroke: None,
-            });
-            let count = style(7.5, theme::WHITE).bold();
-            draws.push(text_at(
-                fonts,
-                &n.to_string(),
-                count,
-                cx + cell / 2.0,
-                cy + cell / 2.0 + 2.6,
-                0.5,
-            ));
-        }
-    }
+    let scene = crate::render::scene::grid::scene(grid, &mut FontMeasure(fonts));
+    let scale = width / scene.width as f32;
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: y0 + side + 30.0,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
-    }
-}
-
-fn dot(cx: f32, cy: f32, r: f32, filled: bool) -> Draw {
-    Draw::Circle {
-        cx,
-        cy,
-        r,
-        fill: Some(if filled { theme::ACCENT } else { theme::WHITE }),
-        stroke: Some(Stroke::solid(theme::ACCENT, 0.9)),
     }
 }
 
@@ -645,7 +383,7 @@ fn relationships(
         fill: Some(Rgb::hex(0xfafbfc)),
         stroke: Some(Stroke::solid(theme::RULE, 0.5)),
     });
-    draws.extend(scene::draw(fonts, &scene, x, top, scale));
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
         height: top + scene.height as f32 * scale,
         draws,

@@ -35,6 +35,14 @@ pub(crate) fn with_bundled<T>(f: impl FnOnce(&mut dyn TextMeasure) -> T) -> T {
     })
 }
 
+/// Quadrant tints, as in the HTML: manage closely, keep satisfied, keep informed, monitor.
+const QUADRANTS: [Rgb; 4] = [
+    Rgb::hex(0xe4edf6),
+    Rgb::hex(0xeef2f6),
+    Rgb::hex(0xeef4ef),
+    Rgb::hex(0xf7f8f9),
+];
+
 /// The stroke of an edge kind: conflicts red and dashed, alliances green, as in the HTML.
 fn edge_stroke(kind: EdgeKind, scale: f32) -> Stroke {
     let (color, width, dash) = match kind {
@@ -60,6 +68,12 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
             (Shape::Line { from, to }, role) => {
                 let stroke = match role {
                     Role::Edge(kind) => edge_stroke(kind, scale),
+                    Role::GridLine => Stroke::solid(theme::WHITE, 1.5 * scale),
+                    Role::Threshold => Stroke {
+                        color: theme::ACCENT,
+                        width: 1.4 * scale,
+                        dash: Some((5.0 * scale, 3.0 * scale)),
+                    },
                     _ => Stroke::solid(Rgb::hex(0xaab5c0), 0.8 * scale),
                 };
                 draws.push(Draw::Path {
@@ -67,6 +81,22 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                     closed: false,
                     fill: None,
                     stroke: Some(stroke),
+                });
+            }
+            (Shape::Rect { x: rx, y: ry, w, h }, role) => {
+                let (fill, stroke) = match role {
+                    Role::Quadrant(q) => (Some(QUADRANTS[usize::from(q.min(3))]), None),
+                    Role::Frame => (None, Some(Stroke::solid(Rgb::hex(0xa9b5c1), 0.8 * scale))),
+                    _ => (Some(theme::ZEBRA), None),
+                };
+                let (px, py) = at((*rx, *ry));
+                draws.push(Draw::Rect {
+                    x: px,
+                    y: py,
+                    w: *w as f32 * scale,
+                    h: *h as f32 * scale,
+                    fill,
+                    stroke,
                 });
             }
             (Shape::Polygon(points), role) => {
@@ -83,13 +113,21 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
             }
             (Shape::Circle { centre, r }, role) => {
                 let (cx, cy) = at(*centre);
-                let key = matches!(role, Role::Node { key: true });
+                let key = matches!(role, Role::Node { key: true } | Role::Dot { key: true });
+                let (fill, stroke) = if role == Role::Count {
+                    (theme::ACCENT, None)
+                } else {
+                    (
+                        if key { theme::ACCENT } else { theme::WHITE },
+                        Some(Stroke::solid(theme::ACCENT, 1.2 * scale)),
+                    )
+                };
                 draws.push(Draw::Circle {
                     cx,
                     cy,
                     r: *r as f32 * scale,
-                    fill: Some(if key { theme::ACCENT } else { theme::WHITE }),
-                    stroke: Some(Stroke::solid(theme::ACCENT, 1.2 * scale)),
+                    fill: Some(fill),
+                    stroke,
                 });
             }
             (
@@ -103,12 +141,20 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                 },
                 role,
             ) => {
-                let color = if role == Role::Legend {
-                    theme::MUTED
-                } else {
-                    theme::INK
+                let color = match role {
+                    Role::Legend | Role::Tick | Role::More => theme::MUTED,
+                    Role::QuadrantName => Rgb::hex(0x4a6580),
+                    Role::AxisTitle => theme::ACCENT,
+                    Role::CountLabel => theme::WHITE,
+                    _ => theme::INK,
                 };
-                let style = TextStyle::new(*size as f32 * scale, color);
+                let mut style = TextStyle::new(*size as f32 * scale, color);
+                if matches!(
+                    role,
+                    Role::QuadrantName | Role::AxisTitle | Role::CountLabel
+                ) {
+                    style = style.bold();
+                }
                 for (k, text) in lines.iter().enumerate() {
                     let line = single_line(text, style, fonts);
                     let (lx, ly) = at((*tx, top + size * (BASELINE + k as f64 * LINE_HEIGHT)));

@@ -7,6 +7,7 @@
 //! Text is measured through [`TextMeasure`]; both writers use the bundled fonts' metrics
 //! (`pdf::scene::FontMeasure`), so a label that fits in one fits in the other.
 
+pub mod grid;
 pub mod network;
 
 /// A point in scene units.
@@ -36,6 +37,34 @@ pub enum Role {
     Leader,
     /// Legend text.
     Legend,
+    /// A quadrant of the power/interest grid: manage closely, keep satisfied, keep
+    /// informed, monitor (0–3).
+    Quadrant(u8),
+    /// A line between the grid's cells.
+    GridLine,
+    /// Where "high" starts on the grid.
+    Threshold,
+    /// The frame around a plot.
+    Frame,
+    /// A quadrant's name.
+    QuadrantName,
+    /// A level name on an axis.
+    Tick,
+    /// An axis's title.
+    AxisTitle,
+    /// A stakeholder's dot on the grid; key stakeholders are filled.
+    Dot {
+        /// Key stakeholder.
+        key: bool,
+    },
+    /// A stakeholder's name on the grid.
+    PointLabel,
+    /// "+N": stakeholders a cell has no room to name.
+    More,
+    /// The disc of a cell of a large grid.
+    Count,
+    /// How many stakeholders a cell of a large grid holds.
+    CountLabel,
 }
 
 /// The kinds of relationship, in legend order.
@@ -133,6 +162,17 @@ pub enum Shape {
         from: Point,
         /// The other end.
         to: Point,
+    },
+    /// A rectangle.
+    Rect {
+        /// Left.
+        x: f64,
+        /// Top.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
     },
     /// A closed polygon (arrow heads).
     Polygon(Vec<Point>),
