@@ -6,7 +6,7 @@ use super::blocks::Builder;
 use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
 use super::scene::FontMeasure;
-use super::text::{Line, TextStyle, measure, single_line};
+use super::text::{TextStyle, single_line};
 use super::theme::{self, Rgb};
 use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
 use crate::render::scene::network;
@@ -59,26 +59,6 @@ fn text_at(
     }
 }
 
-/// `text` cut with an ellipsis to fit `max` points.
-fn fitted(fonts: &mut FontSet, text: &str, style: TextStyle, max: f32) -> Line {
-    if measure(text, style, fonts) <= max {
-        return single_line(text, style, fonts);
-    }
-    let ellipsis = measure("…", style, fonts);
-    let mut kept = String::new();
-    let mut width = 0.0;
-    for c in text.chars() {
-        let w = measure(c.encode_utf8(&mut [0; 4]), style, fonts);
-        if width + w + ellipsis > max {
-            break;
-        }
-        width += w;
-        kept.push(c);
-    }
-    kept.push('…');
-    single_line(&kept, style, fonts)
-}
-
 /// The chart title above the drawing, if any; returns the height it takes.
 fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Draw>) -> f32 {
     let Some(text) = text else {
@@ -93,15 +73,6 @@ fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Dra
         0.0,
     ));
     20.0
-}
-
-fn line(points: Vec<(f32, f32)>, stroke: Stroke) -> Draw {
-    Draw::Path {
-        points,
-        closed: false,
-        fill: None,
-        stroke: Some(stroke),
-    }
 }
 
 /// Power/interest grid: the one layout of [`crate::render::scene::grid`], drawn at the
@@ -127,7 +98,8 @@ fn power_interest(
 
 /// Engagement assessment matrix: a row per stakeholder with C (current) and D (desired)
 /// in the level columns, an arrow where they differ. Rows are slices, so a long matrix
-/// continues over pages under its repeated header.
+/// Engagement assessment matrix: the one layout of [`crate::render::scene::engagement`].
+/// Rows are slices, so a long matrix continues over pages under its repeated head.
 fn engagement(
     b: &mut Builder,
     matrix: &EngagementChart,
@@ -135,170 +107,38 @@ fn engagement(
     x: f32,
     width: f32,
 ) {
-    let label_style = style(7.5, theme::INK);
-    // The name column as wide as the longest name, within reason: the level columns only
-    // hold two badges.
-    let widest = matrix
-        .rows
-        .iter()
-        .map(|r| measure(&r.label, label_style, b.fonts))
-        .fold(0.0, f32::max);
-    let label_w = (widest + 12.0).clamp(width * 0.22, width * 0.45);
-    let col_w = (width - label_w) / 5.0;
-    let head = style(7.5, theme::WHITE).bold();
-    let row_h = 13.0;
-
+    let parts = crate::render::scene::engagement::scene(matrix, &mut FontMeasure(b.fonts));
+    let scale = width / parts.head.width as f32;
     let mut draws = Vec::new();
-    let top = title(b.fonts, caption, x, &mut draws).max(18.0);
-    // Legend: what C and D stand for, in the report's words.
-    if let (Some(current), Some(desired)) = (matrix.labels.extra.get(5), matrix.labels.extra.get(6))
-    {
-        let legend = format!("C {current} · D {desired}");
-        draws.push(text_at(
-            b.fonts,
-            &legend,
-            style(theme::CHART_LABEL, theme::MUTED),
-            x + width,
-            top - 9.0,
-            1.0,
-        ));
-    }
-    let mut header_draws = vec![Draw::fill(x, 0.0, width, 16.0, theme::ACCENT)];
-    header_draws.push(text_at(
-        b.fonts,
-        &matrix.labels.y_axis,
-        head,
-        x + 5.0,
-        10.8,
-        0.0,
-    ));
-    for (k, level) in matrix.labels.extra.iter().take(5).enumerate() {
-        let cx = x + label_w + (k as f32 + 0.5) * col_w;
-        let line = fitted(b.fonts, level, head, col_w - 4.0);
-        header_draws.push(Draw::Text {
-            x: cx - line.width / 2.0,
-            baseline: 10.8,
-            line,
-        });
-    }
-    let header = Slice {
-        height: 16.0,
-        draws: header_draws.clone(),
+    let top = title(b.fonts, caption, x, &mut draws);
+    let head = super::scene::draw(b.fonts, &parts.head, x, 0.0, scale);
+    let head_h = parts.head.height as f32 * scale;
+    b.flow.headers.push(Slice {
+        height: head_h,
+        draws: head.clone(),
         ..Slice::default()
-    };
-    b.flow.headers.push(header);
+    });
     let repeat = b.flow.headers.len() - 1;
-    draws.extend(header_draws.into_iter().map(|d| shift(d, top)));
+    draws.extend(head.into_iter().map(|d| shift(d, top)));
     b.flow.slices.push(Slice {
-        height: top + 16.0,
+        height: top + head_h,
         keep_with_next: !matrix.rows.is_empty(),
         draws,
         ..Slice::default()
     });
-
-    let marker = style(6.5, theme::WHITE).bold();
-    for (r, row) in matrix.rows.iter().enumerate() {
-        let mut draws = Vec::new();
-        if r % 2 == 1 {
-            draws.push(Draw::fill(x, 0.0, width, row_h, theme::ZEBRA));
-        }
-        for k in 1..5 {
-            let gx = x + label_w + k as f32 * col_w;
-            draws.push(line(
-                vec![(gx, 0.0), (gx, row_h)],
-                Stroke::solid(theme::RULE, 0.3),
-            ));
-        }
-        let label = fitted(b.fonts, &row.label, label_style, label_w - 8.0);
-        draws.push(Draw::Text {
-            x: x + 5.0,
-            baseline: 9.2,
-            line: label,
-        });
-        let centre = |level: u8| x + label_w + (f32::from(level.clamp(1, 5)) - 0.5) * col_w;
-        let cy = row_h / 2.0;
-        match (row.current, row.desired) {
-            (Some(c), Some(d)) if c != d => {
-                let (from, to) = (centre(c), centre(d));
-                let dir = if to > from { 1.0 } else { -1.0 };
-                let tip = to - dir * 6.5;
-                draws.push(line(
-                    vec![(from + dir * 6.0, cy), (tip, cy)],
-                    Stroke::solid(theme::MUTED, 0.8),
-                ));
-                draws.push(Draw::Path {
-                    points: vec![
-                        (tip, cy),
-                        (tip - dir * 3.5, cy - 2.2),
-                        (tip - dir * 3.5, cy + 2.2),
-                    ],
-                    closed: true,
-                    fill: Some(theme::MUTED),
-                    stroke: None,
-                });
-                draws.extend(badge(b.fonts, "C", from, cy, theme::SERIES[1], marker));
-                draws.extend(badge(b.fonts, "D", to, cy, theme::ACCENT, marker));
-            }
-            (Some(c), Some(_)) => {
-                draws.extend(badge(
-                    b.fonts,
-                    "C",
-                    centre(c) - 6.0,
-                    cy,
-                    theme::SERIES[1],
-                    marker,
-                ));
-                draws.extend(badge(
-                    b.fonts,
-                    "D",
-                    centre(c) + 6.0,
-                    cy,
-                    theme::ACCENT,
-                    marker,
-                ));
-            }
-            (Some(c), None) => {
-                draws.extend(badge(b.fonts, "C", centre(c), cy, theme::SERIES[1], marker))
-            }
-            (None, Some(d)) => {
-                draws.extend(badge(b.fonts, "D", centre(d), cy, theme::ACCENT, marker))
-            }
-            (None, None) => {}
-        }
-        draws.push(Draw::hline(
-            x,
-            row_h,
-            width,
-            Stroke::solid(theme::RULE, 0.4),
-        ));
+    for row in &parts.rows {
         b.flow.slices.push(Slice {
-            height: row_h,
-            draws,
+            height: row.height as f32 * scale,
+            draws: super::scene::draw(b.fonts, row, x, 0.0, scale),
             repeat: Some(repeat),
             ..Slice::default()
         });
     }
-}
-
-/// A letter in a filled circle.
-fn badge(
-    fonts: &mut FontSet,
-    letter: &str,
-    cx: f32,
-    cy: f32,
-    color: Rgb,
-    style: TextStyle,
-) -> [Draw; 2] {
-    [
-        Draw::Circle {
-            cx,
-            cy,
-            r: 5.0,
-            fill: Some(color),
-            stroke: None,
-        },
-        text_at(fonts, letter, style, cx, cy + 2.3, 0.5),
-    ]
+    b.flow.slices.push(Slice {
+        height: parts.foot.height as f32 * scale,
+        draws: super::scene::draw(b.fonts, &parts.foot, x, 0.0, scale),
+        ..Slice::default()
+    });
 }
 
 /// Move a drawing down by `dy`.
@@ -391,26 +231,8 @@ fn relationships(
     }
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
-fn day(date: &str) -> Option<f32> {
-    let date: jiff::civil::Date = date.parse().ok()?;
-    let epoch = jiff::civil::date(1970, 1, 1);
-    Some(epoch.until(date).ok()?.get_days() as f32)
-}
-
-/// Colour of a sentiment score: good, fair or poor, as in the HTML.
-fn score_color(score: f64) -> Rgb {
-    if score >= 3.5 {
-        Rgb::hex(0x3c7d4f)
-    } else if score <= 2.5 {
-        Rgb::hex(0xb03a2e)
-    } else {
-        Rgb::hex(0xb7791f)
-    }
-}
-
-/// Sentiment as small multiples, like the HTML: a panel per stakeholder, three across, on
-/// one shared time axis, the neutral score dashed and the latest score at the right.
+/// Sentiment as small multiples: the one layout of [`crate::render::scene::sentiment`],
+/// drawn at the column's width (a single panel at its natural size).
 fn panels(
     fonts: &mut FontSet,
     chart: &SentimentChart,
@@ -420,92 +242,13 @@ fn panels(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    let n = chart.series.len();
-    let columns = n.clamp(1, 3);
-    let gap = 10.0;
-    let pw = (width - gap * (columns - 1) as f32) / columns as f32;
-    let ph = 72.0;
-    let (start, end) = (
-        day(&chart.range.0).unwrap_or(0.0),
-        day(&chart.range.1).unwrap_or(1.0),
-    );
-    let span = (end - start).max(1.0);
-    let first = chart.labels.extra.first().unwrap_or(&chart.range.0);
-    let last = chart.labels.extra.get(1).unwrap_or(&chart.range.1);
-    let name_style = style(7.5, theme::ACCENT).bold();
-    let tick = style(6.5, theme::MUTED);
-    let neutral = Stroke {
-        color: theme::RULE,
-        width: 0.6,
-        dash: Some((2.0, 2.0)),
-    };
-    for (i, series) in chart.series.iter().enumerate() {
-        let px = x + (i % columns) as f32 * (pw + gap);
-        let py = top + (i / columns) as f32 * (ph + gap);
-        draws.push(Draw::Rect {
-            x: px,
-            y: py,
-            w: pw,
-            h: ph,
-            fill: Some(Rgb::hex(0xfafbfc)),
-            stroke: Some(Stroke::solid(Rgb::hex(0xe1e6eb), 0.5)),
-        });
-        let name = fitted(fonts, &series.label, name_style, pw - 12.0);
-        draws.push(Draw::Text {
-            x: px + 6.0,
-            baseline: py + 12.0,
-            line: name,
-        });
-        let (plot_x, plot_w) = (px + 8.0, pw - 30.0);
-        let (plot_y, plot_h) = (py + 20.0, ph - 36.0);
-        let y_of =
-            |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) as f32 - 1.0) / 4.0 * plot_h;
-        let x_of = |d: f32| plot_x + (d - start) / span * plot_w;
-        draws.push(Draw::hline(plot_x, y_of(3.0), plot_w, neutral));
-        draws.push(Draw::hline(
-            plot_x,
-            plot_y + plot_h,
-            plot_w,
-            Stroke::solid(theme::RULE, 0.6),
-        ));
-        let points: Vec<(f32, f32, f64)> = series
-            .points
-            .iter()
-            .filter_map(|(date, score)| Some((x_of(day(date)?), y_of(*score), *score)))
-            .collect();
-        if points.len() > 1 {
-            draws.push(line(
-                points.iter().map(|p| (p.0, p.1)).collect(),
-                Stroke::solid(theme::ACCENT, 1.1),
-            ));
-        }
-        for &(cx, cy, score) in &points {
-            draws.push(Draw::Circle {
-                cx,
-                cy,
-                r: 1.9,
-                fill: Some(score_color(score)),
-                stroke: None,
-            });
-        }
-        if let Some(&(_, cy, score)) = points.last() {
-            let latest = style(7.5, score_color(score)).bold();
-            draws.push(text_at(
-                fonts,
-                &format!("{score:.0}"),
-                latest,
-                px + pw - 7.0,
-                cy + 2.6,
-                1.0,
-            ));
-        }
-        let baseline = py + ph - 5.0;
-        draws.push(text_at(fonts, first, tick, plot_x, baseline, 0.0));
-        draws.push(text_at(fonts, last, tick, plot_x + plot_w, baseline, 1.0));
-    }
-    let rows = n.div_ceil(columns);
+    let scene = crate::render::scene::sentiment::scene(chart, &mut FontMeasure(fonts));
+    // Panels keep the scale of a full row of three.
+    let full = 3.0 * 240.0 + 2.0 * 16.0 + 8.0;
+    let scale = width / full;
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: top + rows as f32 * ph + rows.saturating_sub(1) as f32 * gap,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
     }

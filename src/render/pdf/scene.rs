@@ -5,6 +5,7 @@ use super::fonts::FontSet;
 use super::layout::{Draw, Stroke};
 use super::text::{TextStyle, measure, single_line};
 use super::theme::{self, Rgb};
+use crate::render::scene::sentiment::Band;
 use crate::render::scene::{BASELINE, EdgeKind, LINE_HEIGHT, Role, Scene, Shape, TextMeasure};
 
 /// Text measured with a font set: the user's fonts in a PDF, the bundled ones for SVG.
@@ -43,6 +44,20 @@ const QUADRANTS: [Rgb; 4] = [
     Rgb::hex(0xf7f8f9),
 ];
 
+/// The colour of a satisfaction band, as in the HTML.
+fn band_color(band: Band) -> Rgb {
+    Rgb::hex(match band {
+        Band::Good => 0x3c7d4f,
+        Band::Fair => 0xb7791f,
+        Band::Poor => 0xb03a2e,
+    })
+}
+
+/// The colour of an engagement gap: amber where engagement must rise.
+fn gap_color(up: bool) -> Rgb {
+    Rgb::hex(if up { 0xb7791f } else { 0x8a97a5 })
+}
+
 /// The stroke of an edge kind: conflicts red and dashed, alliances green, as in the HTML.
 fn edge_stroke(kind: EdgeKind, scale: f32) -> Stroke {
     let (color, width, dash) = match kind {
@@ -68,6 +83,14 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
             (Shape::Line { from, to }, role) => {
                 let stroke = match role {
                     Role::Edge(kind) => edge_stroke(kind, scale),
+                    Role::Rule => Stroke::solid(theme::RULE, 0.8 * scale),
+                    Role::Gap { up } => Stroke::solid(gap_color(up), 1.6 * scale),
+                    Role::Axis => Stroke::solid(theme::RULE, 0.8 * scale),
+                    Role::NeutralLine => Stroke {
+                        color: Rgb::hex(0xc3ccd5),
+                        width: 0.8 * scale,
+                        dash: Some((3.0 * scale, 3.0 * scale)),
+                    },
                     Role::GridLine => Stroke::solid(theme::WHITE, 1.5 * scale),
                     Role::Threshold => Stroke {
                         color: theme::ACCENT,
@@ -87,6 +110,10 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                 let (fill, stroke) = match role {
                     Role::Quadrant(q) => (Some(QUADRANTS[usize::from(q.min(3))]), None),
                     Role::Frame => (None, Some(Stroke::solid(Rgb::hex(0xa9b5c1), 0.8 * scale))),
+                    Role::Panel => (
+                        Some(Rgb::hex(0xfafbfc)),
+                        Some(Stroke::solid(Rgb::hex(0xe1e6eb), 0.8 * scale)),
+                    ),
                     _ => (Some(theme::ZEBRA), None),
                 };
                 let (px, py) = at((*rx, *ry));
@@ -99,9 +126,18 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                     stroke,
                 });
             }
+            (Shape::Polyline(points), _) => {
+                draws.push(Draw::Path {
+                    points: points.iter().map(|&p| at(p)).collect(),
+                    closed: false,
+                    fill: None,
+                    stroke: Some(Stroke::solid(theme::ACCENT, 1.6 * scale)),
+                });
+            }
             (Shape::Polygon(points), role) => {
                 let color = match role {
                     Role::Arrow(kind) | Role::Edge(kind) => edge_stroke(kind, scale).color,
+                    Role::GapArrow { up } => gap_color(up),
                     _ => theme::MUTED,
                 };
                 draws.push(Draw::Path {
@@ -114,8 +150,15 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
             (Shape::Circle { centre, r }, role) => {
                 let (cx, cy) = at(*centre);
                 let key = matches!(role, Role::Node { key: true } | Role::Dot { key: true });
-                let (fill, stroke) = if role == Role::Count {
+                let (fill, stroke) = if let Role::Score(band) = role {
+                    (band_color(band), None)
+                } else if matches!(role, Role::Count | Role::Mark { desired: true }) {
                     (theme::ACCENT, None)
+                } else if role == (Role::Mark { desired: false }) {
+                    (
+                        theme::WHITE,
+                        Some(Stroke::solid(Rgb::hex(0x8a97a5), 1.3 * scale)),
+                    )
                 } else {
                     (
                         if key { theme::ACCENT } else { theme::WHITE },
@@ -145,13 +188,22 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                     Role::Legend | Role::Tick | Role::More => theme::MUTED,
                     Role::QuadrantName => Rgb::hex(0x4a6580),
                     Role::AxisTitle => theme::ACCENT,
-                    Role::CountLabel => theme::WHITE,
+                    Role::CountLabel | Role::MarkLetter { desired: true } => theme::WHITE,
+                    Role::MarkLetter { desired: false } => theme::MUTED,
+                    Role::ColumnHead | Role::PanelTitle => theme::ACCENT,
+                    Role::LastScore(band) => band_color(band),
                     _ => theme::INK,
                 };
                 let mut style = TextStyle::new(*size as f32 * scale, color);
                 if matches!(
                     role,
-                    Role::QuadrantName | Role::AxisTitle | Role::CountLabel
+                    Role::QuadrantName
+                        | Role::AxisTitle
+                        | Role::CountLabel
+                        | Role::ColumnHead
+                        | Role::MarkLetter { .. }
+                        | Role::PanelTitle
+                        | Role::LastScore(_)
                 ) {
                     style = style.bold();
                 }

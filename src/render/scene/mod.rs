@@ -7,8 +7,10 @@
 //! Text is measured through [`TextMeasure`]; both writers use the bundled fonts' metrics
 //! (`pdf::scene::FontMeasure`), so a label that fits in one fits in the other.
 
+pub mod engagement;
 pub mod grid;
 pub mod network;
+pub mod sentiment;
 
 /// A point in scene units.
 pub type Point = (f64, f64);
@@ -65,6 +67,48 @@ pub enum Role {
     Count,
     /// How many stakeholders a cell of a large grid holds.
     CountLabel,
+    /// A column's name over a table-like chart.
+    ColumnHead,
+    /// A rule under a head.
+    Rule,
+    /// The shading of every other row.
+    Stripe,
+    /// A row's stakeholder.
+    RowLabel,
+    /// An engagement mark: current (hollow) or desired (filled).
+    Mark {
+        /// Desired rather than current.
+        desired: bool,
+    },
+    /// The letter on an engagement mark.
+    MarkLetter {
+        /// Desired rather than current.
+        desired: bool,
+    },
+    /// The line from current to desired engagement.
+    Gap {
+        /// Desired is higher than current.
+        up: bool,
+    },
+    /// Its arrow head.
+    GapArrow {
+        /// Desired is higher than current.
+        up: bool,
+    },
+    /// A small multiple's background.
+    Panel,
+    /// A small multiple's stakeholder.
+    PanelTitle,
+    /// The neutral score, dashed.
+    NeutralLine,
+    /// A time axis.
+    Axis,
+    /// The line through a stakeholder's scores.
+    TrendLine,
+    /// One score, by band.
+    Score(sentiment::Band),
+    /// The latest score written out, by band.
+    LastScore(sentiment::Band),
 }
 
 /// The kinds of relationship, in legend order.
@@ -174,6 +218,8 @@ pub enum Shape {
         /// Height.
         h: f64,
     },
+    /// An open polyline (trends).
+    Polyline(Vec<Point>),
     /// A closed polygon (arrow heads).
     Polygon(Vec<Point>),
     /// A circle.
