@@ -372,7 +372,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         .iter()
         .map(|k| label(language, &format!("relation.{k}")).to_owned())
         .chain(
-            ["network.more_central", "network.key"]
+            ["legend_central", "legend_key"]
                 .iter()
                 .map(|k| label(language, k).to_owned()),
         )

@@ -115,11 +115,11 @@ fn engagement(
     let head_h = parts.head.height as f32 * scale;
     b.flow.headers.push(Slice {
         height: head_h,
-        draws: head.clone(),
+        draws: head,
         ..Slice::default()
     });
     let repeat = b.flow.headers.len() - 1;
-    draws.extend(head.into_iter().map(|d| shift(d, top)));
+    draws.extend(super::scene::draw(b.fonts, &parts.head, x, top, scale));
     b.flow.slices.push(Slice {
         height: top + head_h,
         keep_with_next: !matrix.rows.is_empty(),
@@ -139,67 +139,6 @@ fn engagement(
         draws: super::scene::draw(b.fonts, &parts.foot, x, 0.0, scale),
         ..Slice::default()
     });
-}
-
-/// Move a drawing down by `dy`.
-fn shift(draw: Draw, dy: f32) -> Draw {
-    match draw {
-        Draw::Text { x, baseline, line } => Draw::Text {
-            x,
-            baseline: baseline + dy,
-            line,
-        },
-        Draw::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke,
-        } => Draw::Rect {
-            x,
-            y: y + dy,
-            w,
-            h,
-            fill,
-            stroke,
-        },
-        Draw::Path {
-            points,
-            closed,
-            fill,
-            stroke,
-        } => Draw::Path {
-            points: points.into_iter().map(|(px, py)| (px, py + dy)).collect(),
-            closed,
-            fill,
-            stroke,
-        },
-        Draw::Circle {
-            cx,
-            cy,
-            r,
-            fill,
-            stroke,
-        } => Draw::Circle {
-            cx,
-            cy: cy + dy,
-            r,
-            fill,
-            stroke,
-        },
-        Draw::PageRef {
-            id,
-            right,
-            baseline,
-            style,
-        } => Draw::PageRef {
-            id,
-            right,
-            baseline: baseline + dy,
-            style,
-        },
-    }
 }
 
 /// Relationship network: the one layout of [`crate::render::scene::network`], drawn at

@@ -5,7 +5,7 @@
 //! Each row shows C (current) and D (desired) in the level columns, joined by an arrow
 //! where they differ; a name too wide for its column wraps to two whole lines.
 
-use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_two};
+use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_name};
 use crate::document::{EngagementChart, EngagementRow};
 
 /// Width of every part.
@@ -62,7 +62,7 @@ pub fn scene(matrix: &EngagementChart, measure: &mut dyn TextMeasure) -> Matrix 
     let extra = |i: usize| matrix.labels.extra.get(i).map_or("", String::as_str);
     let mut head = Vec::new();
     for level in 1..=5u8 {
-        let lines = wrap_two(
+        let lines = wrap_name(
             extra(usize::from(level) - 1),
             HEAD_SIZE,
             COL_W - 6.0,
@@ -155,7 +155,7 @@ fn mark(items: &mut Vec<Item>, x: f64, y: f64, letter: &str, desired: bool) {
 }
 
 fn row_scene(i: usize, row: &EngagementRow, measure: &mut dyn TextMeasure) -> Scene {
-    let lines = wrap_two(&row.label, LABEL_SIZE, NAME_W - 12.0, measure);
+    let lines = wrap_name(&row.label, LABEL_SIZE, NAME_W - 12.0, measure);
     let height = ROW.max(lines.len() as f64 * LINE + 8.0);
     let y = height / 2.0;
     let mut items = Vec::new();

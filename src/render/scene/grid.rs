@@ -1,12 +1,13 @@
 //! The power/interest grid as a scene: quadrants shaded and named, level names along
 //! both axes, and each stakeholder listed in its cell, key ones first.
 //!
-//! A name wider than its cell wraps to two whole lines; a cell lists everyone while the
-//! lines fit and says "+N" only for those that truly do not (the page lists everyone).
+//! A name wider than its cell wraps to two whole lines (more only if two cannot hold
+//! it); a cell lists everyone while the lines fit, in two columns if need be, and says
+//! "+N" only for those that truly do not fit (the page lists everyone).
 //! Beyond [`LABELLED`] stakeholders a grid of names cannot be read: each cell then shows
 //! how many it holds.
 
-use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_two};
+use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_name};
 use crate::document::{GridChart, GridPoint};
 
 /// Width and height of the scene.
@@ -141,7 +142,7 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
     for v in 1..=5u8 {
         let name = level(grid, v);
         let f = f64::from(v);
-        let under = wrap_two(&name, TICK_SIZE, cell_w - 4.0, measure);
+        let under = wrap_name(&name, TICK_SIZE, cell_w - 4.0, measure);
         let w = widest(&under, TICK_SIZE, measure);
         items.push(text(
             x_at(f) + cell_w / 2.0,
@@ -152,7 +153,7 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
             w,
             Role::Tick,
         ));
-        let beside = wrap_two(&name, TICK_SIZE, LEFT - 10.0, measure);
+        let beside = wrap_name(&name, TICK_SIZE, LEFT - 10.0, measure);
         let w = widest(&beside, TICK_SIZE, measure);
         let h = beside.len() as f64 * TICK_SIZE * super::LINE_HEIGHT;
         items.push(text(
@@ -342,7 +343,7 @@ fn arrange(
 ) -> Arrangement {
     let labels: Vec<Vec<String>> = cell
         .iter()
-        .map(|p| wrap_two(&p.label, LABEL_SIZE, width, measure))
+        .map(|p| wrap_name(&p.label, LABEL_SIZE, width, measure))
         .collect();
     let height = |lines: usize| lines as f64 * LINE + GAP;
     let (mut column, mut y) = (0, top);
@@ -453,6 +454,18 @@ mod tests {
         let scene = scene(&grid(&["国家开发银行滨江市分行（银团牵头行）"]), &mut Wide);
         assert_eq!(names(&scene), ["国家开发银行滨江市分行（银团牵头行）"]);
         assert!(super::super::overlapping_text(&scene).is_empty());
+    }
+
+    #[test]
+    fn a_very_long_name_stays_inside_its_cell() {
+        let name = "Port Authority of the Northern Estuary and Coastal Shipping Lanes";
+        let scene = scene(&grid(&[name]), &mut Wide);
+        let cell_w = (WIDTH - LEFT - RIGHT) / 5.0;
+        let right = LEFT + 3.0 * cell_w;
+        for item in scene.items.iter().filter(|i| i.role == Role::PointLabel) {
+            assert!(item.shape.text_bounds().unwrap().right <= right, "{item:?}");
+        }
+        assert_eq!(names(&scene).len(), 1);
     }
 
     #[test]

@@ -396,45 +396,72 @@ pub fn overlapping_text(scene: &Scene) -> Vec<(usize, usize)> {
 }
 
 /// `text` on one line, or on two lines of about equal width when wider than `max`: at a
-/// space, or between two CJK characters; never cut. A name without any break opportunity
-/// stays on one line.
-pub fn wrap_two(text: &str, size: f64, max: f64, measure: &mut dyn TextMeasure) -> Vec<String> {
+/// space, or between two CJK characters; never cut. A name too long for two lines takes
+/// as many as it needs; one without any break opportunity stays on one line.
+pub fn wrap_name(text: &str, size: f64, max: f64, measure: &mut dyn TextMeasure) -> Vec<String> {
     let text = text.trim();
     if measure.width(text, size) <= max {
         return vec![text.to_owned()];
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let wide = |c: char| (c as u32) >= 0x2E80;
+    let breaks = breaks(text);
     let half = measure.width(text, size) / 2.0;
     let mut best: Option<(f64, usize, usize)> = None;
+    for &(head, tail) in &breaks {
+        let off = (measure.width(&text[..head], size) - half).abs();
+        if best.is_none_or(|(b, _, _)| off < b) {
+            best = Some((off, head, tail));
+        }
+    }
+    let Some((_, head, tail)) = best else {
+        return vec![text.to_owned()];
+    };
+    let two = [text[..head].trim_end(), text[tail..].trim_start()];
+    if two.iter().all(|line| measure.width(line, size) <= max) {
+        return two.map(str::to_owned).to_vec();
+    }
+    // Greedy: each line as long as fits (or up to the first break, if none does).
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while measure.width(&text[start..], size) > max {
+        let fitting = breaks
+            .iter()
+            .filter(|(h, _)| *h > start)
+            .take_while(|(h, _)| measure.width(&text[start..*h], size) <= max)
+            .last()
+            .or_else(|| breaks.iter().find(|(h, _)| *h > start));
+        let Some(&(head, tail)) = fitting else {
+            break;
+        };
+        lines.push(text[start..head].trim().to_owned());
+        start = tail;
+    }
+    lines.push(text[start..].trim().to_owned());
+    lines
+}
+
+/// Where `text` may break: (end of the line before, start of the line after). Before a
+/// space (dropped), or between two wide characters, not before closing punctuation or
+/// after opening punctuation.
+fn breaks(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let wide = |c: char| (c as u32) >= 0x2E80;
+    let mut out = Vec::new();
     for k in 1..chars.len() {
         let (at, c) = chars[k];
         let prev = chars[k - 1].1;
-        // Break before a space (dropped), or between two wide characters, not before
-        // closing punctuation.
-        let (head_end, tail_start) = if c == ' ' {
-            (at, at + 1)
+        if c == ' ' {
+            if prev != ' ' {
+                out.push((at, at + 1));
+            }
         } else if wide(prev)
             && wide(c)
             && !"，。、；：）》」』".contains(c)
             && !"（《「『".contains(prev)
         {
-            (at, at)
-        } else {
-            continue;
-        };
-        let off = (measure.width(&text[..head_end], size) - half).abs();
-        if best.is_none_or(|(b, _, _)| off < b) {
-            best = Some((off, head_end, tail_start));
+            out.push((at, at));
         }
     }
-    match best {
-        Some((_, head, tail)) => vec![
-            text[..head].trim_end().to_owned(),
-            text[tail..].trim_start().to_owned(),
-        ],
-        None => vec![text.to_owned()],
-    }
+    out
 }
 
 #[cfg(test)]
@@ -473,11 +500,25 @@ mod tests {
 
     #[test]
     fn long_names_wrap_in_two_whole_lines() {
-        let lines = wrap_two("国家开发银行滨江市分行", 1.0, 8.0, &mut Mono);
+        let lines = wrap_name("国家开发银行滨江市分行", 1.0, 8.0, &mut Mono);
         assert_eq!(lines.concat(), "国家开发银行滨江市分行");
         assert_eq!(lines.len(), 2);
-        let lines = wrap_two("Works council Hartlepool", 1.0, 15.0, &mut Mono);
+        let lines = wrap_name("Works council Hartlepool", 1.0, 15.0, &mut Mono);
         assert_eq!(lines, ["Works council", "Hartlepool"]);
-        assert_eq!(wrap_two("Short", 1.0, 15.0, &mut Mono), ["Short"]);
+        assert_eq!(wrap_name("Short", 1.0, 15.0, &mut Mono), ["Short"]);
+        let lines = wrap_name(
+            "Port Authority of the Northern Estuary and Coastal Shipping Lanes",
+            1.0,
+            20.0,
+            &mut Mono,
+        );
+        assert!(
+            lines.len() > 2 && lines.iter().all(|l| l.chars().count() <= 20),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.join(" "),
+            "Port Authority of the Northern Estuary and Coastal Shipping Lanes"
+        );
     }
 }

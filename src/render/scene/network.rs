@@ -7,7 +7,7 @@
 //! and takes the one on the nearest ring that overlaps no other label and no dot, crossing
 //! the fewest edges. A label that had to move off the first ring gets a leader line.
 
-use super::{Anchor, Bounds, EdgeKind, Item, Point, Role, Scene, Shape, TextMeasure, wrap_two};
+use super::{Anchor, Bounds, EdgeKind, Item, Point, Role, Scene, Shape, TextMeasure, wrap_name};
 use crate::document::{NetworkChart, NetworkNode};
 
 /// Width of the scene: about the width of an A4 text column at 1.2 CSS pixels a unit.
@@ -184,7 +184,7 @@ fn place_labels(
     let mut labels = Vec::new();
     for i in order {
         let node = &network.nodes[i];
-        let lines = wrap_two(&node.label, LABEL_SIZE, MAX_LINE, measure);
+        let lines = wrap_name(&node.label, LABEL_SIZE, MAX_LINE, measure);
         let w = lines
             .iter()
             .map(|l| measure.width(l, LABEL_SIZE))

@@ -2,7 +2,7 @@
 //! shared time axis, the neutral score dashed, each score coloured by its [`Band`] and the
 //! latest one at the right.
 
-use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, wrap_two};
+use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, wrap_name};
 use crate::document::SentimentChart;
 
 const PANEL_W: f64 = 240.0;
@@ -102,7 +102,7 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
         });
         // A name too long for the panel's title line wraps over the plot's top (the
         // scores sit below the middle of most panels); it is never cut.
-        let title = wrap_two(&series.label, TITLE_SIZE, PANEL_W - 12.0, measure);
+        let title = wrap_name(&series.label, TITLE_SIZE, PANEL_W - 12.0, measure);
         let w = title
             .iter()
             .map(|l| measure.width(l, TITLE_SIZE))
