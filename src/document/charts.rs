@@ -257,8 +257,9 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    // One edge per unordered pair and kind: A ally B and B ally A are one alliance.
-    let mut edges: BTreeMap<(usize, usize, &'static str), ()> = BTreeMap::new();
+    // One edge per unordered pair and kind: A ally B and B ally A are one alliance, whose
+    // notes are both sides' notes.
+    let mut edges: BTreeMap<(usize, usize, &'static str), Vec<String>> = BTreeMap::new();
     for (i, s) in register.stakeholders.iter().enumerate() {
         for r in &s.relationships {
             if let Some(&j) = index.get(r.with.as_str()) {
@@ -268,7 +269,12 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
                 } else {
                     (i, j)
                 };
-                edges.insert((pair.0, pair.1, kind), ());
+                let notes = edges.entry((pair.0, pair.1, kind)).or_default();
+                if let Some(note) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+                    && !notes.iter().any(|n| n == note)
+                {
+                    notes.push(note.to_owned());
+                }
             }
         }
     }
@@ -307,8 +313,8 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-    // Evenly around the circle from the top, one empty slot between groups; half a slot
-    // off the vertical, so no label has to sit right above or below its node.
+    // The layout starts from the groups evenly around a circle, one empty slot between
+    // groups.
     let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
     let max_centrality = connected
         .iter()
@@ -340,18 +346,36 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         slot += 1;
     }
     let edges: Vec<NetworkEdge> = edges
-        .keys()
-        .filter_map(|(a, b, kind)| {
+        .iter()
+        .filter_map(|((a, b, kind), notes)| {
             Some(NetworkEdge {
                 from: *position.get(a)?,
                 to: *position.get(b)?,
                 kind: (*kind).to_owned(),
+                note: (!notes.is_empty()).then(|| notes.join(" / ")),
             })
         })
         .collect();
+    // The circle is where the layout starts; it moves connected stakeholders together.
+    let start: Vec<(f64, f64)> = nodes.iter().map(|n| (n.x, n.y)).collect();
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    let placed_groups: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| g.iter().filter_map(|i| position.get(i).copied()).collect())
+        .collect();
+    let placed = super::network_layout::layout(nodes.len(), &pairs, &placed_groups, &start);
+    for (node, (x, y)) in nodes.iter_mut().zip(placed) {
+        node.x = x;
+        node.y = y;
+    }
     let extra = ["ally", "conflict", "reports-to", "influences", "member-of"]
         .iter()
         .map(|k| label(language, &format!("relation.{k}")).to_owned())
+        .chain(
+            ["legend_central", "legend_key"]
+                .iter()
+                .map(|k| label(language, k).to_owned()),
+        )
         .collect();
     let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
     let description = match language {
@@ -472,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn network_is_deterministic_and_on_the_unit_circle() {
+    fn network_is_deterministic_and_fills_the_unit_square() {
         let register = sample("erp-rollout");
         let derived = vec![Derived::default(); register.stakeholders.len()];
         let as_of = jiff::civil::date(2026, 11, 20);
@@ -484,9 +508,11 @@ mod tests {
         };
         assert!(!network.edges.is_empty());
         for node in &network.nodes {
-            let r = ((node.x - 0.5).powi(2) + (node.y - 0.5).powi(2)).sqrt();
-            assert!((r - 0.5).abs() < 0.01, "{node:?}");
+            assert!((0.0..=1.0).contains(&node.x) && (0.0..=1.0).contains(&node.y));
         }
+        assert!(
+            network.nodes.iter().any(|n| n.x == 0.0) && network.nodes.iter().any(|n| n.y == 1.0)
+        );
         assert!(network.edges.iter().any(|e| e.kind == "conflict"));
     }
 

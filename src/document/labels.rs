@@ -91,6 +91,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("silent", "Silent", "沉默"),
     ("trend", "Trend", "趋势"),
     ("centrality", "Centrality", "中心度"),
+    ("legend_central", "Larger: more central", "越大越处于中心"),
+    ("legend_key", "Filled: key stakeholder", "实心：关键干系人"),
     ("tags", "Tags", "标签"),
     ("needs", "Needs", "需求"),
     ("expectations", "Expectations", "期望"),

@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod labels;
 pub mod markdown;
+pub mod network_layout;
 
 use serde::Serialize;
 
@@ -286,13 +287,18 @@ pub struct NetworkEdge {
     pub to: usize,
     /// `ally`, `conflict`, `reports-to`, `influences`, `member-of`.
     pub kind: String,
+    /// What the register says about the relationship (both sides' notes of an alliance
+    /// or conflict), shown as a tooltip in HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The relationship network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetworkChart {
     /// Labels: `extra` holds the legend entries of the edge kinds `ally`, `conflict`,
-    /// `reports-to`, `influences`, `member-of`, in that order.
+    /// `reports-to`, `influences`, `member-of`, in that order, then those of dot size
+    /// (centrality) and of filled dots (key stakeholders).
     pub labels: ChartLabels,
     /// Nodes.
     pub nodes: Vec<NetworkNode>,

@@ -2,4 +2,5 @@
 
 pub mod html;
 pub mod pdf;
+pub mod scene;
 pub mod svg;

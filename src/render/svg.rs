@@ -13,6 +13,7 @@ use crate::document::{
 };
 
 use super::html::escape;
+use super::scene::{self, Anchor, Role, Scene, Shape};
 
 /// Appends the SVG of `chart`; `id` must be unique in the page (it prefixes the ids of
 /// the accessible title and description).
@@ -29,49 +30,21 @@ pub fn render(chart: &Chart, id: &str, out: &mut String) {
 /// fills the 900-pixel column of the layout.
 const CSS_PX_PER_UNIT: f64 = 1.2;
 
-/// Approximate advance width of `text` at `size`: good enough to keep labels apart.
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            ' ' => 0.28,
-            'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' => 0.26,
-            'm' | 'w' | 'M' | 'W' => 0.82,
-            'A'..='Z' => 0.64,
-            c if c.is_ascii() => 0.52,
-            c if c.is_alphabetic() && (c as u32) < 0x2E80 => 0.56,
-            _ => 1.0,
-        })
-        .sum::<f64>()
-        * size
-}
-
-/// `text` shortened with an ellipsis to fit `width`.
-pub fn fit(text: &str, size: f64, width: f64) -> String {
-    if text_width(text, size) <= width {
-        return text.to_owned();
-    }
-    let budget = width - text_width("…", size);
-    let mut used = 0.0;
-    let mut out = String::new();
-    for c in text.chars() {
-        let w = text_width(c.encode_utf8(&mut [0; 4]), size);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
-}
+/// CSS pixels per view-box unit at least: 10-unit ticks and legends stay 9 pixels tall.
+const MIN_PX_PER_UNIT: f64 = 0.9;
 
 fn open(out: &mut String, id: &str, class: &str, width: f64, height: f64, labels: &ChartLabels) {
     // Every chart is drawn at one scale: a narrow one (a single sentiment panel) is not
     // blown up to the page's width.
     let max_width = width * CSS_PX_PER_UNIT;
+    // On a phone the chart keeps the size at which its smallest text (10 units) reads at
+    // 9 pixels, and its figure scrolls sideways; print ignores this (the stylesheet).
+    let natural = width * MIN_PX_PER_UNIT;
     let _ = write!(
         out,
         "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
-         style=\"max-width: {max_width:.0}px\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">\n\
+         style=\"max-width: {max_width:.0}px; --natural: {natural:.0}px\" role=\"img\" \
+         aria-labelledby=\"{id}-t {id}-d\">\n\
          <title id=\"{id}-t\">"
     );
     escape(&labels.title, out);
@@ -90,626 +63,211 @@ fn text(out: &mut String, x: f64, y: f64, class: &str, anchor: &str, content: &s
     out.push_str("</text>\n");
 }
 
-fn extra(labels: &ChartLabels, i: usize) -> &str {
-    labels.extra.get(i).map_or("", String::as_str)
-}
-
 // ---------------------------------------------------------------------------------------
 // Power/interest grid
 
-const GRID_W: f64 = 840.0;
-const GRID_H: f64 = 600.0;
-const GRID_LEFT: f64 = 64.0;
-const GRID_TOP: f64 = 8.0;
-const GRID_RIGHT: f64 = 8.0;
-const GRID_BOTTOM: f64 = 52.0;
-const LABEL_SIZE: f64 = 11.0;
-const LINE: f64 = 14.5;
-
 fn draw_grid(grid: &GridChart, id: &str, out: &mut String) {
-    open(out, id, "chart-grid", GRID_W, GRID_H, &grid.labels);
-    let plot_w = GRID_W - GRID_LEFT - GRID_RIGHT;
-    let plot_h = GRID_H - GRID_TOP - GRID_BOTTOM;
-    let cell_w = plot_w / 5.0;
-    let cell_h = plot_h / 5.0;
-    let t = f64::from(grid.threshold.clamp(1, 5));
-    // Cell of level v spans [v-1, v) on the axis; "high" starts at the threshold's cell.
-    let x_at = |v: f64| GRID_LEFT + (v - 1.0) * cell_w;
-    let y_at = |v: f64| GRID_TOP + (5.0 - (v - 1.0)) * cell_h;
-    let (hx, hy) = (x_at(t), y_at(t));
-    let right = GRID_LEFT + plot_w;
-    let bottom = GRID_TOP + plot_h;
-    // Quadrants: manage closely, keep satisfied, keep informed, monitor.
-    let quadrants = [
-        (
-            hx,
-            GRID_TOP,
-            right - hx,
-            hy - GRID_TOP,
-            "q-manage",
-            "end",
-            right - 6.0,
-            GRID_TOP + 14.0,
-        ),
-        (
-            GRID_LEFT,
-            GRID_TOP,
-            hx - GRID_LEFT,
-            hy - GRID_TOP,
-            "q-satisfy",
-            "start",
-            GRID_LEFT + 6.0,
-            GRID_TOP + 14.0,
-        ),
-        (
-            hx,
-            hy,
-            right - hx,
-            bottom - hy,
-            "q-inform",
-            "end",
-            right - 6.0,
-            bottom - 6.0,
-        ),
-        (
-            GRID_LEFT,
-            hy,
-            hx - GRID_LEFT,
-            bottom - hy,
-            "q-monitor",
-            "start",
-            GRID_LEFT + 6.0,
-            bottom - 6.0,
-        ),
-    ];
-    for (i, (x, y, w, h, class, anchor, tx, ty)) in quadrants.iter().enumerate() {
-        if *w <= 0.0 || *h <= 0.0 {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" class=\"{class}\"/>"
-        );
-        text(
-            out,
-            *tx,
-            *ty,
-            "quadrant-name",
-            anchor,
-            extra(&grid.labels, i),
-        );
-    }
-    // Cell lines, then the threshold lines on top.
-    out.push_str("<g class=\"grid-lines\">\n");
-    for i in 1..5 {
-        let x = GRID_LEFT + f64::from(i) * cell_w;
-        let y = GRID_TOP + f64::from(i) * cell_h;
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\"/>"
-        );
-        let _ = writeln!(
-            out,
-            "<line x1=\"{GRID_LEFT:.1}\" y1=\"{y:.1}\" x2=\"{right:.1}\" y2=\"{y:.1}\"/>"
-        );
-    }
-    out.push_str("</g>\n");
-    let _ = writeln!(
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::grid::scene(grid, measure));
+    open(
         out,
-        "<g class=\"threshold\"><line x1=\"{hx:.1}\" y1=\"{GRID_TOP:.1}\" x2=\"{hx:.1}\" y2=\"{bottom:.1}\"/>\
-         <line x1=\"{GRID_LEFT:.1}\" y1=\"{hy:.1}\" x2=\"{right:.1}\" y2=\"{hy:.1}\"/></g>"
+        id,
+        "chart-grid",
+        scene.width,
+        scene.height,
+        &grid.labels,
     );
-    let _ = writeln!(
-        out,
-        "<rect x=\"{GRID_LEFT:.1}\" y=\"{GRID_TOP:.1}\" width=\"{plot_w:.1}\" height=\"{plot_h:.1}\" class=\"frame\"/>"
-    );
-    // Axes: level names under the columns and beside the rows. Beside the rows they are
-    // set upright when all five fit (Chinese 很高 … 很低), else turned along the axis.
-    let upright =
-        (1..=5).all(|level| text_width(extra(&grid.labels, 3 + level), 10.0) <= GRID_LEFT - 30.0);
-    for level in 1..=5u8 {
-        let name = extra(&grid.labels, 3 + usize::from(level));
-        let v = f64::from(level);
-        text(
-            out,
-            x_at(v) + cell_w / 2.0,
-            bottom + 16.0,
-            "tick",
-            "middle",
-            &fit(name, 10.0, cell_w - 4.0),
-        );
-        let y = y_at(v) - cell_h / 2.0;
-        if upright {
-            text(out, GRID_LEFT - 6.0, y + 3.5, "tick", "end", name);
-            continue;
-        }
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{y:.1}\" class=\"tick\" text-anchor=\"middle\" transform=\"rotate(-90 {:.1} {y:.1})\">",
-            GRID_LEFT - 10.0,
-            GRID_LEFT - 10.0
-        );
-        escape(&fit(name, 10.0, cell_h - 4.0), out);
-        out.push_str("</text>\n");
-    }
-    text(
-        out,
-        GRID_LEFT + plot_w / 2.0,
-        GRID_H - 10.0,
-        "axis-title",
-        "middle",
-        &format!("{} →", grid.labels.x_axis),
-    );
-    let (ax, ay) = (18.0, GRID_TOP + plot_h / 2.0);
-    let _ = write!(
-        out,
-        "<text x=\"{ax:.1}\" y=\"{ay:.1}\" class=\"axis-title\" text-anchor=\"middle\" transform=\"rotate(-90 {ax:.1} {ay:.1})\">"
-    );
-    escape(&format!("{} →", grid.labels.y_axis), out);
-    out.push_str("</text>\n");
-
-    // Stakeholders: stacked in their cell, key ones first, so labels never overlap.
-    let mut cells: Vec<Vec<&crate::document::GridPoint>> = vec![Vec::new(); 25];
-    for point in &grid.points {
-        let (i, p) = (point.interest.clamp(1, 5), point.power.clamp(1, 5));
-        cells[usize::from(p - 1) * 5 + usize::from(i - 1)].push(point);
-    }
-    out.push_str("<g class=\"points\">\n");
-    for (index, cell) in cells.iter_mut().enumerate() {
-        if cell.is_empty() {
-            continue;
-        }
-        cell.sort_by(|a, b| b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label)));
-        let (power, interest) = ((index / 5 + 1) as f64, (index % 5 + 1) as f64);
-        let x0 = x_at(interest) + 7.0;
-        let mut y0 = y_at(power) - cell_h + 6.0;
-        let mut lines = ((cell_h - 8.0) / LINE).floor() as usize;
-        // The corner cells carry the quadrant names.
-        let top_row = power == 5.0;
-        let bottom_row = power == 1.0;
-        let corner = (interest == 5.0 || interest == 1.0) && (top_row || bottom_row);
-        if corner && top_row {
-            y0 += LINE;
-            lines -= 1;
-        } else if corner {
-            lines -= 1;
-        }
-        let shown = if cell.len() > lines {
-            lines - 1
-        } else {
-            cell.len()
-        };
-        for (n, point) in cell.iter().take(shown).enumerate() {
-            let y = y0 + LINE * (n as f64) + LINE / 2.0;
-            let class = if point.key { "dot key" } else { "dot" };
-            out.push_str("<g>");
-            let _ = write!(out, "<title>");
-            escape(&point.label, out);
-            let _ = write!(
-                out,
-                "</title><circle cx=\"{x0:.1}\" cy=\"{y:.1}\" r=\"3.6\" class=\"{class}\"/>"
-            );
-            let label = fit(&point.label, LABEL_SIZE, cell_w - 17.0);
-            let _ = write!(
-                out,
-                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"point-label\">",
-                x0 + 6.0,
-                y + 3.8
-            );
-            escape(&label, out);
-            out.push_str("</text></g>\n");
-        }
-        if shown < cell.len() {
-            let y = y0 + LINE * (shown as f64) + LINE / 2.0 + 3.8;
-            text(
-                out,
-                x0 + 6.0,
-                y,
-                "more",
-                "start",
-                &format!("+{}", cell.len() - shown),
-            );
-        }
-    }
-    out.push_str("</g>\n</svg>\n");
+    write_scene(&scene, out);
+    out.push_str("</svg>\n");
 }
 
 // ---------------------------------------------------------------------------------------
 // Engagement assessment matrix
 
-const ROW: f64 = 24.0;
-
-fn draw_engagement(matrix: &EngagementChart, id: &str, out: &mut String) {
-    let name_w = 230.0;
-    let col_w = 104.0;
-    let width = name_w + 5.0 * col_w + 8.0;
-    let head = 30.0;
-    let legend = 30.0;
-    let height = head + ROW * matrix.rows.len() as f64 + legend;
-    open(out, id, "chart-engagement", width, height, &matrix.labels);
-    out.push_str("<defs>");
-    for way in ["up", "down"] {
-        let _ = write!(
-            out,
-            "<marker id=\"{id}-{way}\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" class=\"arrow-{way}\"/></marker>"
-        );
-    }
-    out.push_str("</defs>\n");
-    let col_x = |level: u8| name_w + (f64::from(level) - 0.5) * col_w;
-    for level in 1..=5u8 {
-        text(
-            out,
-            col_x(level),
-            19.0,
-            "col-head",
-            "middle",
-            &fit(
-                extra(&matrix.labels, usize::from(level) - 1),
-                10.5,
-                col_w - 6.0,
-            ),
-        );
-    }
-    let _ = writeln!(
+fn draw_engagement(chart: &EngagementChart, id: &str, out: &mut String) {
+    let matrix =
+        crate::render::pdf::scene::with_bundled(|measure| scene::engagement::scene(chart, measure));
+    let parts: Vec<&Scene> = std::iter::once(&matrix.head)
+        .chain(&matrix.rows)
+        .chain(std::iter::once(&matrix.foot))
+        .collect();
+    let height: f64 = parts.iter().map(|p| p.height).sum();
+    open(
         out,
-        "<line x1=\"0\" y1=\"{head:.1}\" x2=\"{:.1}\" y2=\"{head:.1}\" class=\"rule\"/>",
-        width - 8.0
+        id,
+        "chart-engagement",
+        matrix.head.width,
+        height,
+        &chart.labels,
     );
-    for (i, row) in matrix.rows.iter().enumerate() {
-        let top = head + ROW * i as f64;
-        let y = top + ROW / 2.0;
-        if i % 2 == 1 {
-            let _ = writeln!(
-                out,
-                "<rect x=\"0\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{ROW:.1}\" class=\"stripe\"/>",
-                width - 8.0
-            );
+    let mut y = 0.0;
+    for part in parts {
+        if y == 0.0 {
+            write_scene(part, out);
+        } else {
+            let _ = writeln!(out, "<g transform=\"translate(0 {y:.1})\">");
+            write_scene(part, out);
+            out.push_str("</g>\n");
         }
-        text(
-            out,
-            4.0,
-            y + 4.0,
-            "row-label",
-            "start",
-            &fit(&row.label, 11.0, name_w - 12.0),
-        );
-        match (row.current, row.desired) {
-            (Some(c), Some(d)) if c == d => {
-                mark(out, col_x(c) - 11.0, y, "C", "mark-c");
-                mark(out, col_x(c) + 11.0, y, "D", "mark-d");
-            }
-            (current, desired) => {
-                if let (Some(c), Some(d)) = (current, desired) {
-                    let dir = if d > c { 1.0 } else { -1.0 };
-                    let way = if d > c { "up" } else { "down" };
-                    let _ = writeln!(
-                        out,
-                        "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" class=\"gap {way}\" marker-end=\"url(#{id}-{way})\"/>",
-                        col_x(c) + dir * 11.0,
-                        col_x(d) - dir * 12.0
-                    );
-                }
-                if let Some(c) = current {
-                    mark(out, col_x(c), y, "C", "mark-c");
-                }
-                if let Some(d) = desired {
-                    mark(out, col_x(d), y, "D", "mark-d");
-                }
-            }
-        }
+        y += part.height;
     }
-    let ly = head + ROW * matrix.rows.len() as f64 + 19.0;
-    mark(out, 12.0, ly - 4.0, "C", "mark-c");
-    text(out, 26.0, ly, "legend", "start", extra(&matrix.labels, 5));
-    let dx = 40.0 + text_width(extra(&matrix.labels, 5), 10.5);
-    mark(out, dx, ly - 4.0, "D", "mark-d");
-    text(
-        out,
-        dx + 14.0,
-        ly,
-        "legend",
-        "start",
-        extra(&matrix.labels, 6),
-    );
     out.push_str("</svg>\n");
-}
-
-fn mark(out: &mut String, x: f64, y: f64, letter: &str, class: &str) {
-    let _ = writeln!(
-        out,
-        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8.5\" class=\"{class}\"/><text x=\"{x:.1}\" y=\"{:.1}\" class=\"mark-letter {class}-letter\" text-anchor=\"middle\">{letter}</text>",
-        y + 3.6
-    );
 }
 
 // ---------------------------------------------------------------------------------------
 // Relationship network
 
-const NET_W: f64 = 760.0;
-const NET_H: f64 = 640.0;
-
 fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
-    let legend_h = 34.0;
-    open(out, id, "chart-network", NET_W, NET_H, &network.labels);
-    // Node positions are 0–1; the layout leaves room for labels outside the circle.
-    let margin_x = 170.0;
-    let margin_y = 30.0;
-    let plot_h = NET_H - legend_h - 2.0 * margin_y;
-    let pos = |x: f64, y: f64| {
-        (
-            margin_x + x * (NET_W - 2.0 * margin_x),
-            margin_y + y * plot_h,
-        )
-    };
-    let (cx, cy) = pos(0.5, 0.5);
-    out.push_str("<g class=\"edges\">\n");
-    // Draw quiet kinds first so conflicts and alliances stay on top.
-    let order = ["member-of", "influences", "reports-to", "ally", "conflict"];
-    for kind in order {
-        for edge in network.edges.iter().filter(|e| e.kind == kind) {
-            let (Some(a), Some(b)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
-            else {
-                continue;
-            };
-            let (x1, y1) = pos(a.x, a.y);
-            let (x2, y2) = pos(b.x, b.y);
-            // A chord bent towards the centre keeps edges apart from the labels.
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            let (qx, qy) = (mx + (cx - mx) * 0.45, my + (cy - my) * 0.45);
-            let _ = writeln!(
-                out,
-                "<path d=\"M{x1:.1},{y1:.1} Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}\" class=\"edge edge-{kind}\"/>"
-            );
-        }
-    }
-    out.push_str("</g>\n<g class=\"nodes\">\n");
-    let labels = network_labels(network, &pos, (cx, cy));
-    for (node, label) in network.nodes.iter().zip(&labels) {
-        let (x, y) = pos(node.x, node.y);
-        let class = if node.key { "node key" } else { "node" };
-        out.push_str("<g><title>");
-        escape(&node.label, out);
-        let _ = write!(
-            out,
-            "</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" class=\"{class}\"/>",
-            label.radius
-        );
-        if label.leader {
-            let _ = write!(
-                out,
-                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"leader\"/>",
-                label.from.0,
-                label.from.1,
-                label.x - label.dir * 2.0,
-                label.y - 4.0
-            );
-        }
-        let anchor = if label.dir > 0.0 { "start" } else { "end" };
-        text(
-            out,
-            label.x,
-            label.y,
-            "node-label",
-            anchor,
-            &fit(&node.label, 11.0, margin_x - 24.0),
-        );
-        out.push_str("</g>\n");
-    }
-    out.push_str("</g>\n");
-    // Legend.
-    let mut x = 8.0;
-    let y = NET_H - 14.0;
-    for (i, kind) in ["ally", "conflict", "reports-to", "influences", "member-of"]
-        .iter()
-        .enumerate()
-    {
-        let label = extra(&network.labels, i);
-        if !network.edges.iter().any(|e| e.kind == *kind) {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"edge edge-{kind}\"/>",
-            y - 4.0,
-            x + 26.0,
-            y - 4.0
-        );
-        text(out, x + 32.0, y, "legend", "start", label);
-        x += 32.0 + text_width(label, 10.5) + 22.0;
-    }
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::network::scene(network, measure));
+    open(
+        out,
+        id,
+        "chart-network",
+        scene.width,
+        scene.height,
+        &network.labels,
+    );
+    write_scene(&scene, out);
     out.push_str("</svg>\n");
 }
 
-/// Where a node's label goes.
-struct NodeLabel {
-    radius: f64,
-    x: f64,
-    y: f64,
-    /// 1 right of the circle (anchored at its start), -1 left.
-    dir: f64,
-    /// Where a leader line starts, when the label had to move away from its node.
-    from: (f64, f64),
-    leader: bool,
+/// The CSS classes of a role, as `templates/style.css.tera` styles them.
+fn class(role: Role) -> String {
+    match role {
+        Role::Edge(kind) => format!("edge edge-{}", kind.as_str()),
+        Role::Arrow(kind) => format!("arrow arrow-{}", kind.as_str()),
+        Role::Node { key: true } => "node key".to_owned(),
+        Role::Node { key: false } => "node".to_owned(),
+        Role::NodeLabel => "node-label".to_owned(),
+        Role::Leader => "leader".to_owned(),
+        Role::Legend => "legend".to_owned(),
+        Role::Quadrant(q) => {
+            ["q-manage", "q-satisfy", "q-inform", "q-monitor"][usize::from(q.min(3))].to_owned()
+        }
+        Role::GridLine => "grid-line".to_owned(),
+        Role::Threshold => "threshold".to_owned(),
+        Role::Frame => "frame".to_owned(),
+        Role::QuadrantName => "quadrant-name".to_owned(),
+        Role::Tick => "tick".to_owned(),
+        Role::AxisTitle => "axis-title".to_owned(),
+        Role::Dot { key: true } => "dot key".to_owned(),
+        Role::Dot { key: false } => "dot".to_owned(),
+        Role::PointLabel => "point-label".to_owned(),
+        Role::More => "more".to_owned(),
+        Role::Count => "count-dot".to_owned(),
+        Role::CountLabel => "count".to_owned(),
+        Role::ColumnHead => "col-head".to_owned(),
+        Role::Rule => "rule".to_owned(),
+        Role::Stripe => "stripe".to_owned(),
+        Role::RowLabel => "row-label".to_owned(),
+        Role::Mark { desired: false } => "mark-c".to_owned(),
+        Role::Mark { desired: true } => "mark-d".to_owned(),
+        Role::MarkLetter { desired: false } => "mark-letter mark-c-letter".to_owned(),
+        Role::MarkLetter { desired: true } => "mark-letter mark-d-letter".to_owned(),
+        Role::Gap { up: true } => "gap up".to_owned(),
+        Role::Gap { up: false } => "gap down".to_owned(),
+        Role::GapArrow { up: true } => "arrow-up".to_owned(),
+        Role::GapArrow { up: false } => "arrow-down".to_owned(),
+        Role::Panel => "panel".to_owned(),
+        Role::PanelTitle => "panel-title".to_owned(),
+        Role::NeutralLine => "neutral-line".to_owned(),
+        Role::Axis => "axis".to_owned(),
+        Role::TrendLine => "trend-line".to_owned(),
+        Role::Score(band) => format!("score {}", band.as_str()),
+        Role::LastScore(band) => format!("last-score {}", band.as_str()),
+    }
 }
 
-/// Labels outside the circle, on the node's side; on each side they are spread
-/// vertically so that no two overlap (nodes near the top and bottom of a circle are
-/// close in height), with a leader line where a label moved.
-fn network_labels(
-    network: &NetworkChart,
-    pos: &dyn Fn(f64, f64) -> (f64, f64),
-    (cx, cy): (f64, f64),
-) -> Vec<NodeLabel> {
-    const SPACING: f64 = 13.5;
-    let mut labels: Vec<NodeLabel> = network
-        .nodes
-        .iter()
-        .map(|node| {
-            let (x, y) = pos(node.x, node.y);
-            let radius = 4.0 + 8.0 * node.weight.clamp(0.0, 1.0);
-            let (dx, dy) = (x - cx, y - cy);
-            let len = (dx * dx + dy * dy).sqrt().max(1.0);
-            let (ux, uy) = (dx / len, dy / len);
-            let dir = if ux >= 0.0 { 1.0 } else { -1.0 };
-            let (fx, fy) = (x + ux * (radius + 2.0), y + uy * (radius + 2.0));
-            NodeLabel {
-                radius,
-                x: x + ux * (radius + 5.0) + dir * 2.0,
-                y: y + uy * (radius + 5.0) + 4.0,
-                dir,
-                from: (fx, fy),
-                leader: false,
-            }
-        })
-        .collect();
-    for side in [1.0, -1.0] {
-        let mut order: Vec<usize> = (0..labels.len())
-            .filter(|&i| labels[i].dir == side)
-            .collect();
-        order.sort_by(|&a, &b| labels[a].y.total_cmp(&labels[b].y).then(a.cmp(&b)));
-        let wanted: Vec<f64> = order.iter().map(|&i| labels[i].y).collect();
-        // Push down where two are too close, then pull the whole run up if it left the
-        // chart at the bottom.
-        let mut placed = wanted.clone();
-        for k in 1..placed.len() {
-            placed[k] = placed[k].max(placed[k - 1] + SPACING);
+/// Writes the items of `scene`; an item with a tooltip is wrapped in a `<g>` with its
+/// `<title>`.
+fn write_scene(scene: &Scene, out: &mut String) {
+    for item in &scene.items {
+        let class = class(item.role);
+        if let Some(tip) = &item.tip {
+            out.push_str("<g><title>");
+            escape(tip, out);
+            out.push_str("</title>");
         }
-        let bottom = NET_H - 44.0;
-        if let Some(&last) = placed.last()
-            && last > bottom
-        {
-            let shift = last - bottom;
-            for y in placed.iter_mut() {
-                *y -= shift;
+        match &item.shape {
+            Shape::Line { from, to } => {
+                let _ = write!(
+                    out,
+                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"{class}\"/>",
+                    from.0, from.1, to.0, to.1
+                );
             }
-            for k in (0..placed.len().saturating_sub(1)).rev() {
-                placed[k] = placed[k].min(placed[k + 1] - SPACING);
+            Shape::Rect { x, y, w, h } => {
+                let _ = write!(
+                    out,
+                    "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" class=\"{class}\"/>"
+                );
+            }
+            Shape::Polyline(points) => {
+                out.push_str("<polyline points=\"");
+                for (k, p) in points.iter().enumerate() {
+                    let sep = if k == 0 { "" } else { " " };
+                    let _ = write!(out, "{sep}{:.1},{:.1}", p.0, p.1);
+                }
+                let _ = write!(out, "\" class=\"{class}\"/>");
+            }
+            Shape::Polygon(points) => {
+                out.push_str("<polygon points=\"");
+                for (k, p) in points.iter().enumerate() {
+                    let sep = if k == 0 { "" } else { " " };
+                    let _ = write!(out, "{sep}{:.1},{:.1}", p.0, p.1);
+                }
+                let _ = write!(out, "\" class=\"{class}\"/>");
+            }
+            Shape::Circle { centre, r } => {
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" class=\"{class}\"/>",
+                    centre.0, centre.1
+                );
+            }
+            Shape::Text {
+                x,
+                top,
+                anchor,
+                lines,
+                size,
+                ..
+            } => {
+                let anchor = match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "middle",
+                    Anchor::End => "end",
+                };
+                for (k, line) in lines.iter().enumerate() {
+                    let y = top + size * (scene::BASELINE + k as f64 * scene::LINE_HEIGHT);
+                    text(out, *x, y, &class, anchor, line);
+                }
             }
         }
-        for (k, &i) in order.iter().enumerate() {
-            let label = &mut labels[i];
-            if (placed[k] - wanted[k]).abs() > 2.0 {
-                label.leader = true;
-                // Moved labels sit a little further out, clear of the circle.
-                label.x += side * 10.0;
-            }
-            label.y = placed[k];
+        if item.tip.is_some() {
+            out.push_str("</g>");
         }
+        out.push('\n');
     }
-    labels
 }
 
 // ---------------------------------------------------------------------------------------
 // Sentiment: small multiples, one panel per stakeholder, on one shared time axis.
 
-const PANEL_W: f64 = 240.0;
-const PANEL_H: f64 = 84.0;
-const PANEL_GAP: f64 = 16.0;
-
 fn draw_sentiment(chart: &SentimentChart, id: &str, out: &mut String) {
-    let columns = chart.series.len().clamp(1, 3);
-    let rows = chart.series.len().div_ceil(3).max(1);
-    let width = columns as f64 * PANEL_W + (columns as f64 - 1.0) * PANEL_GAP + 8.0;
-    let height = rows as f64 * (PANEL_H + PANEL_GAP) + 4.0;
-    open(out, id, "chart-sentiment", width, height, &chart.labels);
-    let day = |date: &str| -> f64 {
-        date.parse::<jiff::civil::Date>()
-            .ok()
-            .and_then(|d| d.since(jiff::civil::date(2000, 1, 1)).ok())
-            .map_or(0.0, |span| f64::from(span.get_days()))
-    };
-    let (start, end) = (day(&chart.range.0), day(&chart.range.1));
-    let span = (end - start).max(1.0);
-    for (i, series) in chart.series.iter().enumerate() {
-        let px = 4.0 + (i % 3) as f64 * (PANEL_W + PANEL_GAP);
-        let py = (i / 3) as f64 * (PANEL_H + PANEL_GAP) + 2.0;
-        let (plot_x, plot_w) = (px + 4.0, PANEL_W - 40.0);
-        let (plot_y, plot_h) = (py + 22.0, PANEL_H - 40.0);
-        let _ = writeln!(
-            out,
-            "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{PANEL_W:.1}\" height=\"{PANEL_H:.1}\" class=\"panel\"/>"
-        );
-        text(
-            out,
-            px + 6.0,
-            py + 15.0,
-            "panel-title",
-            "start",
-            &fit(&series.label, 11.0, PANEL_W - 12.0),
-        );
-        let y_of = |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) - 1.0) / 4.0 * plot_h;
-        let x_of = |date: &str| plot_x + (day(date) - start) / span * plot_w;
-        let mid = y_of(3.0);
-        let _ = writeln!(
-            out,
-            "<line x1=\"{plot_x:.1}\" y1=\"{mid:.1}\" x2=\"{:.1}\" y2=\"{mid:.1}\" class=\"neutral-line\"/>",
-            plot_x + plot_w
-        );
-        let _ = writeln!(
-            out,
-            "<line x1=\"{plot_x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"axis\"/>",
-            plot_y + plot_h,
-            plot_x + plot_w,
-            plot_y + plot_h
-        );
-        if series.points.len() > 1 {
-            out.push_str("<polyline class=\"trend-line\" points=\"");
-            for (n, (date, score)) in series.points.iter().enumerate() {
-                if n > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{:.1},{:.1}", x_of(date), y_of(*score));
-            }
-            out.push_str("\"/>\n");
-        }
-        for (date, score) in &series.points {
-            let class = sentiment_class(*score);
-            let _ = writeln!(
-                out,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.8\" class=\"score {class}\"/>",
-                x_of(date),
-                y_of(*score)
-            );
-        }
-        if let Some((_, last)) = series.points.last() {
-            let class = sentiment_class(*last);
-            text(
-                out,
-                px + PANEL_W - 8.0,
-                y_of(*last) + 4.0,
-                &format!("last-score {class}"),
-                "end",
-                &format!("{last:.0}"),
-            );
-        }
-        text(
-            out,
-            plot_x,
-            py + PANEL_H - 4.0,
-            "tick",
-            "start",
-            extra(&chart.labels, 0),
-        );
-        text(
-            out,
-            plot_x + plot_w,
-            py + PANEL_H - 4.0,
-            "tick",
-            "end",
-            extra(&chart.labels, 1),
-        );
-    }
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::sentiment::scene(chart, measure));
+    open(
+        out,
+        id,
+        "chart-sentiment",
+        scene.width,
+        scene.height,
+        &chart.labels,
+    );
+    write_scene(&scene, out);
     out.push_str("</svg>\n");
-}
-
-fn sentiment_class(score: f64) -> &'static str {
-    if score >= 3.5 {
-        "good"
-    } else if score <= 2.5 {
-        "poor"
-    } else {
-        "fair"
-    }
 }
 
 #[cfg(test)]
@@ -751,17 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn labels_are_shortened_to_fit() {
-        assert_eq!(fit("Short", 11.0, 200.0), "Short");
-        let long = fit("A very long stakeholder name indeed", 11.0, 80.0);
-        assert!(
-            long.ends_with('…') && text_width(&long, 11.0) <= 80.0,
-            "{long}"
-        );
-        assert!(text_width("滨江市", 11.0) > text_width("abc", 11.0));
-    }
-
-    #[test]
     fn conflict_edges_are_drawn_distinctly() {
         let node = |id: &str, x: f64| NetworkNode {
             id: id.into(),
@@ -781,11 +328,13 @@ mod tests {
                 from: 0,
                 to: 1,
                 kind: "conflict".into(),
+                note: Some("Disputes the cut-over date".into()),
             }],
         };
         let mut out = String::new();
         draw_network(&network, "n", &mut out);
         assert!(out.contains("edge edge-conflict"));
         assert!(out.contains(">Conflict<") && !out.contains(">Ally<"));
+        assert!(out.contains("<title>a – b (Conflict): Disputes the cut-over date</title>"));
     }
 }

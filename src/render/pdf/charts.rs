@@ -2,16 +2,14 @@
 //! grid, engagement matrix, relationship network and sentiment timeline. Labels come from
 //! the chart data, so they are in the report's language.
 
-use std::collections::BTreeMap;
-
 use super::blocks::Builder;
 use super::fonts::FontSet;
 use super::layout::{Draw, Slice, Stroke};
-use super::text::{Line, Span, TextStyle, break_lines, measure, single_line};
+use super::scene::FontMeasure;
+use super::text::{TextStyle, single_line};
 use super::theme::{self, Rgb};
-use crate::document::{
-    Chart, EngagementChart, GridChart, NetworkChart, NetworkEdge, NetworkNode, SentimentChart,
-};
+use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
+use crate::render::scene::network;
 
 /// Lay out `chart` at `x`, `width` wide.
 pub(super) fn layout(b: &mut Builder, chart: &Chart, x: f32, width: f32) {
@@ -61,63 +59,6 @@ fn text_at(
     }
 }
 
-/// `text` cut with an ellipsis to fit `max` points.
-fn fitted(fonts: &mut FontSet, text: &str, style: TextStyle, max: f32) -> Line {
-    if measure(text, style, fonts) <= max {
-        return single_line(text, style, fonts);
-    }
-    let ellipsis = measure("…", style, fonts);
-    let mut kept = String::new();
-    let mut width = 0.0;
-    for c in text.chars() {
-        let w = measure(c.encode_utf8(&mut [0; 4]), style, fonts);
-        if width + w + ellipsis > max {
-            break;
-        }
-        width += w;
-        kept.push(c);
-    }
-    kept.push('…');
-    single_line(&kept, style, fonts)
-}
-
-/// Line height of the 6.5-point labels in charts.
-const LABEL_LINE: f32 = 7.8;
-
-/// `text` on at most `max_lines` lines `width` wide, the last cut with an ellipsis if the
-/// text goes on.
-fn wrapped(
-    fonts: &mut FontSet,
-    text: &str,
-    style: TextStyle,
-    width: f32,
-    max_lines: usize,
-) -> Vec<Line> {
-    let spans = [Span::new(text, style)];
-    let mut lines = break_lines(&spans, width, fonts);
-    if lines.len() <= max_lines {
-        if lines.len() > 1 {
-            // Even lines rather than a full one and a last character alone.
-            let even = measure(text, style, fonts) / lines.len() as f32 + style.size;
-            let balanced = break_lines(&spans, even.min(width), fonts);
-            if balanced.len() == lines.len() {
-                return balanced;
-            }
-        }
-        return lines;
-    }
-    lines.truncate(max_lines.saturating_sub(1));
-    // Lines drop the spaces they break at: find where the kept ones end.
-    let mut end = 0;
-    for line in &lines {
-        for piece in &line.pieces {
-            end += text[end..].find(piece.text.as_str()).unwrap_or(0) + piece.text.len();
-        }
-    }
-    lines.push(fitted(fonts, text[end..].trim_start(), style, width));
-    lines
-}
-
 /// The chart title above the drawing, if any; returns the height it takes.
 fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Draw>) -> f32 {
     let Some(text) = text else {
@@ -134,18 +75,8 @@ fn title(fonts: &mut FontSet, text: Option<&String>, x: f32, draws: &mut Vec<Dra
     20.0
 }
 
-fn line(points: Vec<(f32, f32)>, stroke: Stroke) -> Draw {
-    Draw::Path {
-        points,
-        closed: false,
-        fill: None,
-        stroke: Some(stroke),
-    }
-}
-
-/// Power/interest grid: quadrants shaded and named, level names along both axes,
-/// stakeholders stacked in their cell (key ones first) when there are few enough to read,
-/// a cell that cannot show all saying how many more; beyond that each cell shows its count.
+/// Power/interest grid: the one layout of [`crate::render::scene::grid`], drawn at the
+/// column's width.
 fn power_interest(
     fonts: &mut FontSet,
     grid: &GridChart,
@@ -155,241 +86,20 @@ fn power_interest(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    // Room on the left for the level names beside the rows.
-    let left = 46.0;
-    let side = (width - left - 8.0).min(400.0);
-    let x0 = x + left + (width - left - 8.0 - side) / 2.0;
-    let y0 = top + 16.0;
-    let cell = side / 5.0;
-    let t = f32::from(grid.threshold.clamp(2, 5)) - 1.0; // cells below "high"
-    let split_x = x0 + t * cell;
-    let split_y = y0 + (5.0 - t) * cell;
-
-    // Quadrants: manage closely, keep satisfied, keep informed, monitor.
-    let tints = [0xfbe3dc, 0xfdf1d8, 0xe0edf8, 0xeef0f2].map(Rgb::hex);
-    let quads = [
-        (split_x, y0, x0 + side - split_x, split_y - y0),
-        (x0, y0, split_x - x0, split_y - y0),
-        (split_x, split_y, x0 + side - split_x, y0 + side - split_y),
-        (x0, split_y, split_x - x0, y0 + side - split_y),
-    ];
-    for (&(qx, qy, qw, qh), tint) in quads.iter().zip(tints) {
-        draws.push(Draw::fill(qx, qy, qw, qh, tint));
-    }
-    let grid_stroke = Stroke::solid(Rgb::hex(0xffffff), 0.8);
-    for k in 1..5 {
-        let k = k as f32 * cell;
-        draws.push(line(vec![(x0 + k, y0), (x0 + k, y0 + side)], grid_stroke));
-        draws.push(line(vec![(x0, y0 + k), (x0 + side, y0 + k)], grid_stroke));
-    }
-    let axis = Stroke::solid(theme::MUTED, 0.8);
-    draws.push(line(
-        vec![(x0, y0), (x0, y0 + side), (x0 + side, y0 + side)],
-        axis,
-    ));
-    let split = Stroke::solid(theme::MUTED, 1.0);
-    draws.push(line(vec![(split_x, y0), (split_x, y0 + side)], split));
-    draws.push(line(vec![(x0, split_y), (x0 + side, split_y)], split));
-
-    // Quadrant names in the outer corners; the corner cells keep a line free for them.
-    let name_style = style(7.5, theme::MUTED).bold();
-    let corners = [
-        (x0 + side - 4.0, y0 + 10.0, 1.0),
-        (x0 + 4.0, y0 + 10.0, 0.0),
-        (x0 + side - 4.0, y0 + side - 5.0, 1.0),
-        (x0 + 4.0, y0 + side - 5.0, 0.0),
-    ];
-    for (name, &(nx, ny, anchor)) in grid.labels.extra.iter().zip(&corners) {
-        draws.push(text_at(fonts, name, name_style, nx, ny, anchor));
-    }
-
-    // Level names under the columns and beside the rows, numbers where there are none.
-    let tick = style(theme::CHART_LABEL, theme::MUTED);
-    for v in 1..=5u8 {
-        let name = grid
-            .labels
-            .extra
-            .get(3 + usize::from(v))
-            .cloned()
-            .unwrap_or_else(|| v.to_string());
-        let c = (f32::from(v) - 0.5) * cell;
-        let under = fitted(fonts, &name, tick, cell - 4.0);
-        draws.push(Draw::Text {
-            x: x0 + c - under.width / 2.0,
-            baseline: y0 + side + 10.0,
-            line: under,
-        });
-        let beside = fitted(fonts, &name, tick, left - 8.0);
-        draws.push(Draw::Text {
-            x: x0 - 5.0 - beside.width,
-            baseline: y0 + side - c + 2.5,
-            line: beside,
-        });
-    }
-    let axis_title = style(8.0, theme::INK).bold();
-    draws.push(text_at(
-        fonts,
-        &format!("{} →", grid.labels.x_axis),
-        axis_title,
-        x0 + side / 2.0,
-        y0 + side + 23.0,
-        0.5,
-    ));
-    draws.push(text_at(
-        fonts,
-        &format!("↑ {}", grid.labels.y_axis),
-        axis_title,
-        x0 - 5.0,
-        y0 - 6.0,
-        1.0,
-    ));
-
-    // Stakeholders by cell, key ones first, then by name.
-    let mut cells: BTreeMap<(u8, u8), Vec<usize>> = BTreeMap::new();
-    for (i, p) in grid.points.iter().enumerate() {
-        cells
-            .entry((p.interest.clamp(1, 5), p.power.clamp(1, 5)))
-            .or_default()
-            .push(i);
-    }
-    let labelled = grid.points.len() <= 45;
-    let label_style = style(6.5, theme::INK);
-    let more_style = style(6.5, theme::MUTED).bold();
-    for (&(interest, power), members) in &mut cells {
-        let cx = x0 + (f32::from(interest) - 1.0) * cell;
-        let cy = y0 + (5.0 - f32::from(power)) * cell;
-        if labelled {
-            members.sort_by(|&a, &b| {
-                let (a, b) = (&grid.points[a], &grid.points[b]);
-                b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label))
-            });
-            let corner = matches!(interest, 1 | 5) && matches!(power, 1 | 5);
-            let (mut room_top, mut room) = (cy + 3.0, cell - 6.0);
-            if corner {
-                room -= 11.0;
-                if power == 5 {
-                    room_top += 11.0;
-                }
-            }
-            // One row per stakeholder, two columns when a cell is crowded, and "+n" for
-            // those that still do not fit.
-            let fit_rows = ((room / 8.0).floor() as usize).max(1);
-            let columns = if members.len() > fit_rows.min(7) {
-                2
-            } else {
-                1
-            };
-            let capacity = fit_rows * columns;
-            let shown = if members.len() > capacity {
-                capacity - 1
-            } else {
-                members.len()
-            };
-            let slots = shown + usize::from(shown < members.len());
-            let rows = slots.div_ceil(columns);
-            let col_w = (cell - 4.0) / columns as f32;
-            let label_w = col_w - 9.0;
-            // Long names take a second line where a one-column cell has the height for
-            // all of them; otherwise they are cut short.
-            let mut labels: Vec<Vec<Line>> = Vec::with_capacity(shown);
-            let mut two_lines = columns == 1;
-            for &i in &members[..shown] {
-                let lines = 1 + usize::from(two_lines);
-                labels.push(wrapped(
-                    fonts,
-                    &grid.points[i].label,
-                    label_style,
-                    label_w,
-                    lines,
-                ));
-            }
-            let pitch_of = |lines: usize| lines as f32 * LABEL_LINE + 1.7;
-            let tall = labels.iter().map(|l| pitch_of(l.len())).sum::<f32>()
-                + (slots - shown) as f32 * pitch_of(1);
-            if two_lines && tall > room {
-                two_lines = false;
-                for (label, &i) in labels.iter_mut().zip(&members[..shown]) {
-                    *label = vec![fitted(fonts, &grid.points[i].label, label_style, label_w)];
-                }
-            }
-            let single = (room / rows as f32).min(9.5);
-            let pitch = |k: usize| match labels.get(k) {
-                Some(lines) if two_lines => pitch_of(lines.len()),
-                _ if two_lines => pitch_of(1),
-                _ => single,
-            };
-            let pitches: Vec<f32> = (0..slots).map(pitch).collect();
-            let column_height: f32 = pitches[..rows].iter().sum();
-            let first = room_top + (room - column_height) / 2.0;
-            let mut y = first;
-            for k in 0..slots {
-                if k % rows == 0 {
-                    y = first;
-                }
-                let h = pitches[k];
-                let px = cx + 5.0 + (k / rows) as f32 * col_w;
-                // The dot beside the first line, the lines centred in their slot.
-                let lines = labels.get(k).map_or(1, Vec::len);
-                let py = y + h / 2.0 - (lines - 1) as f32 * LABEL_LINE / 2.0;
-                y += h;
-                let Some(&i) = members.get(k).filter(|_| k < shown) else {
-                    let more = format!("+{}", members.len() - shown);
-                    draws.push(text_at(fonts, &more, more_style, px - 2.0, py + 2.3, 0.0));
-                    continue;
-                };
-                draws.push(dot(px, py, 2.6, grid.points[i].key));
-                for (l, line) in std::mem::take(&mut labels[k]).into_iter().enumerate() {
-                    draws.push(Draw::Text {
-                        x: px + 4.5,
-                        baseline: py + 2.3 + l as f32 * LABEL_LINE,
-                        line,
-                    });
-                }
-            }
-        } else {
-            let n = members.len();
-            let r = (cell * 0.42)
-                * (n as f32 / grid.points.len() as f32)
-                    .sqrt()
-                    .clamp(0.25, 1.0);
-            draws.push(Draw::Circle {
-                cx: cx + cell / 2.0,
-                cy: cy + cell / 2.0,
-                r,
-                fill: Some(theme::ACCENT),
-                stroke: None,
-            });
-            let count = style(7.5, theme::WHITE).bold();
-            draws.push(text_at(
-                fonts,
-                &n.to_string(),
-                count,
-                cx + cell / 2.0,
-                cy + cell / 2.0 + 2.6,
-                0.5,
-            ));
-        }
-    }
+    let scene = crate::render::scene::grid::scene(grid, &mut FontMeasure(fonts));
+    let scale = width / scene.width as f32;
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: y0 + side + 30.0,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
     }
 }
 
-fn dot(cx: f32, cy: f32, r: f32, filled: bool) -> Draw {
-    Draw::Circle {
-        cx,
-        cy,
-        r,
-        fill: Some(if filled { theme::ACCENT } else { theme::WHITE }),
-        stroke: Some(Stroke::solid(theme::ACCENT, 0.9)),
-    }
-}
-
 /// Engagement assessment matrix: a row per stakeholder with C (current) and D (desired)
 /// in the level columns, an arrow where they differ. Rows are slices, so a long matrix
-/// continues over pages under its repeated header.
+/// Engagement assessment matrix: the one layout of [`crate::render::scene::engagement`].
+/// Rows are slices, so a long matrix continues over pages under its repeated head.
 fn engagement(
     b: &mut Builder,
     matrix: &EngagementChart,
@@ -397,324 +107,42 @@ fn engagement(
     x: f32,
     width: f32,
 ) {
-    let label_style = style(7.5, theme::INK);
-    // The name column as wide as the longest name, within reason: the level columns only
-    // hold two badges.
-    let widest = matrix
-        .rows
-        .iter()
-        .map(|r| measure(&r.label, label_style, b.fonts))
-        .fold(0.0, f32::max);
-    let label_w = (widest + 12.0).clamp(width * 0.22, width * 0.45);
-    let col_w = (width - label_w) / 5.0;
-    let head = style(7.5, theme::WHITE).bold();
-    let row_h = 13.0;
-
+    let parts = crate::render::scene::engagement::scene(matrix, &mut FontMeasure(b.fonts));
+    let scale = width / parts.head.width as f32;
     let mut draws = Vec::new();
-    let top = title(b.fonts, caption, x, &mut draws).max(18.0);
-    // Legend: what C and D stand for, in the report's words.
-    if let (Some(current), Some(desired)) = (matrix.labels.extra.get(5), matrix.labels.extra.get(6))
-    {
-        let legend = format!("C {current} · D {desired}");
-        draws.push(text_at(
-            b.fonts,
-            &legend,
-            style(theme::CHART_LABEL, theme::MUTED),
-            x + width,
-            top - 9.0,
-            1.0,
-        ));
-    }
-    let mut header_draws = vec![Draw::fill(x, 0.0, width, 16.0, theme::ACCENT)];
-    header_draws.push(text_at(
-        b.fonts,
-        &matrix.labels.y_axis,
-        head,
-        x + 5.0,
-        10.8,
-        0.0,
-    ));
-    for (k, level) in matrix.labels.extra.iter().take(5).enumerate() {
-        let cx = x + label_w + (k as f32 + 0.5) * col_w;
-        let line = fitted(b.fonts, level, head, col_w - 4.0);
-        header_draws.push(Draw::Text {
-            x: cx - line.width / 2.0,
-            baseline: 10.8,
-            line,
-        });
-    }
-    let header = Slice {
-        height: 16.0,
-        draws: header_draws.clone(),
+    let top = title(b.fonts, caption, x, &mut draws);
+    let head = super::scene::draw(b.fonts, &parts.head, x, 0.0, scale);
+    let head_h = parts.head.height as f32 * scale;
+    b.flow.headers.push(Slice {
+        height: head_h,
+        draws: head,
         ..Slice::default()
-    };
-    b.flow.headers.push(header);
+    });
     let repeat = b.flow.headers.len() - 1;
-    draws.extend(header_draws.into_iter().map(|d| shift(d, top)));
+    draws.extend(super::scene::draw(b.fonts, &parts.head, x, top, scale));
     b.flow.slices.push(Slice {
-        height: top + 16.0,
+        height: top + head_h,
         keep_with_next: !matrix.rows.is_empty(),
         draws,
         ..Slice::default()
     });
-
-    let marker = style(6.5, theme::WHITE).bold();
-    for (r, row) in matrix.rows.iter().enumerate() {
-        let mut draws = Vec::new();
-        if r % 2 == 1 {
-            draws.push(Draw::fill(x, 0.0, width, row_h, theme::ZEBRA));
-        }
-        for k in 1..5 {
-            let gx = x + label_w + k as f32 * col_w;
-            draws.push(line(
-                vec![(gx, 0.0), (gx, row_h)],
-                Stroke::solid(theme::RULE, 0.3),
-            ));
-        }
-        let label = fitted(b.fonts, &row.label, label_style, label_w - 8.0);
-        draws.push(Draw::Text {
-            x: x + 5.0,
-            baseline: 9.2,
-            line: label,
-        });
-        let centre = |level: u8| x + label_w + (f32::from(level.clamp(1, 5)) - 0.5) * col_w;
-        let cy = row_h / 2.0;
-        match (row.current, row.desired) {
-            (Some(c), Some(d)) if c != d => {
-                let (from, to) = (centre(c), centre(d));
-                let dir = if to > from { 1.0 } else { -1.0 };
-                let tip = to - dir * 6.5;
-                draws.push(line(
-                    vec![(from + dir * 6.0, cy), (tip, cy)],
-                    Stroke::solid(theme::MUTED, 0.8),
-                ));
-                draws.push(Draw::Path {
-                    points: vec![
-                        (tip, cy),
-                        (tip - dir * 3.5, cy - 2.2),
-                        (tip - dir * 3.5, cy + 2.2),
-                    ],
-                    closed: true,
-                    fill: Some(theme::MUTED),
-                    stroke: None,
-                });
-                draws.extend(badge(b.fonts, "C", from, cy, theme::SERIES[1], marker));
-                draws.extend(badge(b.fonts, "D", to, cy, theme::ACCENT, marker));
-            }
-            (Some(c), Some(_)) => {
-                draws.extend(badge(
-                    b.fonts,
-                    "C",
-                    centre(c) - 6.0,
-                    cy,
-                    theme::SERIES[1],
-                    marker,
-                ));
-                draws.extend(badge(
-                    b.fonts,
-                    "D",
-                    centre(c) + 6.0,
-                    cy,
-                    theme::ACCENT,
-                    marker,
-                ));
-            }
-            (Some(c), None) => {
-                draws.extend(badge(b.fonts, "C", centre(c), cy, theme::SERIES[1], marker))
-            }
-            (None, Some(d)) => {
-                draws.extend(badge(b.fonts, "D", centre(d), cy, theme::ACCENT, marker))
-            }
-            (None, None) => {}
-        }
-        draws.push(Draw::hline(
-            x,
-            row_h,
-            width,
-            Stroke::solid(theme::RULE, 0.4),
-        ));
+    for row in &parts.rows {
         b.flow.slices.push(Slice {
-            height: row_h,
-            draws,
+            height: row.height as f32 * scale,
+            draws: super::scene::draw(b.fonts, row, x, 0.0, scale),
             repeat: Some(repeat),
             ..Slice::default()
         });
     }
-}
-
-/// A letter in a filled circle.
-fn badge(
-    fonts: &mut FontSet,
-    letter: &str,
-    cx: f32,
-    cy: f32,
-    color: Rgb,
-    style: TextStyle,
-) -> [Draw; 2] {
-    [
-        Draw::Circle {
-            cx,
-            cy,
-            r: 5.0,
-            fill: Some(color),
-            stroke: None,
-        },
-        text_at(fonts, letter, style, cx, cy + 2.3, 0.5),
-    ]
-}
-
-/// Move a drawing down by `dy`.
-fn shift(draw: Draw, dy: f32) -> Draw {
-    match draw {
-        Draw::Text { x, baseline, line } => Draw::Text {
-            x,
-            baseline: baseline + dy,
-            line,
-        },
-        Draw::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke,
-        } => Draw::Rect {
-            x,
-            y: y + dy,
-            w,
-            h,
-            fill,
-            stroke,
-        },
-        Draw::Path {
-            points,
-            closed,
-            fill,
-            stroke,
-        } => Draw::Path {
-            points: points.into_iter().map(|(px, py)| (px, py + dy)).collect(),
-            closed,
-            fill,
-            stroke,
-        },
-        Draw::Circle {
-            cx,
-            cy,
-            r,
-            fill,
-            stroke,
-        } => Draw::Circle {
-            cx,
-            cy: cy + dy,
-            r,
-            fill,
-            stroke,
-        },
-        Draw::PageRef {
-            id,
-            right,
-            baseline,
-            style,
-        } => Draw::PageRef {
-            id,
-            right,
-            baseline: baseline + dy,
-            style,
-        },
-    }
-}
-
-/// Edge kinds in legend order; `labels.extra` names them in this order.
-const EDGE_KINDS: [&str; 5] = ["ally", "conflict", "reports-to", "influences", "member-of"];
-
-/// Edge kinds in drawing order: the quiet ones first.
-const EDGE_ORDER: [&str; 5] = ["member-of", "influences", "reports-to", "ally", "conflict"];
-
-fn edge_stroke(kind: &str) -> Stroke {
-    let (color, width, dash) = match kind {
-        "ally" => (0x2a9d8f, 1.1, None),
-        "conflict" => (0xc44536, 1.1, Some((3.0, 2.0))),
-        "reports-to" => (0x616e7c, 0.8, None),
-        "influences" => (0x1d4e89, 0.8, Some((1.2, 1.6))),
-        _ => (0xaab2bd, 0.6, Some((0.6, 1.4))),
-    };
-    Stroke {
-        color: Rgb::hex(color),
-        width,
-        dash,
-    }
-}
-
-/// Points along the quadratic Bézier curve from `a` to `z` pulled towards `control`.
-fn curve(a: (f32, f32), control: (f32, f32), z: (f32, f32)) -> Vec<(f32, f32)> {
-    const STEPS: usize = 16;
-    (0..=STEPS)
-        .map(|k| {
-            let t = k as f32 / STEPS as f32;
-            let (u, v, w) = ((1.0 - t) * (1.0 - t), 2.0 * (1.0 - t) * t, t * t);
-            (
-                u * a.0 + v * control.0 + w * z.0,
-                u * a.1 + v * control.1 + w * z.1,
-            )
-        })
-        .collect()
-}
-
-/// A node label in the column beside the circle on its node's side.
-struct NodeLabel {
-    /// One or two lines.
-    lines: Vec<Line>,
-    /// 1 right of the centre, -1 left.
-    dir: f32,
-    baseline: f32,
-    /// Where the leader line from the node starts.
-    from: (f32, f32),
-}
-
-/// Spread the labels of one side vertically so that none overlaps the next, within
-/// `top..=bottom`, keeping their order. `gap` is the space between two labels.
-fn spread(labels: &mut [NodeLabel], side: f32, top: f32, bottom: f32, gap: f32) {
-    let mut order: Vec<usize> = (0..labels.len())
-        .filter(|&i| labels[i].dir == side)
-        .collect();
-    order.sort_by(|&a, &b| {
-        labels[a]
-            .baseline
-            .total_cmp(&labels[b].baseline)
-            .then(a.cmp(&b))
+    b.flow.slices.push(Slice {
+        height: parts.foot.height as f32 * scale,
+        draws: super::scene::draw(b.fonts, &parts.foot, x, 0.0, scale),
+        ..Slice::default()
     });
-    // From a label's first baseline to the next label's.
-    let step: Vec<f32> = order
-        .iter()
-        .map(|&i| labels[i].lines.len() as f32 * LABEL_LINE + gap)
-        .collect();
-    let mut placed: Vec<f32> = order.iter().map(|&i| labels[i].baseline).collect();
-    for k in 0..placed.len() {
-        let floor = if k == 0 {
-            top
-        } else {
-            placed[k - 1] + step[k - 1]
-        };
-        placed[k] = placed[k].max(floor);
-    }
-    // Pushed out at the bottom: pull the run back up.
-    let n = placed.len();
-    let last_bottom = |k: usize| bottom - (step[k] - gap - LABEL_LINE);
-    if n > 0 && placed[n - 1] > last_bottom(n - 1) {
-        placed[n - 1] = last_bottom(n - 1);
-        for k in (0..n - 1).rev() {
-            placed[k] = placed[k].min(placed[k + 1] - step[k]);
-        }
-    }
-    for (k, &i) in order.iter().enumerate() {
-        labels[i].baseline = placed[k];
-    }
 }
 
-/// Relationship network: nodes on a circle (grouped by alliance in the chart data), chords
-/// bent towards the centre and styled by kind (arrows for the directed ones, conflicts and
-/// alliances on top), nodes sized by centrality, key stakeholders filled. Labels sit outside
-/// the circle on their node's side, spread so that none overlaps another.
+/// Relationship network: the one layout of [`crate::render::scene::network`], drawn at
+/// the column's width (labels at about 7 points on A4).
 fn relationships(
     fonts: &mut FontSet,
     network: &NetworkChart,
@@ -724,180 +152,26 @@ fn relationships(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    // Room for labels either side of the circle.
-    let room = (width * 0.25).min(125.0);
-    let d = (width - 2.0 * room).min(330.0);
-    let pad = 18.0;
-    let height = d + 2.0 * pad;
+    let scene = network::scene(network, &mut FontMeasure(fonts));
+    let scale = width / scene.width as f32;
     draws.push(Draw::Rect {
         x,
         y: top,
         w: width,
-        h: height,
+        h: network::PLOT_H as f32 * scale,
         fill: Some(Rgb::hex(0xfafbfc)),
         stroke: Some(Stroke::solid(theme::RULE, 0.5)),
     });
-    let (px, py) = (x + (width - d) / 2.0, top + pad);
-    let at = |n: &NetworkNode| {
-        (
-            px + n.x.clamp(0.0, 1.0) as f32 * d,
-            py + n.y.clamp(0.0, 1.0) as f32 * d,
-        )
-    };
-    let centre = (px + d / 2.0, py + d / 2.0);
-    // Dots shrink when there are many, so that a crowded network stays legible.
-    let scale = (60.0 / network.nodes.len().max(1) as f32).sqrt().min(1.0);
-    let radius = |n: &NetworkNode| (2.5 + 5.5 * n.weight.clamp(0.0, 1.0) as f32) * scale;
-
-    // Quiet kinds first, so that conflicts and alliances stay on top.
-    let rank = |kind: &str| EDGE_ORDER.iter().position(|k| *k == kind).unwrap_or(0);
-    let mut edges: Vec<&NetworkEdge> = network.edges.iter().collect();
-    edges.sort_by_key(|e| rank(&e.kind));
-    for edge in edges {
-        let (Some(from), Some(to)) = (network.nodes.get(edge.from), network.nodes.get(edge.to))
-        else {
-            continue;
-        };
-        let (a, z) = (at(from), at(to));
-        let mid = ((a.0 + z.0) / 2.0, (a.1 + z.1) / 2.0);
-        let control = (
-            mid.0 + (centre.0 - mid.0) * 0.45,
-            mid.1 + (centre.1 - mid.1) * 0.45,
-        );
-        let stroke = edge_stroke(&edge.kind);
-        draws.push(line(curve(a, control, z), stroke));
-        if edge.kind == "reports-to" || edge.kind == "influences" {
-            // The curve ends heading from its control point to `z`.
-            let (dx, dy) = (z.0 - control.0, z.1 - control.1);
-            let len = (dx * dx + dy * dy).sqrt().max(1e-3);
-            let (ux, uy) = (dx / len, dy / len);
-            let r = radius(to) + 1.0;
-            let tip = (z.0 - ux * r, z.1 - uy * r);
-            let back = (tip.0 - ux * 5.0, tip.1 - uy * 5.0);
-            draws.push(Draw::Path {
-                points: vec![
-                    tip,
-                    (back.0 - uy * 2.2, back.1 + ux * 2.2),
-                    (back.0 + uy * 2.2, back.1 - ux * 2.2),
-                ],
-                closed: true,
-                fill: Some(stroke.color),
-                stroke: None,
-            });
-        }
-    }
-    for node in &network.nodes {
-        let (cx, cy) = at(node);
-        draws.push(dot(cx, cy, radius(node), node.key));
-    }
-
-    // Label every node when few; otherwise only the most central ones.
-    let mut by_weight: Vec<usize> = (0..network.nodes.len()).collect();
-    by_weight.sort_by(|&i, &j| {
-        network.nodes[j]
-            .weight
-            .total_cmp(&network.nodes[i].weight)
-            .then(i.cmp(&j))
-    });
-    by_weight.truncate(40);
-    by_weight.sort_unstable();
-    // Labels in a column either side of the circle, in the order of their nodes, each
-    // joined to its node by a leader line: near the top and bottom of a circle nodes are
-    // close in height, and labels beside them would run over their neighbours.
-    let label_style = style(6.5, theme::INK);
-    let column = d / 2.0 + 10.0;
-    let mut labels: Vec<NodeLabel> = by_weight
-        .iter()
-        .map(|&i| {
-            let node = &network.nodes[i];
-            let (cx, cy) = at(node);
-            let r = radius(node);
-            let dir = if cx >= centre.0 { 1.0 } else { -1.0 };
-            NodeLabel {
-                lines: wrapped(fonts, &node.label, label_style, room - 16.0, 2),
-                dir,
-                baseline: cy + 2.3,
-                from: (cx + dir * (r + 1.0), cy),
-            }
-        })
-        .collect();
-    for side in [1.0, -1.0] {
-        spread(&mut labels, side, top + 9.0, top + height - 4.0, 0.6);
-    }
-    let leader = Stroke::solid(Rgb::hex(0xaab5c0), 0.5);
-    for label in labels {
-        let x_text = centre.0 + label.dir * column;
-        let end = (x_text - label.dir * 2.0, label.baseline - 2.3);
-        if (end.0 - label.from.0) * label.dir > 1.0 {
-            draws.push(line(vec![label.from, end], leader));
-        }
-        for (l, line) in label.lines.into_iter().enumerate() {
-            let start = if label.dir > 0.0 {
-                x_text
-            } else {
-                x_text - line.width
-            };
-            draws.push(Draw::Text {
-                x: start,
-                baseline: label.baseline + l as f32 * LABEL_LINE,
-                line,
-            });
-        }
-    }
-
-    // Legend of the kinds present.
-    let present: Vec<usize> = (0..EDGE_KINDS.len())
-        .filter(|&k| network.edges.iter().any(|e| e.kind == EDGE_KINDS[k]))
-        .collect();
-    let legend_y = top + height + 12.0;
-    let mut lx = x;
-    let legend_style = style(theme::CHART_LABEL, theme::MUTED);
-    for k in present {
-        let name = network
-            .labels
-            .extra
-            .get(k)
-            .map_or(EDGE_KINDS[k], String::as_str);
-        draws.push(line(
-            vec![(lx, legend_y - 2.5), (lx + 18.0, legend_y - 2.5)],
-            edge_stroke(EDGE_KINDS[k]),
-        ));
-        let label = single_line(name, legend_style, fonts);
-        let w = label.width;
-        draws.push(Draw::Text {
-            x: lx + 22.0,
-            baseline: legend_y,
-            line: label,
-        });
-        lx += 22.0 + w + 14.0;
-    }
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: legend_y + 6.0,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
     }
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
-fn day(date: &str) -> Option<f32> {
-    let date: jiff::civil::Date = date.parse().ok()?;
-    let epoch = jiff::civil::date(1970, 1, 1);
-    Some(epoch.until(date).ok()?.get_days() as f32)
-}
-
-/// Colour of a sentiment score: good, fair or poor, as in the HTML.
-fn score_color(score: f64) -> Rgb {
-    if score >= 3.5 {
-        Rgb::hex(0x3c7d4f)
-    } else if score <= 2.5 {
-        Rgb::hex(0xb03a2e)
-    } else {
-        Rgb::hex(0xb7791f)
-    }
-}
-
-/// Sentiment as small multiples, like the HTML: a panel per stakeholder, three across, on
-/// one shared time axis, the neutral score dashed and the latest score at the right.
+/// Sentiment as small multiples: the one layout of [`crate::render::scene::sentiment`],
+/// drawn at the column's width (a single panel at its natural size).
 fn panels(
     fonts: &mut FontSet,
     chart: &SentimentChart,
@@ -907,92 +181,13 @@ fn panels(
 ) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    let n = chart.series.len();
-    let columns = n.clamp(1, 3);
-    let gap = 10.0;
-    let pw = (width - gap * (columns - 1) as f32) / columns as f32;
-    let ph = 72.0;
-    let (start, end) = (
-        day(&chart.range.0).unwrap_or(0.0),
-        day(&chart.range.1).unwrap_or(1.0),
-    );
-    let span = (end - start).max(1.0);
-    let first = chart.labels.extra.first().unwrap_or(&chart.range.0);
-    let last = chart.labels.extra.get(1).unwrap_or(&chart.range.1);
-    let name_style = style(7.5, theme::ACCENT).bold();
-    let tick = style(6.5, theme::MUTED);
-    let neutral = Stroke {
-        color: theme::RULE,
-        width: 0.6,
-        dash: Some((2.0, 2.0)),
-    };
-    for (i, series) in chart.series.iter().enumerate() {
-        let px = x + (i % columns) as f32 * (pw + gap);
-        let py = top + (i / columns) as f32 * (ph + gap);
-        draws.push(Draw::Rect {
-            x: px,
-            y: py,
-            w: pw,
-            h: ph,
-            fill: Some(Rgb::hex(0xfafbfc)),
-            stroke: Some(Stroke::solid(Rgb::hex(0xe1e6eb), 0.5)),
-        });
-        let name = fitted(fonts, &series.label, name_style, pw - 12.0);
-        draws.push(Draw::Text {
-            x: px + 6.0,
-            baseline: py + 12.0,
-            line: name,
-        });
-        let (plot_x, plot_w) = (px + 8.0, pw - 30.0);
-        let (plot_y, plot_h) = (py + 20.0, ph - 36.0);
-        let y_of =
-            |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) as f32 - 1.0) / 4.0 * plot_h;
-        let x_of = |d: f32| plot_x + (d - start) / span * plot_w;
-        draws.push(Draw::hline(plot_x, y_of(3.0), plot_w, neutral));
-        draws.push(Draw::hline(
-            plot_x,
-            plot_y + plot_h,
-            plot_w,
-            Stroke::solid(theme::RULE, 0.6),
-        ));
-        let points: Vec<(f32, f32, f64)> = series
-            .points
-            .iter()
-            .filter_map(|(date, score)| Some((x_of(day(date)?), y_of(*score), *score)))
-            .collect();
-        if points.len() > 1 {
-            draws.push(line(
-                points.iter().map(|p| (p.0, p.1)).collect(),
-                Stroke::solid(theme::ACCENT, 1.1),
-            ));
-        }
-        for &(cx, cy, score) in &points {
-            draws.push(Draw::Circle {
-                cx,
-                cy,
-                r: 1.9,
-                fill: Some(score_color(score)),
-                stroke: None,
-            });
-        }
-        if let Some(&(_, cy, score)) = points.last() {
-            let latest = style(7.5, score_color(score)).bold();
-            draws.push(text_at(
-                fonts,
-                &format!("{score:.0}"),
-                latest,
-                px + pw - 7.0,
-                cy + 2.6,
-                1.0,
-            ));
-        }
-        let baseline = py + ph - 5.0;
-        draws.push(text_at(fonts, first, tick, plot_x, baseline, 0.0));
-        draws.push(text_at(fonts, last, tick, plot_x + plot_w, baseline, 1.0));
-    }
-    let rows = n.div_ceil(columns);
+    let scene = crate::render::scene::sentiment::scene(chart, &mut FontMeasure(fonts));
+    // Panels keep the scale of a full row of three.
+    let full = 3.0 * 240.0 + 2.0 * 16.0 + 8.0;
+    let scale = width / full;
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
-        height: top + rows as f32 * ph + rows.saturating_sub(1) as f32 * gap,
+        height: top + scene.height as f32 * scale,
         draws,
         ..Slice::default()
     }
@@ -1111,27 +306,5 @@ mod tests {
         for k in 0..3 {
             assert!(got.contains(&format!("P{k:02}")));
         }
-    }
-
-    #[test]
-    fn network_labels_keep_their_order_and_never_overlap() {
-        let mut fonts = FontSet::new(&[]).unwrap();
-        let style = TextStyle::new(6.5, theme::INK);
-        // Ten labels wanted at nearly the same height near the bottom, one two lines tall.
-        let mut labels: Vec<NodeLabel> = (0..10)
-            .map(|k| NodeLabel {
-                lines: vec![single_line("x", style, &mut fonts); 1 + usize::from(k == 4)],
-                dir: 1.0,
-                baseline: 95.0 + k as f32 * 0.5,
-                from: (0.0, 0.0),
-            })
-            .collect();
-        spread(&mut labels, 1.0, 10.0, 100.0, 0.6);
-        for pair in labels.windows(2) {
-            let room = pair[0].lines.len() as f32 * LABEL_LINE + 0.6;
-            assert!(pair[1].baseline - pair[0].baseline >= room - 1e-3);
-        }
-        assert!(labels.last().unwrap().baseline <= 100.0 + 1e-3);
-        assert!(labels[0].baseline >= 10.0);
     }
 }

@@ -17,6 +17,7 @@ mod layout;
 mod paint;
 #[doc(hidden)]
 pub mod sample;
+pub(crate) mod scene;
 mod table;
 mod text;
 mod theme;

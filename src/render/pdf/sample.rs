@@ -457,11 +457,13 @@ fn network(people: &[Person], w: &Words) -> Chart {
                 from: i,
                 to: i / 3,
                 kind: kinds[i % 5].into(),
+                note: None,
             };
             let b = (i % 4 == 0).then(|| NetworkEdge {
                 from: i,
                 to: (i * 7) % nodes.len(),
                 kind: kinds[(i / 4) % 5].into(),
+                note: None,
             });
             std::iter::once(a).chain(b)
         })

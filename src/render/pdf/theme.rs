@@ -50,8 +50,6 @@ pub(super) const TABLE: f32 = 8.5;
 pub(super) const TABLE_LEADING: f32 = 1.4;
 /// Running header and footer.
 pub(super) const FURNITURE: f32 = 8.0;
-/// Chart labels.
-pub(super) const CHART_LABEL: f32 = 7.0;
 
 /// Ascender of the bundled face in em: places a baseline inside its line box.
 pub(super) const ASCENT: f32 = 0.88;
