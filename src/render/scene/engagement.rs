@@ -5,7 +5,7 @@
 //! Each row shows C (current) and D (desired) in the level columns, joined by an arrow
 //! where they differ; a name too wide for its column wraps to two whole lines.
 
-use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_name};
+use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, text, wrap_name};
 use crate::document::{EngagementChart, EngagementRow};
 
 /// Width of every part.
@@ -28,29 +28,6 @@ pub struct Matrix {
     pub rows: Vec<Scene>,
     /// What C and D stand for.
     pub foot: Scene,
-}
-
-fn text(
-    x: f64,
-    top: f64,
-    anchor: Anchor,
-    lines: Vec<String>,
-    size: f64,
-    width: f64,
-    role: Role,
-) -> Item {
-    Item {
-        shape: Shape::Text {
-            x,
-            top,
-            anchor,
-            lines,
-            size,
-            width,
-        },
-        role,
-        tip: None,
-    }
 }
 
 fn col_x(level: u8) -> f64 {

@@ -7,7 +7,7 @@
 //! Beyond [`LABELLED`] stakeholders a grid of names cannot be read: each cell then shows
 //! how many it holds.
 
-use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, wrap_name};
+use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, text, wrap_name};
 use crate::document::{GridChart, GridPoint};
 
 /// Width and height of the scene.
@@ -33,29 +33,6 @@ fn level(grid: &GridChart, level: u8) -> String {
         .get(3 + usize::from(level))
         .cloned()
         .unwrap_or_else(|| level.to_string())
-}
-
-fn text(
-    x: f64,
-    top: f64,
-    anchor: Anchor,
-    lines: Vec<String>,
-    size: f64,
-    width: f64,
-    role: Role,
-) -> Item {
-    Item {
-        shape: Shape::Text {
-            x,
-            top,
-            anchor,
-            lines,
-            size,
-            width,
-        },
-        role,
-        tip: None,
-    }
 }
 
 /// Lays out `grid`.

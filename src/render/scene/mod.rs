@@ -464,6 +464,30 @@ fn breaks(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A text item without a tooltip: the charts' labels.
+fn text(
+    x: f64,
+    top: f64,
+    anchor: Anchor,
+    lines: Vec<String>,
+    size: f64,
+    width: f64,
+    role: Role,
+) -> Item {
+    Item {
+        shape: Shape::Text {
+            x,
+            top,
+            anchor,
+            lines,
+            size,
+            width,
+        },
+        role,
+        tip: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! shared time axis, the neutral score dashed, each score coloured by its [`Band`] and the
 //! latest one at the right.
 
-use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, wrap_name};
+use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, text, wrap_name};
 use crate::document::SentimentChart;
 
 const PANEL_W: f64 = 240.0;
@@ -49,29 +49,6 @@ pub fn day(date: &str) -> Option<f64> {
     let date: jiff::civil::Date = date.parse().ok()?;
     let span = jiff::civil::date(1970, 1, 1).until(date).ok()?;
     Some(f64::from(span.get_days()))
-}
-
-fn text(
-    x: f64,
-    top: f64,
-    anchor: Anchor,
-    lines: Vec<String>,
-    size: f64,
-    width: f64,
-    role: Role,
-) -> Item {
-    Item {
-        shape: Shape::Text {
-            x,
-            top,
-            anchor,
-            lines,
-            size,
-            width,
-        },
-        role,
-        tip: None,
-    }
 }
 
 /// Lays out `chart`.
