@@ -150,6 +150,7 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
             interest: s.interest.value(),
             power: s.power.value(),
             key: d.key,
+            attention: d.attention,
         })
         .collect();
     let threshold = register.project.threshold;

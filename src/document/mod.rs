@@ -224,6 +224,8 @@ pub struct GridPoint {
     pub power: u8,
     /// Key stakeholder (drawn filled).
     pub key: bool,
+    /// Place in the analysis's attention order (1 first): a full cell names the first.
+    pub attention: usize,
 }
 
 /// The power/interest grid.

@@ -292,6 +292,7 @@ mod tests {
                 interest: 5,
                 power: 5,
                 key: n % 2 == 0,
+                attention: n,
             })
             .collect();
         let grid = GridChart {

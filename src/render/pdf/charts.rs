@@ -289,6 +289,7 @@ mod tests {
                 interest: 4,
                 power: 4,
                 key: k < 3,
+                attention: k,
             })
             .collect();
         let grid = Block::Chart(Chart::Grid(GridChart {

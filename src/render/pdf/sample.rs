@@ -392,6 +392,7 @@ fn grid(people: &[Person], w: &Words) -> Chart {
                 interest: p.interest,
                 power: p.power,
                 key: p.key,
+                attention: 0,
             })
             .collect(),
     })

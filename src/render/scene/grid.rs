@@ -189,7 +189,12 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
             );
             continue;
         }
-        cell.sort_by(|a, b| b.key.cmp(&a.key).then_with(|| a.label.cmp(&b.label)));
+        // A full cell names those who call for attention first.
+        cell.sort_by(|a, b| {
+            a.attention
+                .cmp(&b.attention)
+                .then_with(|| a.label.cmp(&b.label))
+        });
         let corner = matches!(interest, 1 | 5) && matches!(power, 1 | 5);
         let reserve = if corner {
             LABEL_SIZE * super::LINE_HEIGHT + 4.0
@@ -409,6 +414,7 @@ mod tests {
                     interest: 3,
                     power: 3,
                     key: false,
+                    attention: 0,
                 })
                 .collect(),
         }
