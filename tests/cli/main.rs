@@ -11,6 +11,7 @@ mod editions_truth;
 mod hostile;
 mod hostile_io;
 mod init;
+mod one_figure;
 mod pdf;
 mod plan;
 mod schema;
