@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{build, root, synth};
+use super::{build, root, stake, synth};
 
 /// Both editions of `register`, built into temporary folders (kept alive by the guards).
 pub(crate) struct Editions {
@@ -358,6 +358,55 @@ fn no_public_page_of_the_hostile_register_holds_a_confidential_value() {
         }
         // Any other planted marker, should one be added without being listed.
         assert!(!text.contains("SECRET-"), "public {page} shows a marker");
+    }
+
+    // A brief for everyone: its room (stances, ties, talking points) is made from the
+    // full register too.
+    let ids = [
+        "ann",
+        "ben",
+        "cara",
+        "dan",
+        "eve",
+        "fay",
+        "gus",
+        "hal",
+        "ivy",
+        "jon",
+        "kim",
+        "lea",
+        "sponsor-sol",
+    ];
+    for public in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = stake()
+            .arg("brief")
+            .arg(root().join("tests/fixtures/editions-hostile"))
+            .args(ids)
+            .args(["--format", "md,html", "-o"])
+            .arg(dir.path());
+        if public {
+            command = command.arg("--public");
+        }
+        command.assert().success();
+        let text = fs::read_to_string(dir.path().join("brief.md")).unwrap()
+            + &fs::read_to_string(dir.path().join("brief.html")).unwrap();
+        let shown: Vec<&&str> = MARKERS.iter().filter(|m| text.contains(**m)).collect();
+        if public {
+            assert!(shown.is_empty(), "the public brief shows {shown:?}");
+        } else {
+            // The internal brief shows the log, stances and ties of the room.
+            for marker in [
+                "SECRET-INTERACTION-BEN",
+                "SECRET-POSITION-CARA",
+                "SECRET-REL-FAY",
+            ] {
+                assert!(
+                    shown.contains(&&marker),
+                    "the internal brief lacks {marker}"
+                );
+            }
+        }
     }
 
     // Ben's log is confidential: the public edition says nothing of his last contact,
