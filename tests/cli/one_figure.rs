@@ -136,6 +136,7 @@ struct Words {
     silent: &'static str,
     findings: &'static str,
     planned: &'static str,
+    upcoming: &'static str,
     stakeholder: &'static str,
     content: &'static str,
     last: &'static str,
@@ -152,6 +153,7 @@ const ENGLISH: Words = Words {
     silent: "Silent stakeholders",
     findings: "Findings",
     planned: "Planned touches",
+    upcoming: "Touches in the next 12 weeks",
     stakeholder: "Stakeholder",
     content: "Content",
     last: "Last contact",
@@ -168,6 +170,7 @@ const CHINESE: Words = Words {
     silent: "沉默干系人",
     findings: "发现的问题",
     planned: "计划沟通",
+    upcoming: "未来 12 周沟通次数",
     stakeholder: "干系人",
     content: "内容",
     last: "最近往来",
@@ -308,6 +311,8 @@ fn one_value_each(name: &str, out: &Path) {
         column(words.next),
         column(words.days),
     );
+    let c_upcoming = column(words.upcoming);
+    let mut upcoming = 0;
     let mut csv_rows = 0;
     for record in reader.records() {
         let record = record.unwrap();
@@ -326,11 +331,17 @@ fn one_value_each(name: &str, out: &Path) {
             cell(0),
             cell(c_content)
         );
+        upcoming += cell(c_upcoming).parse::<usize>().unwrap();
         csv_rows += 1;
     }
+    // The touches in the horizon: the plan's figure, the CSV's column, the calendar's
+    // events less the catch-ups of overdue touches.
+    let events = events(&read("communication-plan.ics"));
+    let figure = figures(&plan)[words.upcoming].parse::<usize>().unwrap();
+    assert_eq!(upcoming, figure, "{name}: the CSV's touches in 12 weeks");
+    assert_eq!(events.len(), figure + overdue, "{name}: calendar events");
     assert_eq!(csv_rows, schedule.len(), "{name}: CSV rows");
 
-    let events = events(&read("communication-plan.ics"));
     let as_of_date: jiff::civil::Date = a["as_of"].as_str().unwrap().parse().unwrap();
     let as_of = a["as_of"].as_str().unwrap().replace('-', "");
     for t in schedule {
