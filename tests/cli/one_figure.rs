@@ -142,6 +142,7 @@ struct Words {
     last: &'static str,
     next: &'static str,
     days: &'static str,
+    date: &'static str,
     withheld: &'static str,
 }
 
@@ -159,6 +160,7 @@ const ENGLISH: Words = Words {
     last: "Last contact",
     next: "Next due",
     days: "Days overdue",
+    date: "Date",
     withheld: "not in this edition",
 };
 
@@ -176,6 +178,7 @@ const CHINESE: Words = Words {
     last: "最近往来",
     next: "下次沟通",
     days: "逾期天数",
+    date: "日期",
     withheld: "本版未列",
 };
 
@@ -241,6 +244,19 @@ fn one_value_each(name: &str, out: &Path) {
     }
     assert!(shown >= 10, "{name}: only {shown} figures found");
 
+    // The dashboard's attention list says how many findings there are in all.
+    let dashboard_page = read("index.md");
+    let cut = dashboard_page
+        .lines()
+        .find(|l| l.contains("](report.html#"))
+        .filter(|_| findings.len() > 10);
+    if let Some(line) = cut {
+        let numbers = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse::<usize>().ok());
+        assert_eq!(numbers.max(), Some(findings.len()), "{name}: {line}");
+    }
+
     // Each touch: the plan page, the CSV and the calendar agree with the schedule.
     let by_id: BTreeMap<&str, &Value> = stakeholders
         .iter()
@@ -297,6 +313,31 @@ fn one_value_each(name: &str, out: &Path) {
         assert!(
             want.contains(&shown),
             "{name}: the plan page says {shown:?} of {id} {:?}, the analysis {want:?}",
+            row[words.content]
+        );
+    }
+
+    // The report's plan summary: the overdue count, and each touch's due date.
+    let report = read("report.md");
+    let summary_at = report.rfind("\n## ").unwrap();
+    let plan_summary = &report[summary_at..];
+    let callout = plan_summary
+        .lines()
+        .find(|l| l.starts_with("> **"))
+        .unwrap_or_else(|| panic!("{name}: no overdue count in the report's plan summary"));
+    assert!(
+        callout.contains(words.overdue) && callout.contains(&format!("{overdue}**")),
+        "{name}: the report says {callout:?}, the analysis {overdue} overdue"
+    );
+    let summary_rows = rows(plan_summary, &[words.date, words.content]);
+    assert!(!summary_rows.is_empty(), "{name}: no plan summary rows");
+    for row in &summary_rows {
+        let id = linked_id(&row[words.stakeholders]).unwrap();
+        let due = date(&row[words.date]);
+        let want = touches(id, &row[words.content]);
+        assert!(
+            want.iter().any(|(_, d, _)| *d == due),
+            "{name}: the report's plan summary says {due:?} of {id} {:?}, the analysis {want:?}",
             row[words.content]
         );
     }
