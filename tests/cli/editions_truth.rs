@@ -358,6 +358,11 @@ fn no_public_page_of_the_hostile_register_holds_a_confidential_value() {
         }
         // Any other planted marker, should one be added without being listed.
         assert!(!text.contains("SECRET-"), "public {page} shows a marker");
+        // Nor the ids of the records left out whole (the sponsor among them): a link
+        // or a name in a chart would say they exist.
+        for id in ["sponsor-sol", "kim.html", "\"kim\""] {
+            assert!(!text.contains(id), "public {page} names {id}");
+        }
     }
 
     // A brief for everyone: its room (stances, ties, talking points) is made from the
