@@ -323,6 +323,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "{count} touches are overdue. They lead the calendar as catch-ups due today.",
         "{count} 项沟通已逾期，作为今日应补做事项列在日历最前。",
     ),
+    (
+        "overdue_warning_one",
+        "1 touch is overdue. It leads the calendar as a catch-up due today.",
+        "1 项沟通已逾期，作为今日应补做事项列在日历最前。",
+    ),
     ("feedback", "Feedback and adjustment", "反馈与调整"),
     (
         "feedback_intro",

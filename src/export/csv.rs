@@ -31,7 +31,9 @@ pub fn plan(
     let language = analysis.project.language;
     let label = |key: &str| labels::label(language, key);
     let mut counts = vec![0u32; analysis.schedule.len()];
-    for o in occurrences {
+    // As the plan page counts "touches in the next weeks": the catch-up of an overdue
+    // touch is counted among the overdue ones, not again here.
+    for o in occurrences.iter().filter(|o| o.overdue_days == 0) {
         if let Some(count) = counts.get_mut(o.touch) {
             *count += 1;
         }
@@ -214,8 +216,9 @@ mod tests {
         assert_eq!(&weekly[7], "每周");
         assert_eq!(&weekly[10], "2026-11-13");
         assert_eq!(&weekly[11], "7");
-        // The catch-up today (due 13 Nov, on the rhythm), then 27 Nov; 4 Dec is past.
-        assert_eq!(&weekly[12], "2");
+        // 27 Nov (4 Dec is past the horizon); the catch-up today is counted with the
+        // overdue touches, as on the plan page.
+        assert_eq!(&weekly[12], "1");
         let ad_hoc = &rows[1];
         assert_eq!(&ad_hoc[7], "按需");
         assert_eq!(&ad_hoc[10], "");

@@ -7,13 +7,20 @@ mod brief;
 mod build;
 mod check;
 mod editions;
+mod editions_truth;
 mod hostile;
 mod hostile_io;
 mod hostile_render;
 mod init;
+mod one_figure;
 mod pdf;
 mod plan;
 mod schema;
+
+// The benchmarks' synthetic register, generated for the invariant tests too.
+#[path = "../../benches/support/synth.rs"]
+#[allow(dead_code)]
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
