@@ -404,6 +404,9 @@ fn one_value_each(name: &str, out: &Path) {
             // An overdue touch is one catch-up event today, under its due date's UID.
             let event = at_due.unwrap_or_else(|| panic!("{name}: no event for {t}"));
             assert_eq!(event.start, as_of, "{name}: catch-up of {t}");
+        } else if t["recorded"] == false && t["suggested"] == false && compact < as_of {
+            // No record yet: no catch-up under its first due date; the rhythm goes on.
+            assert!(at_due.is_none(), "{name}: a catch-up for {t}");
         } else if let Some(event) = at_due {
             // A non-working day moves the event later, never earlier.
             assert!(
