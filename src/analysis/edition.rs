@@ -151,18 +151,24 @@ pub fn public(register: &Register, analysis: &Analysis) -> Analysis {
     let conflicts = analysis
         .conflicts
         .iter()
-        .filter(|c| match c {
-            Conflict::Relationship { between, .. } => {
-                between.iter().all(|id| shown(id, Fields::RELATIONSHIPS))
-            }
+        .cloned()
+        .filter_map(|mut c| match &mut c {
+            Conflict::Relationship { between, .. } => between
+                .iter()
+                .all(|id| shown(id, Fields::RELATIONSHIPS))
+                .then_some(c),
+            // Each side is a fact of its members' stances and key flags: the public
+            // edition names the members it may, and states the conflict when both sides
+            // still have one.
             Conflict::Issue {
                 support, oppose, ..
-            } => support
-                .iter()
-                .chain(oppose)
-                .all(|id| shown(id, Fields::POSITIONS | key_inputs(register, at(id)))),
+            } => {
+                for side in [&mut *support, &mut *oppose] {
+                    side.retain(|id| shown(id, Fields::POSITIONS | key_inputs(register, at(id))));
+                }
+                (!support.is_empty() && !oppose.is_empty()).then_some(c)
+            }
         })
-        .cloned()
         .collect::<Vec<_>>();
     let issues = analysis
         .issues
