@@ -165,8 +165,14 @@ impl<'a> Cx<'a> {
             }
             Block::Chart(chart) => {
                 self.charts += 1;
-                out.push_str("<figure class=\"chart\">\n");
-                svg::render(chart, &format!("chart-{}", self.charts), out);
+                // The figure scrolls sideways on a phone (the chart keeps a readable
+                // size): it takes keyboard focus, named by the chart's title.
+                let id = format!("chart-{}", self.charts);
+                let _ = writeln!(
+                    out,
+                    "<figure class=\"chart\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}-t\">"
+                );
+                svg::render(chart, &id, out);
                 out.push_str("</figure>\n");
             }
             Block::Figures(figures) => figures_html(figures, out),

@@ -241,6 +241,12 @@ fn write_scene(scene: &Scene, out: &mut String) {
                 };
                 for (k, line) in lines.iter().enumerate() {
                     let y = top + size * (scene::BASELINE + k as f64 * scene::LINE_HEIGHT);
+                    // A name over the network's edges stands on a white outline: the
+                    // same text drawn first with a wide white stroke (`paint-order` would
+                    // do it in one element, but is not in the CSS the validators know).
+                    if item.role == Role::NodeLabel {
+                        text(out, *x, y, "node-halo", anchor, line);
+                    }
                     text(out, *x, y, &class, anchor, line);
                 }
             }

@@ -100,7 +100,7 @@ fn interval(frequency: &str) -> Option<Span> {
 }
 
 /// How many events the documented rules give for the analysis's schedule: an overdue
-/// touch once on `as_of`, then every touch on its due date plus whole intervals, before
+/// touch once on `as_of` (not one with no record yet), then every touch on its due date plus whole intervals, before
 /// the end of the horizon, a weekend day moved to Monday (skipped for a daily touch).
 fn expected_events(analysis: &Json, weeks: i64) -> usize {
     let as_of: Date = analysis["as_of"].as_str().unwrap().parse().unwrap();
@@ -117,7 +117,10 @@ fn expected_events(analysis: &Json, weeks: i64) -> usize {
         let nth = |k: i64| due.checked_add(interval.checked_mul(k).unwrap()).unwrap();
         let mut k = 0;
         if due < as_of {
-            count += 1;
+            // A catch-up only for what is late: a touch with no record yet has none.
+            if touch["overdue"] == true {
+                count += 1;
+            }
             while nth(k) <= as_of {
                 k += 1;
             }
