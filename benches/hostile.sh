@@ -37,7 +37,9 @@ def register(case, project_body="", files=()):
     with open(os.path.join(root, "_project.md"), "w") as f:
         f.write("---\nname: Hostile\nas_of: 2026-11-20\n---\n" + project_body)
     for name, text in files:
-        with open(os.path.join(root, name), "w") as f:
+        path = os.path.join(root, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
             f.write(text)
 
 ann = HEAD.format(name="Ann Lee") + "---\n"
@@ -50,6 +52,8 @@ touches = "".join(
     f"  - {{content: Touch {i}, channel: email, frequency: daily, starts: 2026-11-23}}\n"
     for i in range(3000))
 register("touches-3000-daily", "", [("ann-lee.md", HEAD.format(name="Ann Lee") + "communication:\n" + touches + "---\n")])
+register("template-doubling", "", [("ann-lee.md", ann), ("templates/index.md.tera",
+    '{% set s = "xxxxxxxxxxxxxxxx" %}{% for i in range(end=100) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}\n')])
 PY
 
 # case | command (run in the case's folder) | expected status | max seconds | max MiB
@@ -60,6 +64,7 @@ cases=(
   "headings-40000|build . -o ../out-CASE --format html,pdf|0|20|600"
   "name-400000|brief . --tag board -o ../out-CASE|0|20|600"
   "touches-3000-daily|build . -o ../out-CASE --horizon-weeks 104|0|30|1024"
+  "template-doubling|build . -o ../out-CASE --format html|2|40|9216"
 )
 
 failed=0

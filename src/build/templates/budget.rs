@@ -4,7 +4,10 @@
 //! Tera has loops: `{% for i in range(end=100000) %}{% for j in range(end=100000) %}`
 //! runs for hours. Output is counted as it is written, so a loop that writes stops at
 //! [`MAX_OUTPUT_BYTES`]; a watchdog thread stops the process when a render runs past
-//! [`MAX_RENDER_TIME`] without writing (a Tera render cannot be interrupted otherwise).
+//! [`MAX_RENDER_TIME`] without writing (a Tera render cannot be interrupted otherwise),
+//! or when, during a render, the process holds more than [`MAX_RESIDENT_BYTES`] (a loop
+//! that doubles a string with `{% set %}` writes nothing but fills memory in seconds;
+//! measured where the system tells, on Linux).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -19,6 +22,10 @@ pub const MAX_OUTPUT_BYTES: usize = 64 << 20;
 /// The longest one render of one template may take.
 pub const MAX_RENDER_TIME: Duration = Duration::from_secs(30);
 
+/// The most memory the process may hold while a template renders: 8 GiB, twice what a
+/// build of 100,000 stakeholders peaks at.
+pub const MAX_RESIDENT_BYTES: u64 = 8 << 30;
+
 /// Why a render was stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
@@ -26,6 +33,8 @@ pub enum Exceeded {
     Output,
     /// It ran longer than [`MAX_RENDER_TIME`].
     Time,
+    /// The process held more than [`MAX_RESIDENT_BYTES`] while it ran.
+    Memory,
 }
 
 impl Exceeded {
@@ -34,6 +43,10 @@ impl Exceeded {
         let what = match self {
             Exceeded::Output => format!("wrote more than {} MiB", MAX_OUTPUT_BYTES >> 20),
             Exceeded::Time => format!("ran for more than {} s", MAX_RENDER_TIME.as_secs()),
+            Exceeded::Memory => format!(
+                "made stake hold more than {} GiB of memory",
+                MAX_RESIDENT_BYTES >> 30
+            ),
         };
         format!(
             "template {template} {what} and was stopped\nhelp: look for a loop that never \
@@ -116,17 +129,32 @@ fn running() -> std::sync::MutexGuard<'static, Option<HashMap<u64, (Instant, Str
 fn watchdog() {
     let grace = MAX_RENDER_TIME + Duration::from_secs(5);
     loop {
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(Duration::from_millis(100));
         let stuck = running().as_ref().and_then(|map| {
-            map.values()
-                .find(|(started, _)| started.elapsed() > grace)
-                .map(|(_, template)| template.clone())
+            let (started, template) = map.values().next()?;
+            let over = if started.elapsed() > grace {
+                Some(Exceeded::Time)
+            } else if resident_bytes().is_some_and(|bytes| bytes > MAX_RESIDENT_BYTES) {
+                Some(Exceeded::Memory)
+            } else {
+                None
+            };
+            over.map(|over| (over, template.clone()))
         });
-        if let Some(template) = stuck {
-            eprintln!("error: {}", Exceeded::Time.describe(&template));
+        if let Some((over, template)) = stuck {
+            eprintln!("error: {}", over.describe(&template));
             std::process::exit(2);
         }
     }
+}
+
+/// The process's resident memory, where the system says (Linux: `VmRSS` of
+/// `/proc/self/status`, in kB).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 #[cfg(test)]
@@ -143,5 +171,13 @@ mod tests {
         assert_eq!(written, MAX_OUTPUT_BYTES >> 20);
         assert_eq!(out.exceeded, Some(Exceeded::Output));
         assert_eq!(out.bytes.len(), MAX_OUTPUT_BYTES);
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn resident_memory_is_read_on_linux() {
+        let bytes = resident_bytes().expect("statm");
+        // A test process holds more than a megabyte and far less than the limit.
+        assert!(bytes > 1 << 20 && bytes < MAX_RESIDENT_BYTES, "{bytes}");
     }
 }
