@@ -370,15 +370,19 @@ impl Embeds for PageEmbeds<'_> {
     }
 }
 
-/// Key and centrality per stakeholder, for the charts.
+/// Key and centrality per stakeholder, for the charts; `None` where the edition
+/// withholds them.
 pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
     analysis
         .stakeholders
         .iter()
-        .map(|a| Derived {
-            key: a.key,
-            centrality: a.centrality,
-            attention: a.attention,
+        .map(|a| {
+            let stated = |fact: &str| !a.withheld.contains(&fact);
+            Derived {
+                key: stated("key").then_some(a.key),
+                centrality: stated("centrality").then_some(a.centrality),
+                attention: a.attention,
+            }
         })
         .collect()
 }

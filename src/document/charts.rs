@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::labels::{self, label};
 use super::{
-    Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, NetworkChart,
-    NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
+    Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
+    NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
 };
 use crate::register::vocab::{Date, EngagementLevel, Language, Quadrant, RelationKind};
 use crate::register::{Register, Stakeholder};
@@ -26,10 +26,11 @@ pub const MAX_SERIES: usize = 12;
 /// What the analysis says about one stakeholder that a chart draws.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Derived {
-    /// Key stakeholder (explicit or derived).
-    pub key: bool,
-    /// Network centrality, any non-negative scale (normalised here).
-    pub centrality: f64,
+    /// Key stakeholder (explicit or derived); `None` when the edition withholds it.
+    pub key: Option<bool>,
+    /// Network centrality, any non-negative scale (normalised here); `None` when the
+    /// edition withholds it.
+    pub centrality: Option<f64>,
     /// Place in the analysis's attention order (1 first): when a chart cannot show
     /// everyone, it shows the first in this order.
     pub attention: usize,
@@ -140,6 +141,7 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
         .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
         .collect();
     extra.extend((1..=5).map(|v| labels::level(language, v).to_owned()));
+    extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
     let points: Vec<GridPoint> = register
         .stakeholders
         .iter()
@@ -149,10 +151,11 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
             label: short(s),
             interest: s.interest.value(),
             power: s.power.value(),
-            key: d.key,
+            key: KeyMark::of(d.key),
             attention: d.attention,
         })
         .collect();
+    let withheld = points.iter().any(|p| p.key == KeyMark::Withheld);
     let threshold = register.project.threshold;
     let high = points
         .iter()
@@ -160,14 +163,24 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
         .count();
     let description = match language {
         Language::En => format!(
-            "{} stakeholders placed by interest (across) and power (up); {} of them have high power and high interest. Filled dots are key stakeholders.",
+            "{} stakeholders placed by interest (across) and power (up); {} of them have high power and high interest. Filled dots are key stakeholders{}.",
             points.len(),
-            high
+            high,
+            if withheld {
+                "; grey dots are stakeholders whose key status is not in this edition"
+            } else {
+                ""
+            }
         ),
         Language::ZhCn => format!(
-            "按利益（横轴）和权力（纵轴）排列的 {} 个干系人，其中 {} 个权力和利益均高。实心圆点为关键干系人。",
+            "按利益（横轴）和权力（纵轴）排列的 {} 个干系人，其中 {} 个权力和利益均高。实心圆点为关键干系人{}。",
             points.len(),
-            high
+            high,
+            if withheld {
+                "；灰色圆点的是否关键未列入本版"
+            } else {
+                ""
+            }
         ),
     };
     GridChart {
@@ -192,7 +205,7 @@ fn engagement(
     derived: &[Derived],
     language: Language,
 ) -> (EngagementChart, Shown) {
-    let mut rows: Vec<(bool, usize, EngagementRow)> = register
+    let mut rows: Vec<(Option<bool>, usize, EngagementRow)> = register
         .stakeholders
         .iter()
         .zip(derived)
@@ -317,9 +330,12 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     // The layout starts from the groups evenly around a circle, one empty slot between
     // groups.
     let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
+    // Size says centrality only when the edition states everyone's: one withheld tie
+    // changes all of them.
+    let sized = connected.iter().all(|&i| derived[i].centrality.is_some());
     let max_centrality = connected
         .iter()
-        .map(|&i| derived[i].centrality)
+        .filter_map(|&i| derived[i].centrality)
         .fold(0.0_f64, f64::max);
     let mut nodes = Vec::with_capacity(connected.len());
     let mut position: HashMap<usize, usize> = HashMap::new();
@@ -335,12 +351,14 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
                 label: short(s),
                 x: round(0.5 + 0.5 * angle.cos()),
                 y: round(0.5 + 0.5 * angle.sin()),
-                weight: if max_centrality > 0.0 {
-                    round(derived[i].centrality / max_centrality)
-                } else {
-                    0.0
-                },
-                key: derived[i].key,
+                weight: derived[i].centrality.filter(|_| sized).map(|c| {
+                    if max_centrality > 0.0 {
+                        round(c / max_centrality)
+                    } else {
+                        0.0
+                    }
+                }),
+                key: KeyMark::of(derived[i].key),
             });
             slot += 1;
         }
@@ -373,7 +391,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         .iter()
         .map(|k| label(language, &format!("relation.{k}")).to_owned())
         .chain(
-            ["legend_central", "legend_key"]
+            ["legend_central", "legend_key", "legend_key_withheld"]
                 .iter()
                 .map(|k| label(language, k).to_owned()),
         )
@@ -381,14 +399,24 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
     let description = match language {
         Language::En => format!(
-            "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts. Larger dots are more central.",
+            "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts.{}",
             nodes.len(),
-            edges.len()
+            edges.len(),
+            if sized {
+                " Larger dots are more central."
+            } else {
+                ""
+            }
         ),
         Language::ZhCn => format!(
-            "{total} 个有关系的干系人中 {} 个之间的关系，按同盟分组；共 {} 条关系，其中冲突 {conflicts} 条。圆点越大越处于网络中心。",
+            "{total} 个有关系的干系人中 {} 个之间的关系，按同盟分组；共 {} 条关系，其中冲突 {conflicts} 条。{}",
             nodes.len(),
-            edges.len()
+            edges.len(),
+            if sized {
+                "圆点越大越处于网络中心。"
+            } else {
+                ""
+            }
         ),
     };
     let shown = Shown {

@@ -93,6 +93,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("centrality", "Centrality", "中心度"),
     ("legend_central", "Larger: more central", "越大越处于中心"),
     ("legend_key", "Filled: key stakeholder", "实心：关键干系人"),
+    (
+        "legend_key_withheld",
+        "Grey: key status not in this edition",
+        "灰色：是否关键未列入本版",
+    ),
     ("tags", "Tags", "标签"),
     ("needs", "Needs", "需求"),
     ("expectations", "Expectations", "期望"),

@@ -222,17 +222,43 @@ pub struct GridPoint {
     pub interest: u8,
     /// Power 1–5 (y).
     pub power: u8,
-    /// Key stakeholder (drawn filled).
-    pub key: bool,
+    /// Key stakeholder (drawn filled), or not stated in this edition.
+    pub key: KeyMark,
     /// Place in the analysis's attention order (1 first): a full cell names the first.
     pub attention: usize,
+}
+
+/// How a chart marks a stakeholder's key status. A public edition that withholds it
+/// draws a third mark, never the non-key one: a hollow dot would say "not key".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyMark {
+    /// A key stakeholder: filled.
+    Key,
+    /// Not a key stakeholder: hollow.
+    #[default]
+    Other,
+    /// Not stated in this edition: grey.
+    Withheld,
+}
+
+impl KeyMark {
+    /// The mark of a key flag, `None` when the edition withholds it.
+    pub fn of(key: Option<bool>) -> KeyMark {
+        match key {
+            Some(true) => KeyMark::Key,
+            Some(false) => KeyMark::Other,
+            None => KeyMark::Withheld,
+        }
+    }
 }
 
 /// The power/interest grid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridChart {
     /// Labels: `extra` holds the four quadrant names in the order manage closely, keep
-    /// satisfied, keep informed, monitor; then the five level names, very low first.
+    /// satisfied, keep informed, monitor; then the five level names, very low first; then
+    /// the legend of a filled dot and of a grey one.
     pub labels: ChartLabels,
     /// Where "high" starts (1–5).
     pub threshold: u8,
@@ -274,10 +300,10 @@ pub struct NetworkNode {
     pub x: f64,
     /// 0–1 down.
     pub y: f64,
-    /// Centrality 0–1 (drawn as size).
-    pub weight: f64,
-    /// Key stakeholder.
-    pub key: bool,
+    /// Centrality 0–1 (drawn as size); `None` when this edition does not state it.
+    pub weight: Option<f64>,
+    /// Key stakeholder, or not stated in this edition.
+    pub key: KeyMark,
 }
 
 /// An edge of the relationship network.
@@ -300,7 +326,8 @@ pub struct NetworkEdge {
 pub struct NetworkChart {
     /// Labels: `extra` holds the legend entries of the edge kinds `ally`, `conflict`,
     /// `reports-to`, `influences`, `member-of`, in that order, then those of dot size
-    /// (centrality) and of filled dots (key stakeholders).
+    /// (centrality), of filled dots (key stakeholders) and of grey ones (key status not in
+    /// this edition).
     pub labels: ChartLabels,
     /// Nodes.
     pub nodes: Vec<NetworkNode>,

@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::document::{
-    Chart, ChartLabels, EngagementChart, GridChart, NetworkChart, SentimentChart,
+    Chart, ChartLabels, EngagementChart, GridChart, KeyMark, NetworkChart, SentimentChart,
 };
 
 use super::html::escape;
@@ -132,13 +132,21 @@ fn draw_network(network: &NetworkChart, id: &str, out: &mut String) {
     out.push_str("</svg>\n");
 }
 
+/// The class a dot adds for its key mark.
+fn key_class(key: KeyMark) -> &'static str {
+    match key {
+        KeyMark::Key => " key",
+        KeyMark::Other => "",
+        KeyMark::Withheld => " key-withheld",
+    }
+}
+
 /// The CSS classes of a role, as `templates/style.css.tera` styles them.
 fn class(role: Role) -> String {
     match role {
         Role::Edge(kind) => format!("edge edge-{}", kind.as_str()),
         Role::Arrow(kind) => format!("arrow arrow-{}", kind.as_str()),
-        Role::Node { key: true } => "node key".to_owned(),
-        Role::Node { key: false } => "node".to_owned(),
+        Role::Node { key } => format!("node{}", key_class(key)),
         Role::NodeLabel => "node-label".to_owned(),
         Role::Leader => "leader".to_owned(),
         Role::Legend => "legend".to_owned(),
@@ -151,8 +159,7 @@ fn class(role: Role) -> String {
         Role::QuadrantName => "quadrant-name".to_owned(),
         Role::Tick => "tick".to_owned(),
         Role::AxisTitle => "axis-title".to_owned(),
-        Role::Dot { key: true } => "dot key".to_owned(),
-        Role::Dot { key: false } => "dot".to_owned(),
+        Role::Dot { key } => format!("dot{}", key_class(key)),
         Role::PointLabel => "point-label".to_owned(),
         Role::More => "more".to_owned(),
         Role::Count => "count-dot".to_owned(),
@@ -297,7 +304,11 @@ mod tests {
                 label: format!("Stakeholder {n:02}"),
                 interest: 5,
                 power: 5,
-                key: n % 2 == 0,
+                key: if n % 2 == 0 {
+                    KeyMark::Key
+                } else {
+                    KeyMark::Other
+                },
                 attention: n,
             })
             .collect();
@@ -322,8 +333,8 @@ mod tests {
             label: id.into(),
             x,
             y: 0.5,
-            weight: 0.5,
-            key: false,
+            weight: Some(0.5),
+            key: KeyMark::Other,
         };
         let network = NetworkChart {
             labels: ChartLabels {

@@ -289,6 +289,39 @@ fn no_never_for_a_withheld_log(name: &str, public: &Value, out: &Path) {
     }
 }
 
+/// Checks that the report's charts draw what the edition states: a stakeholder whose key
+/// status is withheld gets the grid's grey dot, never the hollow one that says "not
+/// key", and dot size is not explained as centrality when centrality is withheld.
+fn charts_draw_only_what_the_edition_states(name: &str, public: &Value, out: &Path) {
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let stakeholders = list(public, "stakeholders");
+    let withholds =
+        |s: &Value, fact: &str| s["withheld"].as_array().unwrap().iter().any(|w| w == fact);
+    let count = |class: &str| report.matches(&format!("class=\"{class}\"")).count();
+    let withheld = stakeholders.iter().filter(|s| withholds(s, "key")).count();
+    let key = stakeholders
+        .iter()
+        .filter(|s| !withholds(s, "key") && s["key"] == true)
+        .count();
+    let other = stakeholders.len() - withheld - key;
+    // The legend adds one filled dot, and one grey dot when some key status is withheld.
+    assert_eq!(count("dot"), other, "{name}: hollow grid dots");
+    assert_eq!(count("dot key"), key + 1, "{name}: filled grid dots");
+    assert_eq!(
+        count("dot key-withheld"),
+        withheld + usize::from(withheld > 0),
+        "{name}: grey grid dots"
+    );
+    if stakeholders.iter().any(|s| withholds(s, "centrality")) {
+        for said in ["more central", "越处于中心", "越处于网络中心"] {
+            assert!(
+                !report.contains(said),
+                "{name}: the report explains dot size by centrality, which it withholds"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_public_edition_of_every_register_is_a_view_of_the_internal_one() {
     let synthetic_dir = tempfile::tempdir().unwrap();
@@ -305,6 +338,7 @@ fn the_public_edition_of_every_register_is_a_view_of_the_internal_one() {
         let public = analysis(&built.public);
         public_is_a_view_of_internal(name, &internal, &public);
         no_never_for_a_withheld_log(name, &public, &built.public);
+        charts_draw_only_what_the_edition_states(name, &public, &built.public);
         // The checks have something to compare: the public edition withholds facts.
         let withheld = list(&public, "stakeholders")
             .iter()

@@ -196,7 +196,7 @@ fn panels(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, ChartLabels, GridPoint, Run, SentimentSeries};
+    use crate::document::{Block, ChartLabels, GridPoint, KeyMark, Run, SentimentSeries};
     use crate::render::pdf::Lang;
 
     fn texts(slices: &[Slice]) -> Vec<String> {
@@ -288,7 +288,7 @@ mod tests {
                 label: format!("P{k:02}"),
                 interest: 4,
                 power: 4,
-                key: k < 3,
+                key: KeyMark::of(Some(k < 3)),
                 attention: k,
             })
             .collect();

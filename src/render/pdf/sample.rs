@@ -6,7 +6,7 @@
 
 use crate::document::{
     AlertKind, Align, Block, Chart, ChartLabels, Document, EngagementChart, EngagementRow,
-    GridChart, GridPoint, NetworkChart, NetworkEdge, NetworkNode, Run, SentimentChart,
+    GridChart, GridPoint, KeyMark, NetworkChart, NetworkEdge, NetworkNode, Run, SentimentChart,
     SentimentSeries, Table,
 };
 
@@ -391,7 +391,7 @@ fn grid(people: &[Person], w: &Words) -> Chart {
                 label: p.name.clone(),
                 interest: p.interest,
                 power: p.power,
-                key: p.key,
+                key: KeyMark::of(Some(p.key)),
                 attention: 0,
             })
             .collect(),
@@ -446,8 +446,8 @@ fn network(people: &[Person], w: &Words) -> Chart {
                 label: p.name.clone(),
                 x: 0.5 + 0.48 * ring * angle.cos(),
                 y: 0.5 + 0.45 * ring * angle.sin(),
-                weight: f64::from(p.power) / 5.0,
-                key: p.key,
+                weight: Some(f64::from(p.power) / 5.0),
+                key: KeyMark::of(Some(p.key)),
             }
         })
         .collect();

@@ -5,6 +5,7 @@ use super::fonts::FontSet;
 use super::layout::{Draw, Stroke};
 use super::text::{TextStyle, measure, single_line};
 use super::theme::{self, Rgb};
+use crate::document::KeyMark;
 use crate::render::scene::sentiment::Band;
 use crate::render::scene::{BASELINE, EdgeKind, LINE_HEIGHT, Role, Scene, Shape, TextMeasure};
 
@@ -149,7 +150,10 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
             }
             (Shape::Circle { centre, r }, role) => {
                 let (cx, cy) = at(*centre);
-                let key = matches!(role, Role::Node { key: true } | Role::Dot { key: true });
+                let key = match role {
+                    Role::Node { key } | Role::Dot { key } => key,
+                    _ => KeyMark::Other,
+                };
                 let (fill, stroke) = if let Role::Score(band) = role {
                     (band_color(band), None)
                 } else if matches!(role, Role::Count | Role::Mark { desired: true }) {
@@ -160,10 +164,12 @@ pub(super) fn draw(fonts: &mut FontSet, scene: &Scene, x: f32, y: f32, scale: f3
                         Some(Stroke::solid(Rgb::hex(0x8a97a5), 1.3 * scale)),
                     )
                 } else {
-                    (
-                        if key { theme::ACCENT } else { theme::WHITE },
-                        Some(Stroke::solid(theme::ACCENT, 1.2 * scale)),
-                    )
+                    let fill = match key {
+                        KeyMark::Key => theme::ACCENT,
+                        KeyMark::Other => theme::WHITE,
+                        KeyMark::Withheld => Rgb::hex(0x8a97a5),
+                    };
+                    (fill, Some(Stroke::solid(theme::ACCENT, 1.2 * scale)))
                 };
                 draws.push(Draw::Circle {
                     cx,

@@ -8,7 +8,7 @@
 //! how many it holds.
 
 use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, text, wrap_name};
-use crate::document::{GridChart, GridPoint};
+use crate::document::{GridChart, GridPoint, KeyMark};
 
 /// Width and height of the scene.
 pub const WIDTH: f64 = 840.0;
@@ -166,6 +166,8 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
         Role::AxisTitle,
     ));
 
+    legend(grid, right, measure, &mut items);
+
     let mut cells: Vec<Vec<&GridPoint>> = vec![Vec::new(); 25];
     for point in &grid.points {
         let (i, p) = (point.interest.clamp(1, 5), point.power.clamp(1, 5));
@@ -217,6 +219,41 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
         width: WIDTH,
         height: HEIGHT,
         items,
+    }
+}
+
+/// What the dots' fill means, right-aligned above the plot: key, then (in an edition
+/// that withholds some stakeholders' key status) grey.
+fn legend(grid: &GridChart, right: f64, measure: &mut dyn TextMeasure, items: &mut Vec<Item>) {
+    let withheld = grid.points.iter().any(|p| p.key == KeyMark::Withheld);
+    let entries = [(9, KeyMark::Key, true), (10, KeyMark::Withheld, withheld)];
+    let mut x = right;
+    for (index, mark, shown) in entries.into_iter().rev() {
+        let Some(name) = grid.labels.extra.get(index).filter(|_| shown) else {
+            continue;
+        };
+        let w = measure.width(name, TICK_SIZE);
+        items.push(text(
+            x,
+            TOP - 18.0,
+            Anchor::End,
+            vec![name.clone()],
+            TICK_SIZE,
+            w,
+            Role::Legend,
+        ));
+        items.push(Item {
+            shape: Shape::Circle {
+                centre: (
+                    x - w - 7.0,
+                    TOP - 18.0 + TICK_SIZE * super::LINE_HEIGHT / 2.0,
+                ),
+                r: 3.6,
+            },
+            role: Role::Dot { key: mark },
+            tip: None,
+        });
+        x -= w + 24.0;
     }
 }
 
@@ -413,7 +450,7 @@ mod tests {
                     label: (*n).into(),
                     interest: 3,
                     power: 3,
-                    key: false,
+                    key: KeyMark::Other,
                     attention: 0,
                 })
                 .collect(),

@@ -12,6 +12,8 @@ pub mod grid;
 pub mod network;
 pub mod sentiment;
 
+use crate::document::KeyMark;
+
 /// A point in scene units.
 pub type Point = (f64, f64);
 
@@ -30,8 +32,8 @@ pub enum Role {
     Arrow(EdgeKind),
     /// A stakeholder's dot; key stakeholders are filled.
     Node {
-        /// Key stakeholder.
-        key: bool,
+        /// Key stakeholder, or not stated in this edition.
+        key: KeyMark,
     },
     /// A stakeholder's name.
     NodeLabel,
@@ -56,8 +58,8 @@ pub enum Role {
     AxisTitle,
     /// A stakeholder's dot on the grid; key stakeholders are filled.
     Dot {
-        /// Key stakeholder.
-        key: bool,
+        /// Key stakeholder, or not stated in this edition.
+        key: KeyMark,
     },
     /// A stakeholder's name on the grid.
     PointLabel,

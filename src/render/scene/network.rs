@@ -8,7 +8,7 @@
 //! the fewest edges. A label that had to move off the first ring gets a leader line.
 
 use super::{Anchor, Bounds, EdgeKind, Item, Point, Role, Scene, Shape, TextMeasure, wrap_name};
-use crate::document::{NetworkChart, NetworkNode};
+use crate::document::{KeyMark, NetworkChart, NetworkNode};
 
 /// Width of the scene: about the width of an A4 text column at 1.2 CSS pixels a unit.
 pub const WIDTH: f64 = 760.0;
@@ -26,9 +26,10 @@ const GAP: f64 = 3.0;
 const RING: f64 = 8.0;
 const RINGS: usize = 16;
 
-/// A dot's radius: larger is more central.
+/// A dot's radius: larger is more central; one size when the edition withholds
+/// centrality.
 fn radius(node: &NetworkNode) -> f64 {
-    4.0 + 8.0 * node.weight.clamp(0.0, 1.0)
+    node.weight.map_or(6.0, |w| 4.0 + 8.0 * w.clamp(0.0, 1.0))
 }
 
 /// Lays out `network`; `extra` labels name the edge kinds, then size and fill.
@@ -169,10 +170,8 @@ fn place_labels(
 ) {
     let mut order: Vec<usize> = (0..network.nodes.len()).collect();
     order.sort_by(|&a, &b| {
-        network.nodes[b]
-            .weight
-            .total_cmp(&network.nodes[a].weight)
-            .then(a.cmp(&b))
+        let weight = |i: usize| network.nodes[i].weight.unwrap_or(0.0);
+        weight(b).total_cmp(&weight(a)).then(a.cmp(&b))
     });
     let area = Bounds {
         left: 2.0,
@@ -311,25 +310,32 @@ fn legend(network: &NetworkChart, measure: &mut dyn TextMeasure, items: &mut Vec
             });
         });
     }
-    if let Some(text) = network.labels.extra.get(5) {
+    let sized = network.nodes.iter().all(|n| n.weight.is_some());
+    if let Some(text) = network.labels.extra.get(5).filter(|_| sized) {
         entry(items, 30.0, text, &|x, y, items| {
             for (cx, r) in [(x + 4.0, 4.0), (x + 19.0, 10.0)] {
                 items.push(Item {
                     shape: Shape::Circle { centre: (cx, y), r },
-                    role: Role::Node { key: false },
+                    role: Role::Node {
+                        key: KeyMark::Other,
+                    },
                     tip: None,
                 });
             }
         });
     }
-    if let Some(text) = network.labels.extra.get(6) {
+    let withheld = network.nodes.iter().any(|n| n.key == KeyMark::Withheld);
+    for (index, key, shown) in [(6, KeyMark::Key, true), (7, KeyMark::Withheld, withheld)] {
+        let Some(text) = network.labels.extra.get(index).filter(|_| shown) else {
+            continue;
+        };
         entry(items, 12.0, text, &|x, y, items| {
             items.push(Item {
                 shape: Shape::Circle {
                     centre: (x + 6.0, y),
                     r: 6.0,
                 },
-                role: Role::Node { key: true },
+                role: Role::Node { key },
                 tip: None,
             });
         });
