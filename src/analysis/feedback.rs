@@ -104,17 +104,16 @@ fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
     let seen = schedule::seen(&s.interactions, as_of);
     let mut follow_ups: Vec<OpenFollowUp> = seen
         .iter()
-        .filter_map(|i| {
-            let f = i.follow_up.as_ref().filter(|f| !f.done)?;
-            Some(OpenFollowUp {
-                action: f.action.clone(),
-                due: f.due,
-                overdue_days: f
-                    .due
-                    .map_or(0, |due| days_between(due, as_of).max(0) as u32),
-                promised: i.date,
-                by: i.by.clone(),
-            })
+        .flat_map(|i| i.follow_ups.iter().filter(|f| !f.done).map(move |f| (i, f)))
+        .map(|(i, f)| OpenFollowUp {
+            action: f.action.clone(),
+            due: f.due,
+            overdue_days: f
+                .due
+                .map_or(0, |due| days_between(due, as_of).max(0) as u32),
+            promised: i.date,
+            // A meeting's follow-up names who does it; a file's is the interaction's.
+            by: f.owner.clone().or_else(|| i.by.clone()),
         })
         .collect();
     follow_ups.sort_by_key(|f| (f.due.is_none(), f.due));
@@ -323,11 +322,12 @@ mod tests {
         let mut s = stakeholder("a", 3, 3);
         let promise = |date: &str, action: &str, due: Option<&str>, done: bool| {
             let mut i = interaction(date, Some("call"), None);
-            i.follow_up = Some(FollowUp {
+            i.follow_ups = vec![FollowUp {
                 action: action.into(),
                 due: due.map(crate::analysis::testing::date),
                 done,
-            });
+                owner: None,
+            }];
             i.by = Some("Pat".into());
             i
         };

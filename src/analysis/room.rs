@@ -414,18 +414,20 @@ mod tests {
         a.engagement_desired = Some(EngagementLevel::Supportive);
         a.needs = vec!["A stable plan".into()];
         let mut late = interaction("2026-11-01", Some("call"), Some(Tone::Positive));
-        late.follow_up = Some(FollowUp {
+        late.follow_ups = vec![FollowUp {
             action: "Send the plan".into(),
             due: Some(date("2026-11-10")),
             done: false,
-        });
+            owner: None,
+        }];
         let mut soon = interaction("2026-11-15", Some("call"), Some(Tone::Negative));
         soon.summary = Some("Unhappy with slippage".into());
-        soon.follow_up = Some(FollowUp {
+        soon.follow_ups = vec![FollowUp {
             action: "Call back".into(),
             due: Some(date("2026-11-25")),
             done: false,
-        });
+            owner: None,
+        }];
         a.interactions = vec![
             interaction("2026-10-01", Some("call"), Some(Tone::Positive)),
             late,

@@ -65,7 +65,9 @@ pub(crate) fn interaction(
         summary: None,
         sentiment: tone.map(Sentiment::Tone),
         by: None,
-        follow_up: None,
+        follow_ups: Vec::new(),
+        meeting: None,
+        file: None,
         line: 20,
     }
 }
@@ -89,5 +91,6 @@ pub(crate) fn register(mut stakeholders: Vec<Stakeholder>) -> Register {
         root: PathBuf::from("register"),
         project: Project::with_name("Test".into()),
         stakeholders,
+        meetings: Vec::new(),
     }
 }

@@ -434,6 +434,144 @@ pub struct RelationshipDoc {
     pub note: Option<Field<String>>,
 }
 
+/// A meeting record's front matter (format v2): one file for a meeting of many. A file
+/// is a meeting record when its front matter has `meeting:` instead of `name:`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "stake meeting record (front matter of a register file)")]
+pub struct MeetingDoc {
+    /// The title, e.g. `Steering committee` / `项目调度会`.
+    #[schemars(required)]
+    pub meeting: Option<Field<String>>,
+    /// When it took place (or, after `as_of`, is planned).
+    #[schemars(required)]
+    pub date: Option<Field<Date>>,
+    /// How (default `meeting`).
+    pub channel: Option<Field<String>>,
+    /// The stakeholders who took part, by id; at least one.
+    #[schemars(required)]
+    #[serde(default)]
+    pub attendees: Vec<Field<String>>,
+    /// Who from the project ran it or took part.
+    pub by: Option<Field<String>>,
+    /// One line.
+    pub summary: Option<Field<String>>,
+    /// One sentiment for everyone, or a map attendee id → sentiment.
+    pub sentiment: Option<Node<MeetingSentimentDoc>>,
+    /// What was decided.
+    #[serde(default)]
+    pub decisions: Vec<Field<String>>,
+    /// What was promised; `for` names the attendee it was promised to.
+    #[serde(default)]
+    pub follow_ups: Vec<Node<MeetingFollowUpDoc>>,
+    /// `true` leaves the meeting out of public output, or a list of its fields.
+    pub confidential: Option<Node<ConfidentialDoc>>,
+}
+
+/// A meeting's `sentiment`: one for everyone, or one per attendee.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingSentimentDoc {
+    /// `positive`, `4`, …
+    All(String),
+    /// `{helen-brandt: negative, tom-harris: 4}`.
+    Each(Vec<(String, String)>),
+}
+
+impl<'de> Deserialize<'de> for MeetingSentimentDoc {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SentimentVisitor;
+        impl<'de> Visitor<'de> for SentimentVisitor {
+            type Value = MeetingSentimentDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a sentiment such as `positive` or `4`, or a map of attendee ids to sentiments",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut each = Vec::new();
+                while let Some(id) = map.next_key::<String>()? {
+                    let value = map.next_value::<Scalar>()?;
+                    each.push((id, value.0));
+                }
+                Ok(MeetingSentimentDoc::Each(each))
+            }
+        }
+        deserializer.deserialize_any(SentimentVisitor)
+    }
+}
+
+/// A scalar as the text written, whatever YAML makes of it.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sentiment such as `positive` or `4`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+impl JsonSchema for MeetingSentimentDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "MeetingSentiment".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": ["string", "integer"] },
+                { "type": "object", "additionalProperties": { "type": ["string", "integer"] } }
+            ]
+        })
+    }
+}
+
+/// A follow-up promised in a meeting.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingFollowUpDoc {
+    /// What.
+    #[schemars(required)]
+    pub action: Option<Field<String>>,
+    /// Who does it.
+    pub owner: Option<Field<String>>,
+    /// By when.
+    pub due: Option<Field<Date>>,
+    /// Whether it is done (default false).
+    pub done: Option<Field<bool>>,
+    /// The attendee it was promised to, by id; without it, the meeting's own.
+    #[serde(rename = "for")]
+    pub for_: Option<Field<String>>,
+}
+
 /// One entry of the interaction log.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
