@@ -24,7 +24,7 @@ use tera::value::Key;
 use tera::{Context, Map, Value};
 
 use crate::analysis::Analysis;
-use crate::document::labels;
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::Date;
 
@@ -67,7 +67,7 @@ pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool)
         .map(|s| (s.id.clone().into(), s.name.as_str().into()))
         .collect();
     context.insert_value("names", Value::from(names));
-    context.insert("t", &labels::labels(project.language, project.threshold));
+    context.insert("t", &i18n::labels(project.language, project.threshold));
     context
 }
 

@@ -12,7 +12,7 @@ use crate::analysis::issues::Conflict;
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{self, Analysis};
 use crate::diagnostic::{self, Severity};
-use crate::document::labels;
+use crate::i18n;
 use crate::register::vocab::{Date, Language, Quadrant, Vocabulary};
 use crate::register::{self, Limits};
 
@@ -235,7 +235,7 @@ fn counts(out: &mut String, analysis: &Analysis) {
     let salience = &s.salience;
     let no_attribute = format!(
         "no attribute reaching {}",
-        labels::level(Language::En, analysis.project.threshold.value())
+        i18n::level(Language::En, analysis.project.threshold.value())
     );
     let classes = [
         ("definitive", salience.definitive),

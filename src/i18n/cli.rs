@@ -1,0 +1,1 @@
+//! The human output of `stake check` and `stake analyze`.
