@@ -28,16 +28,6 @@ pub enum Gitignore {
     KeptWithout(PathBuf),
 }
 
-/// Language of the starter files.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    #[value(name = "zh-CN")]
-    ZhCn,
-}
-
 const EN: &[(&str, &str)] = &[
     (
         "_project.md",
@@ -79,10 +69,14 @@ const ZH_CN: &[(&str, &str)] = &[
 /// Writes the starter register into `dir`, its dates counted from `today`, then its
 /// `.gitignore` unless one exists. Fails before writing anything when any of the
 /// register's files exists already.
-pub fn init(dir: &Path, lang: Lang, today: Date) -> Result<(Vec<PathBuf>, Gitignore), String> {
+pub fn init(
+    dir: &Path,
+    lang: super::Lang,
+    today: Date,
+) -> Result<(Vec<PathBuf>, Gitignore), String> {
     let files = match lang {
-        Lang::En => EN,
-        Lang::ZhCn => ZH_CN,
+        super::Lang::En => EN,
+        super::Lang::ZhCn => ZH_CN,
     };
     let dated: Vec<(&str, String)> = files
         .iter()
