@@ -302,3 +302,174 @@ pub(crate) fn fill(words: &str, values: &[(&str, &str)]) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::findings::Severity;
+    use crate::register::vocab::EngagementLevel;
+
+    fn finding(code: Code, days: Option<u32>, subject: Option<&str>) -> Finding {
+        Finding {
+            severity: Severity::High,
+            code,
+            message: String::new(),
+            stakeholder: "ann".into(),
+            file: "ann.md".into(),
+            line: 1,
+            urgency: 60,
+            days,
+            subject: subject.map(str::to_owned),
+            inputs: Default::default(),
+        }
+    }
+
+    /// Worded, without a placeholder left, in both languages.
+    fn assert_worded(text: &str, what: &str) {
+        assert!(!text.is_empty(), "{what}: empty");
+        assert!(!text.contains('{'), "{what}: {text}");
+    }
+
+    #[test]
+    fn every_finding_is_worded_in_both_languages() {
+        let codes = [
+            Code::FollowUpOverdue,
+            Code::KeySilent,
+            Code::DecliningSentiment,
+            Code::KeyGapWithoutAction,
+            Code::KeyWithoutOwner,
+            Code::KeyWithoutPlan,
+            Code::TouchOverdue,
+            Code::TouchUnrecorded,
+            Code::Silent,
+            Code::ReviewOverdue,
+        ];
+        for language in [Language::En, Language::ZhCn] {
+            for code in codes {
+                for days in [None, Some(1), Some(12)] {
+                    let f = finding(code, days, Some("2026-11-02"));
+                    assert_worded(&super::finding(language, &f), code.as_str());
+                }
+            }
+        }
+        let f = finding(Code::ReviewOverdue, Some(1), Some("2026-11-19"));
+        assert_eq!(
+            super::finding(Language::En, &f),
+            "Review was due 19 Nov 2026, 1 day ago"
+        );
+        let f = finding(Code::KeySilent, None, None);
+        assert_eq!(super::finding(Language::ZhCn, &f), "无往来记录");
+    }
+
+    #[test]
+    fn every_flag_is_worded_in_both_languages() {
+        let flags = [
+            Flag::UnderContacted {
+                planned_days: Some(42),
+                cadence_days: 30,
+                since_contact_days: Some(1),
+            },
+            Flag::UnderContacted {
+                planned_days: None,
+                cadence_days: 30,
+                since_contact_days: None,
+            },
+            Flag::Silent { days: Some(50) },
+            Flag::Silent { days: None },
+            Flag::OverContacted {
+                contacts: 9,
+                limit: 4,
+                window_days: 30,
+            },
+        ];
+        for language in [Language::En, Language::ZhCn] {
+            for f in &flags {
+                assert_worded(&flag(language, f), &format!("{f:?}"));
+            }
+        }
+        assert_eq!(
+            flag(Language::En, &flags[0]),
+            "Declining, and touched less often than the quadrant's cadence of every 30 days (plan: every 42 days, last contact 1 day ago)"
+        );
+        let worded = flags_of(&flags);
+        assert!(worded[0].urgent && !worded[2].urgent);
+    }
+
+    fn flags_of(f: &[Flag]) -> Vec<Worded<'_, Flag>> {
+        flags(Language::En, f)
+    }
+
+    #[test]
+    fn every_point_is_worded_in_both_languages() {
+        let due = jiff::civil::date(2026, 11, 12);
+        let points = [
+            Point::OverduePromise {
+                action: "Send {days} figures".into(),
+                due,
+                days: 8,
+            },
+            Point::Concern {
+                issue: "Go-live date".into(),
+                stance: Stance::Oppose,
+                note: Some("too early".into()),
+            },
+            Point::Concern {
+                issue: "Go-live date".into(),
+                stance: Stance::Neutral,
+                note: None,
+            },
+            Point::Declining {
+                satisfaction: Some(2),
+                last: None,
+            },
+            Point::Gap {
+                current: EngagementLevel::Resistant,
+                desired: EngagementLevel::Supportive,
+                need: Some("a fallback plan".into()),
+            },
+            Point::Silent { days: None },
+            Point::OverdueTouch {
+                content: None,
+                channel: None,
+                days: 1,
+            },
+            Point::Conflict {
+                with: "bob".into(),
+                note: None,
+            },
+            Point::Supporter {
+                issues: vec!["A".into(), "B".into()],
+            },
+            Point::OpenPromise {
+                action: "Share the plan".into(),
+                due: Some(due),
+            },
+        ];
+        let name = |id: &str| format!("Name of {id}");
+        for language in [Language::En, Language::ZhCn] {
+            for p in &points {
+                let text = point(language, p, &name);
+                // The promise itself may hold braces; the words around it may not.
+                assert_worded(&text.replace("{days}", ""), &format!("{p:?}"));
+            }
+        }
+        let en = |p: &Point| point(Language::En, p, &name);
+        assert_eq!(
+            en(&points[0]),
+            "Overdue promise: Send {days} figures (due 12 Nov 2026, 8 days late). Deliver it or give a firm date.",
+            "a value is not read for placeholders"
+        );
+        assert_eq!(
+            en(&points[7]),
+            "In conflict with Name of bob, who is in the room"
+        );
+        assert_eq!(
+            en(&points[4]),
+            "Close the engagement gap from Resistant to Supportive; start from their need: a fallback plan"
+        );
+        assert_eq!(
+            point(Language::ZhCn, &points[9], &name),
+            "通报进展：Share the plan（2026年11月12日 到期）"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::layout::{self, Body, Placed};
 use super::*;
-use crate::document::{Block, Run, Table};
+use crate::document::{AlertKind, Block, Run, Table};
 
 fn english() -> Document {
     sample::report(&sample::people(25, false), false, 120)
