@@ -121,7 +121,12 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
     };
     let derived = derived(&analysis);
     let wanted = |format| options.formats.contains(&format);
-    let plan = plan::Plan::new(&analysis, feedback, options.horizon_weeks);
+    let plan = plan::Plan::new(
+        &analysis,
+        feedback,
+        options.horizon_weeks,
+        &register.project.calendar,
+    );
     summary.calendar_left_out = plan.left_out;
     let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
     let csv = wanted(Format::Csv)
