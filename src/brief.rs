@@ -7,7 +7,7 @@
 //! level-1 headings, the room and each attendee, start new pages). Besides the
 //! variables of every template it sees `room` (the analysis's [`Room`] with the counts
 //! `overdue_promises` and `conflicts`, see `docs/communication-plan.md`) and `attendees`, the stakeholder objects of the room in
-//! id order, each with `recent`, `follow_ups`, `points` and `links` (relationships with
+//! id order, each with `recent`, `follow_ups`, `points` (each with `text`, its sentence) and `links` (relationships with
 //! others in the room, either direction: `with`, `type`, `strength`, `note`, `stated_by`).
 
 use std::collections::BTreeSet;
@@ -23,6 +23,7 @@ use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, context, output, public};
 use crate::document::charts::Charts;
 use crate::document::markdown;
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::{Date, RelationKind};
 use crate::render::html;
@@ -348,7 +349,9 @@ fn attendee_objects(register: &Register, context: &tera::Context, room: &Room) -
                 .collect();
             object["recent"] = serde_json::to_value(&person.recent).ok()?;
             object["follow_ups"] = serde_json::to_value(&person.follow_ups).ok()?;
-            object["points"] = serde_json::to_value(&person.points).ok()?;
+            let name = |id: &str| register.get(id).map_or(id, |s| s.name.as_str()).to_owned();
+            let points = i18n::text::points(register.project.language, &person.points, &name);
+            object["points"] = serde_json::to_value(points).ok()?;
             object["links"] = Json::Array(links);
             Some(object)
         })

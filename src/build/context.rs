@@ -2,7 +2,8 @@
 //!
 //! - `project`: name, code, manager, sponsor (and `sponsor_name` when it is an id),
 //!   threshold, silent_after_days, has_introduction;
-//! - `analysis`: the analysis JSON (as in `analysis.json`);
+//! - `analysis`: the analysis JSON (as in `analysis.json`), each finding with `text`,
+//!   its sentence in the report's language (see [`crate::i18n::text`]);
 //! - `stakeholders`: one object per stakeholder, sorted by id: the register's fields
 //!   (`name`, `role`, `needs`, `positions`, `interactions`, ...) with the analysis's
 //!   fields laid over them (`quadrant`, `key`, `salience`, `engagement`, ...), plus
@@ -24,7 +25,7 @@ use tera::value::Key;
 use tera::{Context, Map, Value};
 
 use crate::analysis::Analysis;
-use crate::document::labels;
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::Date;
 
@@ -56,7 +57,15 @@ pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool)
     ];
     context.insert_value("project", map(project_fields));
     let (analysis, stakeholders) = rayon::join(
-        || Value::from_serializable(analysis),
+        || {
+            // Each finding carries its sentence in the report's language as `text`.
+            let mut value = Value::from_serializable(analysis)
+                .into_map()
+                .unwrap_or_default();
+            let findings = i18n::text::findings(project.language, &analysis.findings);
+            value.insert(Key::Str("findings"), Value::from_serializable(&findings));
+            Value::from(value)
+        },
         || stakeholders(register, analysis, public),
     );
     context.insert_value("stakeholders", stakeholders);
@@ -67,7 +76,7 @@ pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool)
         .map(|s| (s.id.clone().into(), s.name.as_str().into()))
         .collect();
     context.insert_value("names", Value::from(names));
-    context.insert("t", &labels::labels(project.language, project.threshold));
+    context.insert("t", &i18n::labels(project.language, project.threshold));
     context
 }
 

@@ -21,7 +21,8 @@ use serde_json::Value as Json;
 use crate::analysis::{Analysis, edition, feedback};
 use crate::document::charts::{Charts, Derived};
 use crate::document::markdown::{self, Embeds};
-use crate::document::{Block, Chart, Document, Edition, labels};
+use crate::document::{Block, Chart, Document, Edition};
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::Date;
 use crate::render::html;
@@ -317,7 +318,7 @@ pub(crate) fn document(
         title,
         subtitle: Some(subtitle),
         author: project.manager.clone(),
-        subject: Some(labels::label(language, subject).to_owned()),
+        subject: Some(i18n::label(language, subject).to_owned()),
         date: as_of.to_string(),
         language: language.tag().to_owned(),
         edition,

@@ -28,16 +28,6 @@ pub(super) enum Gitignore {
     KeptWithout(PathBuf),
 }
 
-/// Language of the starter files.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    #[value(name = "zh-CN")]
-    ZhCn,
-}
-
 const EN: &[(&str, &str)] = &[
     (
         "_project.md",
@@ -81,12 +71,12 @@ const ZH_CN: &[(&str, &str)] = &[
 /// register's files exists already.
 pub(super) fn init(
     dir: &Path,
-    lang: Lang,
+    lang: super::Lang,
     today: Date,
 ) -> Result<(Vec<PathBuf>, Gitignore), String> {
     let files = match lang {
-        Lang::En => EN,
-        Lang::ZhCn => ZH_CN,
+        super::Lang::En => EN,
+        super::Lang::ZhCn => ZH_CN,
     };
     let dated: Vec<(&str, String)> = files
         .iter()

@@ -8,11 +8,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::labels::{self, label};
 use super::{
     Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
     NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
 };
+use crate::i18n::{self, label};
 use crate::register::vocab::{Date, EngagementLevel, Language, Quadrant, RelationKind};
 use crate::register::{Register, Stakeholder};
 
@@ -97,20 +97,12 @@ impl Charts {
         let start = series.points.first()?.0.clone();
         let end = self.sentiment.range.1.clone();
         let written = |date: &str| written(self.language, date);
-        let description = match self.language {
-            Language::En => format!(
-                "Satisfaction of {} from 1 to 5 over time, {} to {}.",
-                series.label,
-                written(&start),
-                written(&end)
-            ),
-            Language::ZhCn => format!(
-                "{}的满意度（1–5 分）变化，{} 至 {}。",
-                series.label,
-                written(&start),
-                written(&end)
-            ),
-        };
+        let description = i18n::charts::sentiment_of(
+            self.language,
+            &series.label,
+            &written(&start),
+            &written(&end),
+        );
         Some(Chart::Sentiment(SentimentChart {
             labels: ChartLabels {
                 title: format!("{}: {}", self.sentiment.labels.title, series.label),
@@ -127,7 +119,7 @@ impl Charts {
 /// An ISO date of the chart data as the language writes it (other text as it is).
 fn written(language: Language, date: &str) -> String {
     date.parse::<Date>()
-        .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
+        .map_or_else(|_| date.to_owned(), |d| i18n::date(language, d))
 }
 
 /// A chart's label: the short name (format v2) where one is given, else the name,
@@ -141,7 +133,7 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
         .iter()
         .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
         .collect();
-    extra.extend((1..=5).map(|v| labels::level(language, v).to_owned()));
+    extra.extend((1..=5).map(|v| i18n::level(language, v).to_owned()));
     extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
     let points: Vec<GridPoint> = register
         .stakeholders
@@ -162,28 +154,7 @@ fn grid(register: &Register, derived: &[Derived], language: Language) -> GridCha
         .iter()
         .filter(|p| p.power >= threshold.value() && p.interest >= threshold.value())
         .count();
-    let description = match language {
-        Language::En => format!(
-            "{} stakeholders placed by interest (across) and power (up); {} of them have high power and high interest. Filled dots are key stakeholders{}.",
-            points.len(),
-            high,
-            if withheld {
-                "; grey dots are stakeholders whose key status is not in this edition"
-            } else {
-                ""
-            }
-        ),
-        Language::ZhCn => format!(
-            "按利益（横轴）和权力（纵轴）排列的 {} 个干系人，其中 {} 个权力和利益均高。实心圆点为关键干系人{}。",
-            points.len(),
-            high,
-            if withheld {
-                "；灰色圆点的是否关键未列入本版"
-            } else {
-                ""
-            }
-        ),
-    };
+    let description = i18n::charts::grid(language, points.len(), high, withheld);
     GridChart {
         labels: ChartLabels {
             title: label(language, "grid").to_owned(),
@@ -239,16 +210,7 @@ fn engagement(
         .iter()
         .filter(|r| matches!((r.2.current, r.2.desired), (Some(c), Some(d)) if c != d))
         .count();
-    let description = match language {
-        Language::En => format!(
-            "Current (C) and desired (D) engagement of {} of {total} stakeholders, from unaware to leading; {gaps} have a gap.",
-            rows.len()
-        ),
-        Language::ZhCn => format!(
-            "{total} 个干系人中 {} 个的当前（C）与期望（D）参与度，从不知晓到领导；其中 {gaps} 个存在差距。",
-            rows.len()
-        ),
-    };
+    let description = i18n::charts::engagement(language, rows.len(), total, gaps);
     let shown = Shown {
         shown: rows.len(),
         total,
@@ -398,28 +360,8 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         )
         .collect();
     let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
-    let description = match language {
-        Language::En => format!(
-            "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts.{}",
-            nodes.len(),
-            edges.len(),
-            if sized {
-                " Larger dots are more central."
-            } else {
-                ""
-            }
-        ),
-        Language::ZhCn => format!(
-            "{total} 个有关系的干系人中 {} 个之间的关系，按同盟分组；共 {} 条关系，其中冲突 {conflicts} 条。{}",
-            nodes.len(),
-            edges.len(),
-            if sized {
-                "圆点越大越处于网络中心。"
-            } else {
-                ""
-            }
-        ),
-    };
+    let description =
+        i18n::charts::network(language, nodes.len(), total, edges.len(), conflicts, sized);
     let shown = Shown {
         shown: nodes.len(),
         total,
@@ -482,20 +424,13 @@ fn sentiment(
         .unwrap_or_else(|| as_of.to_string());
     let end = as_of.to_string();
     let written = |date: &str| written(language, date);
-    let description = match language {
-        Language::En => format!(
-            "Satisfaction from 1 to 5 over time for {} of {total} stakeholders with at least two rated interactions, {} to {}.",
-            series.len(),
-            written(&start),
-            written(&end)
-        ),
-        Language::ZhCn => format!(
-            "{total} 个至少有两次评分往来的干系人中 {} 个的满意度（1–5 分）变化，{} 至 {}。",
-            series.len(),
-            written(&start),
-            written(&end)
-        ),
-    };
+    let description = i18n::charts::sentiment(
+        language,
+        series.len(),
+        total,
+        &written(&start),
+        &written(&end),
+    );
     let chart = SentimentChart {
         labels: ChartLabels {
             title: label(language, "sentiment").to_owned(),

@@ -4,7 +4,6 @@
 //! renderer draws the same model, so one template edit changes both outputs.
 
 pub mod charts;
-pub mod labels;
 pub mod markdown;
 pub mod network_layout;
 
@@ -32,7 +31,7 @@ pub struct Document {
 }
 
 /// Who may read a document: both writers print it on every page, so a printed internal
-/// report can be told from a public one; the words are in [`labels::edition`].
+/// report can be told from a public one; the words are in [`crate::i18n::edition`].
 pub use crate::analysis::edition::Edition;
 
 /// A block of content.
@@ -160,25 +159,6 @@ pub enum AlertKind {
     Warning,
     /// Caution.
     Caution,
-}
-
-impl AlertKind {
-    /// The alert's title in the document's language (`zh` for Chinese), the same in
-    /// every output.
-    pub fn title(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (AlertKind::Note, false) => "Note",
-            (AlertKind::Tip, false) => "Tip",
-            (AlertKind::Important, false) => "Important",
-            (AlertKind::Warning, false) => "Warning",
-            (AlertKind::Caution, false) => "Caution",
-            (AlertKind::Note, true) => "说明",
-            (AlertKind::Tip, true) => "提示",
-            (AlertKind::Important, true) => "重要",
-            (AlertKind::Warning, true) => "警告",
-            (AlertKind::Caution, true) => "注意",
-        }
-    }
 }
 
 /// A chart as data. Built once from the analysis, drawn by the SVG and the PDF renderer.

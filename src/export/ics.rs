@@ -18,7 +18,7 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use super::fill;
 use crate::analysis::Analysis;
 use crate::analysis::calendar::Occurrence;
-use crate::document::labels;
+use crate::i18n;
 use crate::register::vocab::{Date, Language};
 
 /// The product identifier written in every calendar.
@@ -45,7 +45,7 @@ struct Words {
 
 impl Words {
     fn of(language: Language) -> Words {
-        let label = |key| labels::label(language, key);
+        let label = |key| i18n::label(language, key);
         Words {
             language,
             colon: label("colon"),
@@ -85,12 +85,12 @@ pub fn calendar(
 ) -> String {
     let language = analysis.project.language;
     let words = Words::of(language);
-    let edition = labels::edition(language, analysis.edition);
+    let edition = i18n::edition(language, analysis.edition);
     let mut about = fill(
         language,
         "calendar_description",
         &[
-            ("date", &labels::date(language, analysis.as_of)),
+            ("date", &i18n::date(language, analysis.as_of)),
             ("weeks", &weeks.to_string()),
         ],
     );
@@ -114,7 +114,7 @@ pub fn calendar(
             "X-WR-CALNAME",
             text(&format!(
                 "{} · {} · {edition}",
-                labels::label(language, "communication_plan"),
+                i18n::label(language, "communication_plan"),
                 analysis.project.name
             )),
         ))
@@ -200,16 +200,12 @@ fn description(words: &Words, name: &str, o: &Occurrence) -> String {
     lines.push(format!(
         "{}{colon}{}",
         words.frequency,
-        labels::frequency(words.language, o.frequency)
+        i18n::frequency(words.language, o.frequency)
     ));
     if let Some(owner) = &o.owner {
         lines.push(format!("{}{colon}{owner}", words.owner));
     }
-    let mut due = format!(
-        "{}{colon}{}",
-        words.due,
-        labels::date(words.language, o.due)
-    );
+    let mut due = format!("{}{colon}{}", words.due, i18n::date(words.language, o.due));
     if o.overdue_days > 0 {
         due = format!("{due} · {}", words.overdue_by(o.overdue_days));
     }

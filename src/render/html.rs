@@ -286,7 +286,10 @@ fn alert_title(kind: AlertKind, language: &str) -> (&'static str, &'static str) 
         AlertKind::Warning => "warning",
         AlertKind::Caution => "caution",
     };
-    (class, kind.title(language.starts_with("zh")))
+    (
+        class,
+        crate::i18n::render::alert(crate::i18n::render::language_of(language), kind),
+    )
 }
 
 #[cfg(test)]

@@ -339,7 +339,7 @@ fn samples_are_clean() {
         let output = stake().args(["check", sample]).assert().code(0);
         let stderr = stderr(&output);
         assert!(
-            stderr.contains(" stakeholders, 0 errors"),
+            stderr.contains(" stakeholders, 0 errors") || stderr.contains(" 个干系人，0 个错误"),
             "{sample}:\n{stderr}"
         );
         stake()
@@ -347,6 +347,25 @@ fn samples_are_clean() {
             .assert()
             .code(0);
     }
+}
+
+#[test]
+fn a_chinese_register_is_checked_in_chinese_unless_told_otherwise() {
+    // The diagnostics themselves stay English; the closing summary follows the register.
+    stake()
+        .args(["check", "samples/metro-line"])
+        .assert()
+        .code(0)
+        .stderr_eq(snapshot("check_metro_line.stderr"));
+    let output = stake()
+        .args(["check", "--lang", "en", "samples/metro-line"])
+        .assert()
+        .code(0);
+    let stderr = stderr(&output);
+    assert!(
+        stderr.ends_with("samples/metro-line: 26 stakeholders, 0 errors, 1 warning\n"),
+        "{stderr}"
+    );
 }
 
 #[test]

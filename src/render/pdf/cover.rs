@@ -1,16 +1,16 @@
 //! The title page.
 
-use super::Lang;
 use super::fonts::FontSet;
 use super::layout::Draw;
 use super::text::{Span, TextStyle, break_lines, single_line};
 use super::theme::{self, Rgb};
 use crate::document::{Document, Edition};
+use crate::i18n::render::PdfWords;
 
 /// Drawings of the title page, in page coordinates from the top left.
 pub(super) fn draws(
     doc: &Document,
-    lang: Lang,
+    lang: PdfWords,
     fonts: &mut FontSet,
     page: (f32, f32),
 ) -> Vec<Draw> {
