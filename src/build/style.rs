@@ -85,7 +85,8 @@ fn charts_in(blocks: &[Block], found: &mut BTreeSet<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::charts::{Charts, Derived};
+    use crate::analysis::{Analysed, analyze};
+    use crate::document::charts::Charts;
     use crate::register::vocab::Language;
     use crate::register::{Limits, load};
 
@@ -93,8 +94,9 @@ mod tests {
     fn a_page_gets_the_rules_of_its_own_charts_only() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/erp-rollout");
         let register = load(&root, &Limits::default()).unwrap().register;
-        let derived = vec![Derived::default(); register.stakeholders.len()];
-        let charts = Charts::build(&register, &derived, register.project.as_of.unwrap());
+        let as_of = register.project.as_of.unwrap();
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let templates = Templates::load(None, Language::En).unwrap();
         let base = Context::new();
         let styles = Styles::new(&templates, &base);

@@ -13,8 +13,9 @@ use super::{
     Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
     NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
 };
+use crate::analysis::Analysed;
+use crate::register::Stakeholder;
 use crate::register::vocab::{Date, EngagementLevel, Language, Quadrant, RelationKind};
-use crate::register::{Register, Stakeholder};
 
 /// Rows of the engagement matrix at most.
 pub const MAX_ROWS: usize = 40;
@@ -22,19 +23,6 @@ pub const MAX_ROWS: usize = 40;
 pub const MAX_NODES: usize = 40;
 /// Panels of the sentiment chart at most.
 pub const MAX_SERIES: usize = 12;
-
-/// What the analysis says about one stakeholder that a chart draws.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Derived {
-    /// Key stakeholder (explicit or derived); `None` when the edition withholds it.
-    pub key: Option<bool>,
-    /// Network centrality, any non-negative scale (normalised here); `None` when the
-    /// edition withholds it.
-    pub centrality: Option<f64>,
-    /// Place in the analysis's attention order (1 first): when a chart cannot show
-    /// everyone, it shows the first in this order.
-    pub attention: usize,
-}
 
 /// How many stakeholders a chart shows of those it could: the page says what it left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -65,14 +53,16 @@ pub struct Charts {
 }
 
 impl Charts {
-    /// Builds every chart; `derived` is in the order of `register.stakeholders`.
-    pub fn build(register: &Register, derived: &[Derived], as_of: Date) -> Charts {
-        let language = register.project.language;
-        let (sentiment, profiles, sentiment_shown) = sentiment(register, derived, as_of, language);
-        let (engagement, engagement_shown) = engagement(register, derived, language);
-        let (network, network_shown) = network(register, derived, language);
+    /// Builds every chart of the view's stakeholders. Where a chart cannot show everyone
+    /// it shows the first in the analysis's attention order; a key flag or centrality the
+    /// edition withholds is drawn as not stated.
+    pub fn build(view: &Analysed<'_>, as_of: Date) -> Charts {
+        let language = view.register.project.language;
+        let (sentiment, profiles, sentiment_shown) = sentiment(view, as_of, language);
+        let (engagement, engagement_shown) = engagement(view, language);
+        let (network, network_shown) = network(view, language);
         Charts {
-            grid: Chart::Grid(grid(register, derived, language)),
+            grid: Chart::Grid(grid(view, language)),
             engagement: Chart::Engagement(engagement),
             network: Chart::Network(network),
             sentiment,
@@ -135,28 +125,26 @@ fn short(s: &Stakeholder) -> String {
     s.name.clone()
 }
 
-fn grid(register: &Register, derived: &[Derived], language: Language) -> GridChart {
+fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
     let mut extra: Vec<String> = Quadrant::ALL
         .iter()
         .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
         .collect();
     extra.extend((1..=5).map(|v| labels::level(language, v).to_owned()));
     extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
-    let points: Vec<GridPoint> = register
-        .stakeholders
+    let points: Vec<GridPoint> = view
         .iter()
-        .zip(derived)
-        .map(|(s, d)| GridPoint {
+        .map(|(s, a)| GridPoint {
             id: s.id.clone(),
             label: short(s),
             interest: s.interest.value(),
             power: s.power.value(),
-            key: KeyMark::of(d.key),
-            attention: d.attention,
+            key: KeyMark::of(a.stated_key()),
+            attention: a.attention,
         })
         .collect();
     let withheld = points.iter().any(|p| p.key == KeyMark::Withheld);
-    let threshold = register.project.threshold;
+    let threshold = view.register.project.threshold;
     let high = points
         .iter()
         .filter(|p| p.power >= threshold.value() && p.interest >= threshold.value())
@@ -200,17 +188,11 @@ fn rank(level: Option<EngagementLevel>) -> Option<u8> {
     level.map(|l| l.rank() as u8)
 }
 
-fn engagement(
-    register: &Register,
-    derived: &[Derived],
-    language: Language,
-) -> (EngagementChart, Shown) {
-    let mut rows: Vec<(Option<bool>, usize, EngagementRow)> = register
-        .stakeholders
+fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Shown) {
+    let mut rows: Vec<(Option<bool>, usize, EngagementRow)> = view
         .iter()
-        .zip(derived)
         .filter(|(s, _)| s.engagement_current.is_some() || s.engagement_desired.is_some())
-        .map(|(s, d)| {
+        .map(|(s, a)| {
             let (current, desired) = (rank(s.engagement_current), rank(s.engagement_desired));
             let row = EngagementRow {
                 id: s.id.clone(),
@@ -218,7 +200,7 @@ fn engagement(
                 current,
                 desired,
             };
-            (d.key, d.attention, row)
+            (a.stated_key(), a.attention, row)
         })
         .collect();
     let total = rows.len();
@@ -264,17 +246,18 @@ fn engagement(
     (chart, shown)
 }
 
-fn network(register: &Register, derived: &[Derived], language: Language) -> (NetworkChart, Shown) {
-    let index: HashMap<&str, usize> = register
-        .stakeholders
+fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
+    // Nodes are positions in the view, which is in id order.
+    let pairs: Vec<_> = view.iter().collect();
+    let index: HashMap<&str, usize> = pairs
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, (s, _))| (s.id.as_str(), i))
         .collect();
     // One edge per unordered pair and kind: A ally B and B ally A are one alliance, whose
     // notes are both sides' notes.
     let mut edges: BTreeMap<(usize, usize, &'static str), Vec<String>> = BTreeMap::new();
-    for (i, s) in register.stakeholders.iter().enumerate() {
+    for (i, (s, _)) in pairs.iter().enumerate() {
         for r in &s.relationships {
             if let Some(&j) = index.get(r.with.as_str()) {
                 let kind = r.kind.as_str();
@@ -297,7 +280,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     connected.dedup();
     let total = connected.len();
     if connected.len() > MAX_NODES {
-        connected.sort_by_key(|&i| derived[i].attention);
+        connected.sort_by_key(|&i| pairs[i].1.attention);
         connected.truncate(MAX_NODES);
         connected.sort_unstable();
     }
@@ -332,10 +315,12 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
     // Size says centrality only when the edition states everyone's: one withheld tie
     // changes all of them.
-    let sized = connected.iter().all(|&i| derived[i].centrality.is_some());
+    let sized = connected
+        .iter()
+        .all(|&i| pairs[i].1.stated_centrality().is_some());
     let max_centrality = connected
         .iter()
-        .filter_map(|&i| derived[i].centrality)
+        .filter_map(|&i| pairs[i].1.stated_centrality())
         .fold(0.0_f64, f64::max);
     let mut nodes = Vec::with_capacity(connected.len());
     let mut position: HashMap<usize, usize> = HashMap::new();
@@ -344,21 +329,21 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         for &i in group {
             let angle = -std::f64::consts::FRAC_PI_2
                 + std::f64::consts::TAU * (slot as f64 + 0.5) / slots.max(1) as f64;
-            let s = &register.stakeholders[i];
+            let (s, a) = pairs[i];
             position.insert(i, nodes.len());
             nodes.push(NetworkNode {
                 id: s.id.clone(),
                 label: short(s),
                 x: round(0.5 + 0.5 * angle.cos()),
                 y: round(0.5 + 0.5 * angle.sin()),
-                weight: derived[i].centrality.filter(|_| sized).map(|c| {
+                weight: a.stated_centrality().filter(|_| sized).map(|c| {
                     if max_centrality > 0.0 {
                         round(c / max_centrality)
                     } else {
                         0.0
                     }
                 }),
-                key: KeyMark::of(derived[i].key),
+                key: KeyMark::of(a.stated_key()),
             });
             slot += 1;
         }
@@ -442,16 +427,13 @@ fn round(v: f64) -> f64 {
 }
 
 fn sentiment(
-    register: &Register,
-    derived: &[Derived],
+    view: &Analysed<'_>,
     as_of: Date,
     language: Language,
 ) -> (SentimentChart, Vec<SentimentSeries>, Shown) {
-    let mut series: Vec<(usize, SentimentSeries)> = register
-        .stakeholders
+    let mut series: Vec<(usize, SentimentSeries)> = view
         .iter()
-        .zip(derived)
-        .filter_map(|(s, d)| {
+        .filter_map(|(s, a)| {
             let points: Vec<(String, f64)> = s
                 .interactions
                 .iter()
@@ -464,7 +446,7 @@ fn sentiment(
                     label: short(s),
                     points,
                 };
-                (d.attention, series)
+                (a.attention, series)
             })
         })
         .collect();
@@ -515,7 +497,8 @@ fn sentiment(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Limits, load};
+    use crate::analysis::analyze;
+    use crate::register::{Limits, Register, load};
 
     fn sample(name: &str) -> Register {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -527,10 +510,11 @@ mod tests {
     #[test]
     fn network_is_deterministic_and_fills_the_unit_square() {
         let register = sample("erp-rollout");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
         let as_of = jiff::civil::date(2026, 11, 20);
-        let a = Charts::build(&register, &derived, as_of);
-        let b = Charts::build(&register, &derived, as_of);
+        let analysis = analyze(&register, as_of);
+        let view = Analysed::new(&register, &analysis);
+        let a = Charts::build(&view, as_of);
+        let b = Charts::build(&view, as_of);
         assert_eq!(a.network, b.network);
         let Chart::Network(network) = &a.network else {
             panic!()
@@ -549,9 +533,9 @@ mod tests {
     fn every_profile_with_two_ratings_has_its_own_sentiment_panel() {
         // The report shows at most MAX_SERIES panels; each profile still shows its own.
         let register = sample("erp-rollout");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
         let as_of = jiff::civil::date(2026, 11, 20);
-        let charts = Charts::build(&register, &derived, as_of);
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let rated: Vec<&Stakeholder> = register
             .stakeholders
             .iter()
@@ -585,8 +569,9 @@ mod tests {
     #[test]
     fn grid_has_every_stakeholder_and_chinese_labels() {
         let register = sample("metro-line");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
-        let charts = Charts::build(&register, &derived, jiff::civil::date(2026, 11, 20));
+        let as_of = jiff::civil::date(2026, 11, 20);
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let Chart::Grid(grid) = &charts.grid else {
             panic!()
         };

@@ -359,7 +359,7 @@ mod tests {
         let register = load(&root, &Limits::default()).unwrap().register;
         let as_of = register.project.as_of.unwrap();
         let analysis = crate::analysis::analyze(&register, as_of);
-        let charts = Charts::build(&register, &crate::build::derived(&analysis), as_of);
+        let charts = Charts::build(&crate::analysis::Analysed::new(&register, &analysis), as_of);
         let Chart::Network(network) = charts.network else {
             panic!("a network")
         };
