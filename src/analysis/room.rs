@@ -389,8 +389,8 @@ mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::analysis::feedback::feedback;
-    use crate::register::Register;
     use crate::analysis::testing::{date, interaction, register, relationship, stakeholder};
+    use crate::register::Register;
     use crate::register::model::{FollowUp, Position};
     use crate::register::vocab::Tone;
 

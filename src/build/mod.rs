@@ -247,8 +247,8 @@ pub(crate) fn document(
         subtitle: Some(subtitle),
         author: project.manager.clone(),
         subject: Some(labels::label(language, subject).to_owned()),
-        date: as_of.to_string(),
-        language: language.tag().to_owned(),
+        date: as_of,
+        language,
         edition,
         blocks,
     }

@@ -256,7 +256,9 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         .collect();
     // One edge per unordered pair and kind: A ally B and B ally A are one alliance, whose
     // notes are both sides' notes.
-    let mut edges: BTreeMap<(usize, usize, &'static str), Vec<String>> = BTreeMap::new();
+    // Keyed by the kind's word: the order of edges (and so of the drawing) is by it.
+    let mut edges: BTreeMap<(usize, usize, &'static str), (RelationKind, Vec<String>)> =
+        BTreeMap::new();
     for (i, (s, _)) in pairs.iter().enumerate() {
         for r in &s.relationships {
             if let Some(&j) = index.get(r.with.as_str()) {
@@ -266,7 +268,9 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
                 } else {
                     (i, j)
                 };
-                let notes = edges.entry((pair.0, pair.1, kind)).or_default();
+                let (_, notes) = edges
+                    .entry((pair.0, pair.1, kind))
+                    .or_insert_with(|| (r.kind, Vec::new()));
                 if let Some(note) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
                     && !notes.iter().any(|n| n == note)
                 {
@@ -295,8 +299,8 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         parent.insert(i, root);
         root
     }
-    for (a, b, kind) in edges.keys() {
-        if *kind == "ally" && parent.contains_key(a) && parent.contains_key(b) {
+    for ((a, b, _), (kind, _)) in &edges {
+        if *kind == RelationKind::Ally && parent.contains_key(a) && parent.contains_key(b) {
             let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
             if ra != rb {
                 parent.insert(ra.max(rb), ra.min(rb));
@@ -351,11 +355,11 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
     }
     let edges: Vec<NetworkEdge> = edges
         .iter()
-        .filter_map(|((a, b, kind), notes)| {
+        .filter_map(|((a, b, _), (kind, notes))| {
             Some(NetworkEdge {
                 from: *position.get(a)?,
                 to: *position.get(b)?,
-                kind: (*kind).to_owned(),
+                kind: *kind,
                 note: (!notes.is_empty()).then(|| notes.join(" / ")),
             })
         })
@@ -372,16 +376,19 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         node.x = x;
         node.y = y;
     }
-    let extra = ["ally", "conflict", "reports-to", "influences", "member-of"]
+    let extra = RelationKind::ALL
         .iter()
-        .map(|k| label(language, &format!("relation.{k}")).to_owned())
+        .map(|k| label(language, &format!("relation.{}", k.as_str())).to_owned())
         .chain(
             ["legend_central", "legend_key", "legend_key_withheld"]
                 .iter()
                 .map(|k| label(language, k).to_owned()),
         )
         .collect();
-    let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
+    let conflicts = edges
+        .iter()
+        .filter(|e| e.kind == RelationKind::Conflict)
+        .count();
     let description = match language {
         Language::En => format!(
             "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts.{}",
@@ -526,7 +533,12 @@ mod tests {
         assert!(
             network.nodes.iter().any(|n| n.x == 0.0) && network.nodes.iter().any(|n| n.y == 1.0)
         );
-        assert!(network.edges.iter().any(|e| e.kind == "conflict"));
+        assert!(
+            network
+                .edges
+                .iter()
+                .any(|e| e.kind == RelationKind::Conflict)
+        );
     }
 
     #[test]

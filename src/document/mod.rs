@@ -10,6 +10,8 @@ pub mod network_layout;
 
 use serde::Serialize;
 
+use crate::register::vocab::{Date, Language, RelationKind};
+
 /// A whole report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
@@ -21,10 +23,10 @@ pub struct Document {
     pub author: Option<String>,
     /// Subject for metadata.
     pub subject: Option<String>,
-    /// The report date (`as_of`), `YYYY-MM-DD`.
-    pub date: String,
-    /// BCP 47 language tag of the labels: `en` or `zh-CN`.
-    pub language: String,
+    /// The report date (`as_of`).
+    pub date: Date,
+    /// The language of the labels (its BCP 47 tag in metadata: `en` or `zh-CN`).
+    pub language: Language,
     /// Which edition it is: every page of every output says so.
     pub edition: Edition,
     /// The content.
@@ -313,8 +315,8 @@ pub struct NetworkEdge {
     pub from: usize,
     /// Index into `nodes`.
     pub to: usize,
-    /// `ally`, `conflict`, `reports-to`, `influences`, `member-of`.
-    pub kind: String,
+    /// The relationship's kind.
+    pub kind: RelationKind,
     /// What the register says about the relationship (both sides' notes of an alliance
     /// or conflict), shown as a tooltip in HTML.
     #[serde(skip_serializing_if = "Option::is_none")]
