@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::analysis::Analysed;
 use crate::document::charts::Charts;
 use crate::document::markdown::Embeds;
-use crate::document::{Block, Chart, Document, Edition, labels};
+use crate::document::{Block, Chart, ChartName, Document, Edition, labels};
 use crate::register::Register;
 use crate::register::vocab::Date;
 use crate::render::pdf::PdfOptions;
@@ -264,16 +264,19 @@ pub struct PageEmbeds<'a> {
 
 impl Embeds for PageEmbeds<'_> {
     fn chart(&self, spec: &str) -> Result<Block, String> {
-        let chart = match spec.split_once(' ') {
-            Some(("sentiment", id)) => self.charts.sentiment_of(id.trim()),
-            Some(_) => None,
-            None => match spec {
-                "grid" => Some(self.charts.grid.clone()),
-                "engagement" => Some(self.charts.engagement.clone()),
-                "network" => Some(self.charts.network.clone()),
-                "sentiment" => Some(Chart::Sentiment(self.charts.sentiment.clone())),
-                _ => None,
-            },
+        let (name, id) = match spec.split_once(' ') {
+            Some((name, id)) => (name, Some(id.trim())),
+            None => (spec, None),
+        };
+        let chart = match (ChartName::of(name), id) {
+            (Some(ChartName::Sentiment), Some(id)) => self.charts.sentiment_of(id),
+            (_, Some(_)) | (None, None) => None,
+            (Some(ChartName::Grid), None) => Some(self.charts.grid.clone()),
+            (Some(ChartName::Engagement), None) => Some(self.charts.engagement.clone()),
+            (Some(ChartName::Network), None) => Some(self.charts.network.clone()),
+            (Some(ChartName::Sentiment), None) => {
+                Some(Chart::Sentiment(self.charts.sentiment.clone()))
+            }
         };
         // A profile without enough rated interactions has no sentiment panel: nothing
         // to draw is not an error.

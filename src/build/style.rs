@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tera::Context;
 
 use super::templates::Templates;
-use crate::document::{Block, Chart};
+use crate::document::Block;
 
 /// What a style sheet depends on: the kind of page and the charts it draws.
 type Key = (&'static str, BTreeSet<&'static str>);
@@ -59,12 +59,7 @@ fn charts_in(blocks: &[Block], found: &mut BTreeSet<&'static str>) {
     for block in blocks {
         match block {
             Block::Chart(chart) => {
-                found.insert(match chart {
-                    Chart::Grid(_) => "grid",
-                    Chart::Engagement(_) => "engagement",
-                    Chart::Network(_) => "network",
-                    Chart::Sentiment(_) => "sentiment",
-                });
+                found.insert(chart.name().as_str());
             }
             Block::List { items, .. } => {
                 for item in items {

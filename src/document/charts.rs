@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::labels::{self, label};
 use super::{
-    Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
+    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
     NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
 };
 use crate::analysis::Analysed;
@@ -69,9 +69,9 @@ impl Charts {
             profiles,
             language,
             shown: BTreeMap::from([
-                ("engagement", engagement_shown),
-                ("network", network_shown),
-                ("sentiment", sentiment_shown),
+                (ChartName::Engagement.as_str(), engagement_shown),
+                (ChartName::Network.as_str(), network_shown),
+                (ChartName::Sentiment.as_str(), sentiment_shown),
             ]),
         }
     }

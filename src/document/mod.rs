@@ -197,6 +197,56 @@ pub enum Chart {
     Sentiment(SentimentChart),
 }
 
+/// The charts a content template can draw, by the names `chart(name=...)` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartName {
+    /// `grid`: the power/interest grid.
+    Grid,
+    /// `engagement`: the engagement assessment matrix.
+    Engagement,
+    /// `network`: the relationship network.
+    Network,
+    /// `sentiment`: sentiment over time.
+    Sentiment,
+}
+
+impl ChartName {
+    /// Every chart, in the order error messages list them.
+    pub const ALL: [ChartName; 4] = [
+        ChartName::Grid,
+        ChartName::Engagement,
+        ChartName::Network,
+        ChartName::Sentiment,
+    ];
+
+    /// The name templates call it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartName::Grid => "grid",
+            ChartName::Engagement => "engagement",
+            ChartName::Network => "network",
+            ChartName::Sentiment => "sentiment",
+        }
+    }
+
+    /// The chart of this name.
+    pub fn of(name: &str) -> Option<ChartName> {
+        ChartName::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl Chart {
+    /// Which chart it is.
+    pub fn name(&self) -> ChartName {
+        match self {
+            Chart::Grid(_) => ChartName::Grid,
+            Chart::Engagement(_) => ChartName::Engagement,
+            Chart::Network(_) => ChartName::Network,
+            Chart::Sentiment(_) => ChartName::Sentiment,
+        }
+    }
+}
+
 /// Labels of a chart in the report's language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ChartLabels {
