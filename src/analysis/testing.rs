@@ -17,6 +17,7 @@ pub fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
     Stakeholder {
         id: id.into(),
         name: id.to_uppercase(),
+        short: None,
         kind: Kind::Person,
         role: None,
         organization: None,

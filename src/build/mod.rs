@@ -106,7 +106,12 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     summary.left_out = shown.redaction.records;
     summary.grid_confidential = std::mem::take(&mut shown.redaction.grid_confidential);
     let wanted = |format| options.formats.contains(&format);
-    let plan = plan::Plan::new(&shown.analysis, shown.feedback, options.horizon_weeks);
+    let plan = plan::Plan::new(
+        &shown.analysis,
+        shown.feedback,
+        options.horizon_weeks,
+        &shown.register.project.calendar,
+    );
     let (register, analysis) = (&shown.register, &shown.analysis);
     let view = Analysed::new(register, analysis);
     summary.calendar_left_out = plan.left_out;

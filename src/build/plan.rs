@@ -39,6 +39,7 @@ use crate::analysis::feedback::{self, Feedback};
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
+use crate::register::model::WorkCalendar;
 use crate::register::vocab::{Date, Frequency, Quadrant};
 
 /// Groups by owner sort by name, with touches nobody owns last.
@@ -170,11 +171,22 @@ struct Rules {
 }
 
 impl Plan {
-    /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition.
-    pub fn new(analysis: &Analysis, feedback: Vec<Feedback>, weeks: u16) -> Plan {
+    /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition;
+    /// occurrences due on a day off of `work` move to its next working day.
+    pub fn new(
+        analysis: &Analysis,
+        feedback: Vec<Feedback>,
+        weeks: u16,
+        work: &WorkCalendar,
+    ) -> Plan {
         // Catch-ups first, then by date: the cut keeps the nearest.
-        let (occurrences, left_out) =
-            calendar::occurrences(&analysis.schedule, analysis.as_of, weeks, MAX_OCCURRENCES);
+        let (occurrences, left_out) = calendar::occurrences(
+            &analysis.schedule,
+            analysis.as_of,
+            weeks,
+            MAX_OCCURRENCES,
+            work,
+        );
         Plan {
             weeks,
             occurrences,

@@ -120,9 +120,10 @@ fn written(language: Language, date: &str) -> String {
         .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
 }
 
-/// A short label: the name, which is what readers know people by.
+/// A chart's label: the short name (format v2) where one is given, else the name,
+/// which is what readers know people by; never a cut one.
 fn short(s: &Stakeholder) -> String {
-    s.name.clone()
+    s.label().to_owned()
 }
 
 fn grid(view: &Analysed<'_>, language: Language) -> GridChart {

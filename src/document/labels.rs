@@ -825,6 +825,8 @@ pub fn frequency(language: Language, frequency: Frequency) -> String {
         Frequency::EveryDays(n) => format!("every {n} days"),
         Frequency::EveryWeeks(n) if zh => format!("每{n}周"),
         Frequency::EveryWeeks(n) => format!("every {n} weeks"),
+        Frequency::Fixed(rule) if zh => rule.chinese(),
+        Frequency::Fixed(rule) => rule.to_string(),
     }
 }
 

@@ -199,7 +199,14 @@ mod tests {
         let mut register = register(vec![s]);
         register.project.language = Language::ZhCn;
         let analysis = analyze(&register, date("2026-11-20"));
-        let found = occurrences(&analysis.schedule, analysis.as_of, 2, usize::MAX).0;
+        let found = occurrences(
+            &analysis.schedule,
+            analysis.as_of,
+            2,
+            usize::MAX,
+            &Default::default(),
+        )
+        .0;
         let bytes = plan(&analysis, &found, 2).unwrap();
         assert!(bytes.starts_with(BOM.as_bytes()));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);

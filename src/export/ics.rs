@@ -130,14 +130,18 @@ pub fn calendar(
     }
     let stamp = naive(analysis.as_of).and_time(NaiveTime::MIN).and_utc();
     for o in occurrences {
-        let name = analysis.get(&o.stakeholder).map_or("", |a| a.name.as_str());
+        // Calendar titles are short: the short name where the register gives one; the
+        // description names the stakeholder in full.
+        let assessment = analysis.get(&o.stakeholder);
+        let name = assessment.map_or("", |a| a.name.as_str());
+        let label = assessment.map_or("", |a| a.short.as_deref().unwrap_or(&a.name));
         let mut event = Event::new();
         event
             .uid(&uid(o))
             .timestamp(stamp)
             .starts(naive(o.date))
             .ends(naive(o.date.tomorrow().unwrap_or(o.date)))
-            .summary(&text(&summary(&words, name, o)))
+            .summary(&text(&summary(&words, label, o)))
             .description(&text(&description(&words, name, o)))
             // A reminder to get in touch, not time blocked in anyone's diary.
             .add_property("TRANSP", "TRANSPARENT");
@@ -309,7 +313,14 @@ mod tests {
         analysis.edition = edition;
         calendar(
             &analysis,
-            &occurrences(&analysis.schedule, analysis.as_of, 2, usize::MAX).0,
+            &occurrences(
+                &analysis.schedule,
+                analysis.as_of,
+                2,
+                usize::MAX,
+                &Default::default(),
+            )
+            .0,
             0,
             2,
         )

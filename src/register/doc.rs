@@ -203,6 +203,95 @@ pub struct ProjectDoc {
     pub silent_after_days: Option<Field<u32>>,
     /// Fields hidden from every public profile (default `contact`, `notes`).
     pub confidential: Option<Vec<Field<String>>>,
+    /// Working days and holidays: an occurrence due on a day off moves to the next
+    /// working day.
+    pub calendar: Option<Node<CalendarDoc>>,
+}
+
+/// `_project.md` → `calendar`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDoc {
+    /// Working weekdays: `[mon, tue, wed, thu, fri]` by default; `周一` … `周日` work too.
+    pub working_days: Option<Vec<Field<String>>>,
+    /// Days off: a date, or a range `{from: 2027-02-08, to: 2027-02-14, name: 春节}`.
+    #[serde(default)]
+    pub holidays: Vec<Node<HolidayDoc>>,
+    /// Extra working days, e.g. a Saturday worked to make up for a holiday (调休).
+    #[serde(default)]
+    pub working: Vec<Field<Date>>,
+}
+
+/// One entry of `holidays`: a date, or a range with an optional name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HolidayDoc {
+    /// `2027-01-01`.
+    Day(String),
+    /// `{from, to, name}`.
+    Range {
+        /// The first day off.
+        from: Option<String>,
+        /// The last day off.
+        to: Option<String>,
+        /// Its name.
+        name: Option<String>,
+    },
+}
+
+impl<'de> Deserialize<'de> for HolidayDoc {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct HolidayVisitor;
+        impl<'de> Visitor<'de> for HolidayVisitor {
+            type Value = HolidayDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a date such as 2027-01-01, or {from: 2027-02-08, to: 2027-02-14, name: 春节}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(HolidayDoc::Day(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let (mut from, mut to, mut name) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "from" => &mut from,
+                        "to" => &mut to,
+                        "name" => &mut name,
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["from", "to", "name"]));
+                        }
+                    };
+                    *slot = Some(map.next_value::<String>()?);
+                }
+                Ok(HolidayDoc::Range { from, to, name })
+            }
+        }
+        deserializer.deserialize_any(HolidayVisitor)
+    }
+}
+
+impl JsonSchema for HolidayDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "Holiday".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "from": { "type": "string", "format": "date" },
+                        "to": { "type": "string", "format": "date" },
+                        "name": { "type": "string" }
+                    },
+                    "required": ["from", "to"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// The default way and rhythm to keep one quadrant in touch.
@@ -225,6 +314,8 @@ pub struct StakeholderDoc {
     /// Name of the person, group or organisation.
     #[schemars(required)]
     pub name: Option<Field<String>>,
+    /// A short name for where space is tight (chart labels, calendar titles).
+    pub short: Option<Field<String>>,
     /// `person`, `group` or `organization` (default `person`).
     #[serde(rename = "type")]
     pub kind: Option<Field<Kind>>,

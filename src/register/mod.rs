@@ -1,6 +1,7 @@
 //! Loading a register: walk the folder, split and parse every file, check the values and
 //! the references between files, and collect every diagnostic of the whole register.
 
+pub mod day_rule;
 pub mod doc;
 pub mod front_matter;
 pub mod id;

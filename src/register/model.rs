@@ -60,6 +60,8 @@ pub struct Project {
     pub silent_after_days: u32,
     /// Fields hidden from every public profile.
     pub confidential: Vec<String>,
+    /// Working days and holidays, for the calendar.
+    pub calendar: WorkCalendar,
     /// The Markdown body: the report's introduction.
     pub introduction: String,
     /// `_project.md`, relative to the register's folder, when it exists.
@@ -80,6 +82,7 @@ impl Project {
             cadence: default_cadence(),
             silent_after_days: 60,
             confidential: vec!["contact".into(), "notes".into()],
+            calendar: WorkCalendar::default(),
             introduction: String::new(),
             file: None,
         }
@@ -103,6 +106,80 @@ pub fn default_cadence() -> BTreeMap<Quadrant, Cadence> {
     .collect()
 }
 
+/// Working days and holidays (`_project.md` → `calendar`): an occurrence due on a day
+/// off moves to the next working day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkCalendar {
+    /// Working weekdays, Monday first (default Monday to Friday).
+    pub working_days: [bool; 7],
+    /// Days off, as ranges that do not overlap, sorted.
+    pub holidays: Vec<Holiday>,
+    /// Extra working days (调休: a weekend day worked to make up for a holiday), sorted.
+    pub working: Vec<Date>,
+}
+
+/// One holiday or range of holidays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Holiday {
+    /// The first day off.
+    pub from: Date,
+    /// The last day off (the same day for a single holiday).
+    pub to: Date,
+    /// Its name, e.g. `春节`.
+    pub name: Option<String>,
+}
+
+impl Default for WorkCalendar {
+    fn default() -> Self {
+        WorkCalendar {
+            working_days: [true, true, true, true, true, false, false],
+            holidays: Vec::new(),
+            working: Vec::new(),
+        }
+    }
+}
+
+impl Stakeholder {
+    /// The label where space is tight: the short name, else the name.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+impl WorkCalendar {
+    /// Whether `date` is a working day: an extra working day, or a working weekday that
+    /// is not a holiday.
+    pub fn is_working(&self, date: Date) -> bool {
+        if self.working.binary_search(&date).is_ok() {
+            return true;
+        }
+        let weekday = usize::from(date.weekday().to_monday_zero_offset().unsigned_abs());
+        self.working_days[weekday] && self.holiday(date).is_none()
+    }
+
+    /// The holiday `date` falls in, if any.
+    pub fn holiday(&self, date: Date) -> Option<&Holiday> {
+        let after = self.holidays.partition_point(|h| h.from <= date);
+        after
+            .checked_sub(1)
+            .map(|i| &self.holidays[i])
+            .filter(|h| date <= h.to)
+    }
+
+    /// The first working day on or after `date`; `None` when there is none within a
+    /// year (a calendar with no working day at all).
+    pub fn next_working(&self, date: Date) -> Option<Date> {
+        let mut day = date;
+        for _ in 0..=366 {
+            if self.is_working(day) {
+                return Some(day);
+            }
+            day = day.tomorrow().ok()?;
+        }
+        None
+    }
+}
+
 /// A default way and rhythm of communication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cadence {
@@ -119,6 +196,8 @@ pub struct Stakeholder {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Short name for where space is tight (chart labels, calendar titles).
+    pub short: Option<String>,
     /// Person, group or organisation.
     #[serde(rename = "type")]
     pub kind: Kind,

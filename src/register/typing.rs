@@ -4,15 +4,17 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::day_rule;
 use super::doc::{
-    ConfidentialDoc, Field, FollowUpDoc, InteractionDoc, Lenient, Node, Pos, PositionDoc,
-    ProjectDoc, RelationshipDoc, StakeholderDoc, TouchDoc,
+    CalendarDoc, ConfidentialDoc, Field, FollowUpDoc, HolidayDoc, InteractionDoc, Lenient, Node,
+    Pos, PositionDoc, ProjectDoc, RelationshipDoc, StakeholderDoc, TouchDoc,
 };
 use super::front_matter::Split;
 use super::model::{
-    Cadence, FieldLines, FollowUp, Interaction, Position, Project, Relationship, Stakeholder, Touch,
+    Cadence, FieldLines, FollowUp, Holiday, Interaction, Position, Project, Relationship,
+    Stakeholder, Touch, WorkCalendar,
 };
-use super::vocab::{Kind, Vocabulary};
+use super::vocab::{Date, Kind, Vocabulary, normalise};
 use crate::diagnostic::{Diagnostic, Loc};
 
 /// Field names a `confidential` list may name: the stakeholder fields plus `notes`.
@@ -365,6 +367,7 @@ pub fn stakeholder(
 
     let me = ("this stakeholder", &front);
     let name = cx.text(doc.name);
+    let short = cx.text(doc.short);
     if name.is_none() {
         cx.missing(front.clone(), "this stakeholder", "name", "Full Name");
     }
@@ -467,6 +470,7 @@ pub fn stakeholder(
     Typed::Valid(Box::new(Stakeholder {
         id,
         name,
+        short,
         kind,
         role,
         organization,
@@ -716,9 +720,140 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     if let Some(fields) = doc.confidential {
         project.confidential = field_names(cx, fields);
     }
+    if let Some(node) = doc.calendar {
+        project.calendar = work_calendar(cx, node.value);
+    }
     project.introduction = body.trim().to_owned();
     project.file = Some(relative.to_path_buf());
     project
+}
+
+/// `_project.md` → `calendar`: every bad day, date and overlap reported.
+fn work_calendar(cx: &mut FileCx<'_>, doc: CalendarDoc) -> WorkCalendar {
+    let mut calendar = WorkCalendar::default();
+    if let Some(days) = doc.working_days {
+        let mut working = [false; 7];
+        for field in days {
+            let at = cx.loc(field.at);
+            let Some(text) = cx.text(Some(field)) else {
+                continue;
+            };
+            match day_rule::weekday(&normalise(&text)) {
+                Some(day) => {
+                    working[usize::from(day.to_monday_zero_offset().unsigned_abs())] = true;
+                }
+                None => cx.diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        cx.file,
+                        at,
+                        format!("`{text}` is not a day of the week"),
+                    )
+                    .help(
+                        "write `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun` (or 周一 … 周日)",
+                    ),
+                ),
+            }
+        }
+        calendar.working_days = working;
+    }
+    let mut holidays: Vec<(Holiday, Loc)> = Vec::new();
+    for node in doc.holidays {
+        let at = cx.loc(node.at);
+        let date = |text: Option<String>, field: &str, cx: &mut FileCx<'_>| -> Option<Date> {
+            let Some(text) = text else {
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "missing-field",
+                        cx.file,
+                        at.clone(),
+                        format!("this holiday has no `{field}`"),
+                    )
+                    .help(format!(
+                        "add `{field}: 2027-02-14`, or write a single day as `- 2027-01-01`"
+                    )),
+                );
+                return None;
+            };
+            let parsed = Date::parse(&text);
+            if parsed.is_none() {
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        cx.file,
+                        at.clone(),
+                        format!("`{text}` is not a date"),
+                    )
+                    .help(format!("write {}", Date::expected())),
+                );
+            }
+            parsed
+        };
+        // A single day is a range of one day.
+        let (from, to, name) = match node.value {
+            HolidayDoc::Day(day) => {
+                let day = date(Some(day), "from", cx);
+                (day, day, None)
+            }
+            HolidayDoc::Range { from, to, name } => {
+                (date(from, "from", cx), date(to, "to", cx), name)
+            }
+        };
+        let (Some(from), Some(to)) = (from, to) else {
+            continue;
+        };
+        if to < from {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "invalid-value",
+                    cx.file,
+                    at,
+                    format!("this holiday ends ({to}) before it starts ({from})"),
+                )
+                .help("write the first day off as `from` and the last as `to`"),
+            );
+            continue;
+        }
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        holidays.push((Holiday { from, to, name }, at));
+    }
+    holidays.sort_by_key(|(h, _)| (h.from, h.to));
+    // Each range against the one reaching furthest among those before it.
+    let mut furthest: Option<usize> = None;
+    for i in 0..holidays.len() {
+        if let Some(j) = furthest
+            && holidays[i].0.from <= holidays[j].0.to
+        {
+            let ((first, first_at), (second, second_at)) = (&holidays[j], &holidays[i]);
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "overlapping-holidays",
+                    cx.file,
+                    second_at.clone(),
+                    format!(
+                        "this holiday ({} to {}) overlaps another ({} to {})",
+                        second.from, second.to, first.from, first.to
+                    ),
+                )
+                .label("overlaps")
+                .also(cx.file, first_at, "the other holiday")
+                .help("merge the two into one range, or end the first before the second starts"),
+            );
+        }
+        if furthest.is_none_or(|j| holidays[i].0.to > holidays[j].0.to) {
+            furthest = Some(i);
+        }
+    }
+    calendar.holidays = holidays.into_iter().map(|(h, _)| h).collect();
+    let mut working: Vec<Date> = doc
+        .working
+        .into_iter()
+        .filter_map(|field| cx.value(Some(field), "working"))
+        .collect();
+    working.sort_unstable();
+    working.dedup();
+    calendar.working = working;
+    calendar
 }
 
 #[cfg(test)]

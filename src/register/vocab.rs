@@ -6,6 +6,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::day_rule::DayRule;
+
 /// A value a user writes as one scalar, parsed from its text. `parse` returns `None` for
 /// text that is not a valid spelling; the loader then reports the spellings that are.
 pub trait Vocabulary: Sized {
@@ -404,6 +406,8 @@ pub enum Frequency {
     EveryDays(u16),
     /// Every N weeks.
     EveryWeeks(u16),
+    /// On fixed days: `weekly on monday`, `monthly on the first thursday` (format v2).
+    Fixed(DayRule),
 }
 
 impl Frequency {
@@ -419,8 +423,28 @@ impl Frequency {
             Frequency::Yearly => span.years(1),
             Frequency::EveryDays(n) => span.days(i64::from(n)),
             Frequency::EveryWeeks(n) => span.weeks(i64::from(n)),
-            Frequency::AdHoc => return None,
+            Frequency::AdHoc | Frequency::Fixed(_) => return None,
         })
+    }
+
+    /// The first due date of a touch counted from `from` (its start, or today): that day
+    /// for a frequency of intervals, the rule's first day on or after it for a fixed day.
+    /// `None` for ad hoc.
+    pub fn first_due(self, from: Date) -> Option<Date> {
+        match self {
+            Frequency::AdHoc => None,
+            Frequency::Fixed(rule) => rule.first_on_or_after(from),
+            _ => Some(from),
+        }
+    }
+
+    /// The due date after a touch was kept on `kept`: one interval later, or the rule's
+    /// next day. `None` for ad hoc.
+    pub fn due_after_kept(self, kept: Date) -> Option<Date> {
+        match self {
+            Frequency::Fixed(rule) => rule.due_after_kept(kept),
+            other => Some(kept.saturating_add(other.interval()?)),
+        }
     }
 
     /// Approximate days between touches, for comparing cadences (ad hoc: `None`).
@@ -434,6 +458,7 @@ impl Frequency {
             Frequency::Yearly => 365,
             Frequency::EveryDays(n) => u32::from(n),
             Frequency::EveryWeeks(n) => u32::from(n) * 7,
+            Frequency::Fixed(rule) => rule.approx_days(),
             Frequency::AdHoc => return None,
         })
     }
@@ -451,6 +476,7 @@ impl fmt::Display for Frequency {
             Frequency::AdHoc => f.write_str("ad-hoc"),
             Frequency::EveryDays(n) => write!(f, "every {n} days"),
             Frequency::EveryWeeks(n) => write!(f, "every {n} weeks"),
+            Frequency::Fixed(rule) => rule.fmt(f),
         }
     }
 }
@@ -489,13 +515,16 @@ impl Vocabulary for Frequency {
             "quarterly" | "每季度" | "每季" => Frequency::Quarterly,
             "yearly" | "annually" | "每年" => Frequency::Yearly,
             "ad-hoc" | "adhoc" | "as-needed" | "按需" | "不定期" => Frequency::AdHoc,
-            _ => return parse_every(&word),
+            _ => return parse_every(&word).or_else(|| DayRule::parse(&word).map(Frequency::Fixed)),
         };
         Some(fixed)
     }
     fn expected() -> String {
         "one of `daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
-         `every N days`, `every N weeks`, or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周"
+         `every N days`, `every N weeks`, a fixed day (`weekly on monday`, \
+         `every 2 weeks on friday`, `monthly on the first thursday`, `monthly on day 5`, \
+         `quarterly on day 15`), or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周, \
+         每周一/每两周周五/每月第一个周四/每月5日"
             .into()
     }
     fn spellings() -> &'static [&'static str] {
@@ -505,11 +534,22 @@ impl Vocabulary for Frequency {
         schemars::json_schema!({
             "anyOf": [
                 { "type": "string", "enum": FREQUENCY_WORDS },
-                { "type": "string", "pattern": "^(every (\\d+) (days?|weeks?)|每 ?\\d+ ?(天|周))$" }
+                { "type": "string", "pattern": "^(every (\\d+) (days?|weeks?)|每 ?\\d+ ?(天|周))$" },
+                { "type": "string", "pattern": DAY_RULE_PATTERN }
             ]
         })
     }
 }
+
+/// The fixed-day frequencies in the JSON Schema ([`DayRule::parse`] reads them).
+const DAY_RULE_PATTERN: &str = concat!(
+    "^((weekly|biweekly|fortnightly|every \\d+ weeks?) on (mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+    "|monthly on (the )?(first|second|third|fourth|last) (mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+    "|(monthly|quarterly) on day \\d{1,2}",
+    "|每(两|二|三|四|\\d+)?(周|星期|礼拜)?(周|星期|礼拜)[一二三四五六日天]",
+    "|每月(第[一二三四]个|最后一个)(周|星期|礼拜)[一二三四五六日天]",
+    "|每(月|季度)\\d{1,2}[日号])$"
+);
 
 /// `every-10-days` (normalised from `every 10 days`), `every-week`, `每10天`, `每3周`.
 fn parse_every(word: &str) -> Option<Frequency> {

@@ -40,6 +40,24 @@ fn unknown_field_suggests_the_closest() {
 }
 
 #[test]
+fn calendar_and_fixed_day_mistakes_are_all_reported() {
+    bad(
+        "bad-calendar",
+        1,
+        &[
+            "_project.md:4:28: error[invalid-value]: `wednes-day` is not a day of the week",
+            "_project.md:8:7: error[overlapping-holidays]",
+            "_project.md:9:7: error[invalid-value]: this holiday ends (2027-05-01) before it starts",
+            "_project.md:10:7: error[missing-field]: this holiday has no `to`",
+            "_project.md:11:7: error[invalid-value]: `2027-13-01` is not a date",
+            "_project.md:12:25: error[invalid-value]: `2027-02-30` is not a valid `working`",
+            "ann-lee.md:9:16: error[invalid-value]: `monthly on the fifth thursday`",
+            "ann-lee.md:11:16: error[invalid-value]: `每周八`",
+        ],
+    );
+}
+
+#[test]
 fn invalid_level() {
     bad(
         "invalid-level",
