@@ -81,6 +81,7 @@ fn charts_in(blocks: &[Block], found: &mut BTreeSet<&'static str>) {
 mod tests {
     use super::*;
     use crate::analysis::{Analysed, analyze};
+    use crate::document::Chart;
     use crate::document::charts::Charts;
     use crate::register::vocab::Language;
     use crate::register::{Limits, load};
