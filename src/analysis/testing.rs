@@ -8,12 +8,12 @@ use crate::register::vocab::{Date, Kind, Level, RelationKind, Tone};
 use crate::register::{Project, Register, Stakeholder};
 
 /// A date from `YYYY-MM-DD`.
-pub fn date(text: &str) -> Date {
+pub(crate) fn date(text: &str) -> Date {
     text.parse().expect("a test date")
 }
 
 /// A stakeholder with only the required fields, in `<id>.md`.
-pub fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
+pub(crate) fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
     Stakeholder {
         id: id.into(),
         name: id.to_uppercase(),
@@ -54,7 +54,11 @@ pub fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
 }
 
 /// An interaction on `date` through `channel`, with a tone.
-pub fn interaction(date_text: &str, channel: Option<&str>, tone: Option<Tone>) -> Interaction {
+pub(crate) fn interaction(
+    date_text: &str,
+    channel: Option<&str>,
+    tone: Option<Tone>,
+) -> Interaction {
     Interaction {
         date: date(date_text),
         channel: channel.map(str::to_owned),
@@ -67,7 +71,7 @@ pub fn interaction(date_text: &str, channel: Option<&str>, tone: Option<Tone>) -
 }
 
 /// A relationship of a kind with another stakeholder.
-pub fn relationship(with: &str, kind: RelationKind) -> Relationship {
+pub(crate) fn relationship(with: &str, kind: RelationKind) -> Relationship {
     Relationship {
         with: with.into(),
         kind,
@@ -79,7 +83,7 @@ pub fn relationship(with: &str, kind: RelationKind) -> Relationship {
 }
 
 /// A register of these stakeholders (sorted by id) with default settings.
-pub fn register(mut stakeholders: Vec<Stakeholder>) -> Register {
+pub(crate) fn register(mut stakeholders: Vec<Stakeholder>) -> Register {
     stakeholders.sort_by(|a, b| a.id.cmp(&b.id));
     Register {
         root: PathBuf::from("register"),

@@ -63,7 +63,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 /// Runs `stake analyze`. A register with errors is not analysed: its diagnostics are
 /// printed as `stake check` prints them, and the exit status is 1.
-pub fn run(args: AnalyzeArgs, color: bool) -> Result<ExitCode, String> {
+pub(super) fn run(args: AnalyzeArgs, color: bool) -> Result<ExitCode, String> {
     let limits = Limits {
         max_file_bytes: args.max_file_size,
     };

@@ -95,8 +95,11 @@ macro_rules! vocabulary {
 vocabulary! {
     /// What a stakeholder record describes.
     pub enum Kind {
+        /// A person.
         Person = "person" | "个人" | "人员",
+        /// A group of people, e.g. the works council.
         Group = "group" | "群体" | "团体",
+        /// An organisation, e.g. a supplier or an authority.
         Organization = "organization" | "organisation" | "组织" | "机构" | "单位",
     }
 }
@@ -104,7 +107,9 @@ vocabulary! {
 vocabulary! {
     /// Inside or outside the performing organisation (内部 / 外部).
     pub enum Category {
+        /// Inside the performing organisation.
         Internal = "internal" | "内部",
+        /// Outside it.
         External = "external" | "外部",
     }
 }
@@ -112,7 +117,9 @@ vocabulary! {
 vocabulary! {
     /// Directly or indirectly involved in the project (直接 / 间接).
     pub enum Involvement {
+        /// Directly involved.
         Direct = "direct" | "直接",
+        /// Indirectly involved.
         Indirect = "indirect" | "间接",
     }
 }
@@ -120,10 +127,15 @@ vocabulary! {
 vocabulary! {
     /// PMBOK engagement levels, in order from least to most engaged.
     pub enum EngagementLevel {
+        /// Unaware of the project and its impacts.
         Unaware = "unaware" | "不知晓" | "不了解",
+        /// Aware, and resisting change.
         Resistant = "resistant" | "抵制" | "抵触",
+        /// Aware, and neither supportive nor resistant.
         Neutral = "neutral" | "中立",
+        /// Aware, and supportive of change.
         Supportive = "supportive" | "支持",
+        /// Aware, and actively engaged in making it succeed.
         Leading = "leading" | "领导" | "主导",
     }
 }
@@ -138,9 +150,13 @@ impl EngagementLevel {
 vocabulary! {
     /// A stakeholder's stance on a named issue.
     pub enum Stance {
+        /// In favour.
         Support = "support" | "支持",
+        /// Against.
         Oppose = "oppose" | "反对",
+        /// Neither for nor against.
         Neutral = "neutral" | "中立",
+        /// Divided or wavering.
         Mixed = "mixed" | "分歧" | "摇摆",
     }
 }
@@ -148,10 +164,15 @@ vocabulary! {
 vocabulary! {
     /// The kind of a relationship between two stakeholders.
     pub enum RelationKind {
+        /// Works together with the other.
         Ally = "ally" | "盟友" | "同盟",
+        /// Opposes the other.
         Conflict = "conflict" | "冲突" | "对立",
+        /// Reports to the other.
         ReportsTo = "reports-to" | "汇报" | "上下级",
+        /// Influences the other's view.
         Influences = "influences" | "影响",
+        /// Belongs to the other (a group or organisation).
         MemberOf = "member-of" | "成员" | "隶属",
     }
 }
@@ -159,8 +180,11 @@ vocabulary! {
 vocabulary! {
     /// The tone of an interaction, when not given as a 1–5 satisfaction.
     pub enum Tone {
+        /// Negative.
         Negative = "negative" | "负面" | "消极",
+        /// Neutral.
         Neutral = "neutral" | "中立" | "中性",
+        /// Positive.
         Positive = "positive" | "正面" | "积极",
     }
 }
@@ -182,9 +206,11 @@ vocabulary! {
 vocabulary! {
     /// The language of a report's own labels.
     pub enum Language {
+        /// English.
         En = "en" | "en-US" | "en-GB" | "English",
         // Spelt as BCP 47 writes it, in help texts, JSON and the schema editors use.
         #[serde(rename = "zh-CN")]
+        /// Simplified Chinese.
         ZhCn = "zh-CN" | "zh" | "zh-Hans" | "中文",
     }
 }

@@ -81,7 +81,7 @@ fn line_slices(lines: Vec<Line>, x: f32, line_height: f32, size: f32) -> Vec<Sli
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(
+    pub(super) fn new(
         fonts: &'a mut FontSet,
         lang: Lang,
         blocks: &[Block],
@@ -101,7 +101,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Lay out `blocks` across the full text width starting at `x`.
-    pub fn blocks(&mut self, blocks: &[Block], x: f32, width: f32) {
+    pub(super) fn blocks(&mut self, blocks: &[Block], x: f32, width: f32) {
         let ctx = Ctx {
             x,
             width,
@@ -125,7 +125,7 @@ impl<'a> Builder<'a> {
     /// Put a table of contents in front of the flow: top-level sections, and the next level
     /// too while that keeps it to a page. Nothing for documents with fewer than two
     /// sections. Returns the number of slices added.
-    pub fn table_of_contents(&mut self, x: f32, width: f32) -> usize {
+    pub(super) fn table_of_contents(&mut self, x: f32, width: f32) -> usize {
         let anchors: Vec<Anchor> = self
             .flow
             .slices
