@@ -16,9 +16,9 @@
 use serde::Serialize;
 
 use super::sentiment::Trend;
-use super::{Analysis, Assessment, days_between, schedule};
+use super::{Analysed, Analysis, Assessment, days_between, schedule};
+use crate::register::Stakeholder;
 use crate::register::vocab::Date;
-use crate::register::{Register, Stakeholder};
 
 /// The days looked back on to count contacts for over-contact.
 pub const OVER_CONTACT_WINDOW_DAYS: u32 = 28;
@@ -90,13 +90,16 @@ pub enum Flag {
 }
 
 /// The feedback of every stakeholder, in the analysis's order (by id).
-pub fn feedback(register: &Register, analysis: &Analysis) -> Vec<Feedback> {
-    register
-        .stakeholders
-        .iter()
-        .zip(&analysis.stakeholders)
-        .map(|(s, a)| one(s, a, analysis))
-        .collect()
+pub fn feedback(view: &Analysed<'_>) -> Vec<Feedback> {
+    view.iter().map(|(s, a)| one(s, a, view.analysis)).collect()
+}
+
+/// The feedback of the stakeholder with this id (`feedback` is in id order, as made).
+pub fn of<'a>(feedback: &'a [Feedback], id: &str) -> Option<&'a Feedback> {
+    feedback
+        .binary_search_by(|f| f.stakeholder.as_str().cmp(id))
+        .ok()
+        .map(|i| &feedback[i])
 }
 
 fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
@@ -203,7 +206,7 @@ mod tests {
     fn feedback_of(s: Stakeholder) -> Feedback {
         let register = register(vec![s]);
         let analysis = analyze(&register, date(AS_OF));
-        feedback(&register, &analysis).remove(0)
+        feedback(&Analysed::new(&register, &analysis)).remove(0)
     }
 
     fn plan(frequency: Frequency) -> Touch {

@@ -20,6 +20,7 @@ pub mod sentiment;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod view;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -41,6 +42,7 @@ use salience::Salience;
 use schedule::ScheduledTouch;
 use sentiment::Trend;
 use summary::Summary;
+pub use view::Analysed;
 
 /// Everything the analysis derives from a register on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Function, Kwargs, State, Tera, Value};
 
+use crate::document::ChartName;
 use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::{Date, Frequency, Language, Vocabulary};
@@ -69,9 +70,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/brief.html.tera"),
     ),
 ];
-
-/// The chart names a content template may draw with `chart(name=...)`.
-pub const CHARTS: &[&str] = &["grid", "engagement", "network", "sentiment"];
 
 /// The parsed templates of one build.
 pub struct Templates {
@@ -277,14 +275,15 @@ impl Function<tera::TeraResult<String>> for Directive {
         match self {
             Directive::Chart => {
                 let name: String = kwargs.must_get("name")?;
-                if !CHARTS.contains(&name.as_str()) {
+                let Some(chart) = ChartName::of(&name) else {
+                    let names: Vec<&str> = ChartName::ALL.iter().map(|c| c.as_str()).collect();
                     return Err(tera::Error::message(format!(
                         "there is no chart `{name}`; the charts are {}",
-                        CHARTS.join(", ")
+                        names.join(", ")
                     )));
-                }
+                };
                 match kwargs.get::<String>("stakeholder")? {
-                    Some(id) if name == "sentiment" => {
+                    Some(id) if chart == ChartName::Sentiment => {
                         Ok(format!("```chart\n{name} {}\n```", one_line(&id)))
                     }
                     Some(_) => Err(tera::Error::message(

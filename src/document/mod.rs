@@ -9,6 +9,8 @@ pub mod network_layout;
 
 use serde::Serialize;
 
+use crate::register::vocab::{Date, Language, RelationKind};
+
 /// A whole report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
@@ -20,10 +22,10 @@ pub struct Document {
     pub author: Option<String>,
     /// Subject for metadata.
     pub subject: Option<String>,
-    /// The report date (`as_of`), `YYYY-MM-DD`.
-    pub date: String,
-    /// BCP 47 language tag of the labels: `en` or `zh-CN`.
-    pub language: String,
+    /// The report date (`as_of`).
+    pub date: Date,
+    /// The language of the labels (its BCP 47 tag in metadata: `en` or `zh-CN`).
+    pub language: Language,
     /// Which edition it is: every page of every output says so.
     pub edition: Edition,
     /// The content.
@@ -175,6 +177,56 @@ pub enum Chart {
     Sentiment(SentimentChart),
 }
 
+/// The charts a content template can draw, by the names `chart(name=...)` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartName {
+    /// `grid`: the power/interest grid.
+    Grid,
+    /// `engagement`: the engagement assessment matrix.
+    Engagement,
+    /// `network`: the relationship network.
+    Network,
+    /// `sentiment`: sentiment over time.
+    Sentiment,
+}
+
+impl ChartName {
+    /// Every chart, in the order error messages list them.
+    pub const ALL: [ChartName; 4] = [
+        ChartName::Grid,
+        ChartName::Engagement,
+        ChartName::Network,
+        ChartName::Sentiment,
+    ];
+
+    /// The name templates call it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartName::Grid => "grid",
+            ChartName::Engagement => "engagement",
+            ChartName::Network => "network",
+            ChartName::Sentiment => "sentiment",
+        }
+    }
+
+    /// The chart of this name.
+    pub fn of(name: &str) -> Option<ChartName> {
+        ChartName::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl Chart {
+    /// Which chart it is.
+    pub fn name(&self) -> ChartName {
+        match self {
+            Chart::Grid(_) => ChartName::Grid,
+            Chart::Engagement(_) => ChartName::Engagement,
+            Chart::Network(_) => ChartName::Network,
+            Chart::Sentiment(_) => ChartName::Sentiment,
+        }
+    }
+}
+
 /// Labels of a chart in the report's language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ChartLabels {
@@ -293,8 +345,8 @@ pub struct NetworkEdge {
     pub from: usize,
     /// Index into `nodes`.
     pub to: usize,
-    /// `ally`, `conflict`, `reports-to`, `influences`, `member-of`.
-    pub kind: String,
+    /// The relationship's kind.
+    pub kind: RelationKind,
     /// What the register says about the relationship (both sides' notes of an alliance
     /// or conflict), shown as a tooltip in HTML.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -215,6 +215,13 @@ vocabulary! {
     }
 }
 
+/// English, as a register without `language:` is written in.
+impl Default for Language {
+    fn default() -> Self {
+        Language::En
+    }
+}
+
 impl Language {
     /// The BCP 47 tag, as in `<html lang>`.
     pub fn tag(self) -> &'static str {

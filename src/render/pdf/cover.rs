@@ -74,8 +74,9 @@ pub(super) fn draws(
     let label = TextStyle::new(8.5, theme::MUTED).bold();
     let value = TextStyle::new(12.0, theme::INK);
     let mut y = band + 70.0;
+    let date = doc.date.to_string();
     let facts = [
-        (lang.date_label(), Some(doc.date.as_str())),
+        (lang.date_label(), Some(date.as_str())),
         (lang.author_label(), doc.author.as_deref()),
         (lang.subject_label(), doc.subject.as_deref()),
     ];

@@ -129,7 +129,8 @@ impl std::error::Error for PdfError {
 
 /// Render `doc` as a PDF.
 pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfError> {
-    let lang = PdfWords::of_tag(&doc.language);
+    let lang = PdfWords::new(doc.language);
+    let date = doc.date.to_string();
     let mut fonts = fonts::FontSet::new(&options.fonts)?;
     let (width, height) = options.paper.points();
     let text_width = width - 2.0 * theme::MARGIN_X;
@@ -203,7 +204,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
 
     let furniture = TextStyle::new(theme::FURNITURE, theme::MUTED);
     let header_line = single_line(header_text, furniture, &mut fonts);
-    let date_line = single_line(&doc.date, furniture, &mut fonts);
+    let date_line = single_line(&date, furniture, &mut fonts);
     // The edition heads the footer of every page, so a printed page on its own still
     // says whether it may be forwarded.
     let edition_style = match doc.edition {
@@ -276,8 +277,8 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
         title: &doc.title,
         author: doc.author.as_deref(),
         subject: doc.subject.as_deref(),
-        date: &doc.date,
-        language: &doc.language,
+        date: &date,
+        language: doc.language.tag(),
     };
     let bytes = finish::finish(lopdf, &info, &bookmarks).map_err(PdfError::Write)?;
     Ok(RenderedPdf {

@@ -30,8 +30,8 @@ fn same_document_same_bytes_even_after_other_renders() {
 fn letter_paper_changes_the_media_box() {
     let doc = Document {
         title: "T".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         blocks: vec![Block::Paragraph(vec![Run::plain("x")])],
         ..Document::default()
     };
@@ -50,8 +50,8 @@ fn letter_paper_changes_the_media_box() {
 fn characters_no_font_has_are_reported() {
     let doc = Document {
         title: "Stakeholders".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         blocks: vec![Block::Paragraph(vec![Run::plain("김민준 and 們")])],
         ..Document::default()
     };
@@ -197,8 +197,8 @@ fn outline_nests_headings_and_metadata_comes_from_the_document() {
 fn an_empty_document_is_just_its_title_page() {
     let doc = Document {
         title: "Nothing yet".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         ..Document::default()
     };
     let pdf = render(&doc, &PdfOptions::default()).unwrap();
