@@ -347,11 +347,7 @@ struct AttendeeLink<'a> {
 }
 
 /// The room's people as template variables, in the room's order.
-fn attendees_of<'a>(
-    base: &'a Base<'a>,
-    room: &'a Room,
-    register: &Register,
-) -> Vec<Attendee<'a>> {
+fn attendees_of<'a>(base: &'a Base<'a>, room: &'a Room, register: &Register) -> Vec<Attendee<'a>> {
     let language = register.project.language;
     let name = |id: &str| register.get(id).map_or(id, |s| s.name.as_str()).to_owned();
     room.people

@@ -16,6 +16,11 @@
 //! - `shown`: per chart with a limit (`engagement`, `network`, `sentiment`) how many
 //!   stakeholders it draws (`shown`) of those it could (`total`), so that a page says what
 //!   it left out;
+//! - `meetings`: the meeting records (format v2) by date: `id`, `title`, `date`,
+//!   `channel`, `attendees` (ids), `by`, `summary`, `decisions`, `follow_ups` (`action`,
+//!   `owner`, `due`, `done`, `for`), `open` (those not done, each with `overdue_days`),
+//!   `notes` (the minutes) and `planned` (dated after `as_of`); in a public edition without the confidential ones, their confidential
+//!   fields, and attendees whose own log is confidential;
 //! - `lang`, `as_of`, `public`; per page `page`, `root` (`""` or `"../"`), and on a
 //!   profile `s`, the stakeholder.
 
@@ -31,7 +36,7 @@ use crate::document::charts::Shown;
 use crate::i18n;
 use crate::register::model::{Interaction, Position, Relationship, Touch};
 use crate::register::vocab::{Attribute, Date, EngagementLevel, Kind, Level, RelationKind};
-use crate::register::{Project, Stakeholder};
+use crate::register::{Meeting, Project, Stakeholder};
 
 /// The variables of every page of one edition, borrowed from the register and the
 /// analysis (see the module documentation).
@@ -47,6 +52,29 @@ pub struct Base<'a> {
     names: Vec<(&'a str, &'a str)>,
     t: serde_json::Value,
     shown: &'a BTreeMap<&'static str, Shown>,
+    meetings: Vec<MeetingVars<'a>>,
+}
+
+/// A meeting record (format v2) as templates see it: its fields, and `planned` when it
+/// is dated after the analysis date.
+#[derive(Serialize)]
+struct MeetingVars<'a> {
+    #[serde(flatten)]
+    meeting: &'a Meeting,
+    planned: bool,
+    /// The follow-ups not done, each with `overdue_days` (0 when not late).
+    open: Vec<OpenMeetingFollowUp<'a>>,
+}
+
+/// A meeting's follow-up not done yet.
+#[derive(Serialize)]
+struct OpenMeetingFollowUp<'a> {
+    action: &'a str,
+    owner: Option<&'a str>,
+    due: Option<Date>,
+    #[serde(rename = "for")]
+    for_: Option<&'a str>,
+    overdue_days: i64,
 }
 
 #[derive(Serialize)]
@@ -109,7 +137,10 @@ struct Related<'a> {
 }
 
 /// The analysis as `analysis.json` has it, each finding with its sentence as `text`.
-fn analysis_vars(analysis: &Analysis, language: crate::register::vocab::Language) -> serde_json::Value {
+fn analysis_vars(
+    analysis: &Analysis,
+    language: crate::register::vocab::Language,
+) -> serde_json::Value {
     let mut value = serde_json::to_value(analysis).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         let findings = i18n::text::findings(language, &analysis.findings);
@@ -164,6 +195,29 @@ impl<'a> Base<'a> {
                 .collect(),
             t: i18n::labels(project.language, project.threshold),
             shown,
+            meetings: register
+                .meetings
+                .iter()
+                .map(|meeting| MeetingVars {
+                    meeting,
+                    planned: meeting.date > as_of,
+                    open: meeting
+                        .follow_ups
+                        .iter()
+                        .filter(|f| !f.follow_up.done)
+                        .map(|f| OpenMeetingFollowUp {
+                            action: &f.follow_up.action,
+                            owner: f.follow_up.owner.as_deref(),
+                            due: f.follow_up.due,
+                            for_: f.for_.as_deref(),
+                            overdue_days: f
+                                .follow_up
+                                .due
+                                .map_or(0, |due| crate::analysis::days_between(due, as_of).max(0)),
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 

@@ -108,6 +108,7 @@ pub fn redact(register: &mut Register) -> Redaction {
         // this edition" rather than "none".
         s.confidential = secrets.fields(i).names().map(str::to_owned).collect();
     }
+    redact_meetings(register, &removed);
     if let Some(sponsor) = &register.project.sponsor
         && removed.contains(sponsor)
     {
@@ -115,6 +116,51 @@ pub fn redact(register: &mut Register) -> Redaction {
     }
     register.project.confidential.clear();
     redaction
+}
+
+/// Leaves out confidential meetings and meeting fields, and every attendee the public
+/// edition may not show at a meeting: one left out whole, or whose own log is
+/// confidential (a meeting's date would be a contact the edition withholds). A meeting
+/// with no attendee left to show is left out.
+fn redact_meetings(register: &mut Register, removed: &BTreeSet<String>) {
+    let log_withheld: BTreeSet<&str> = register
+        .stakeholders
+        .iter()
+        .filter(|s| s.confidential.iter().any(|f| f == "interactions"))
+        .map(|s| s.id.as_str())
+        .collect();
+    let shown = |id: &str| !removed.contains(id) && !log_withheld.contains(id);
+    let mut meetings = std::mem::take(&mut register.meetings);
+    meetings.retain(|m| !m.confidential_record);
+    meetings.retain_mut(|m| {
+        let attendees_withheld = m.confidential.iter().any(|f| f == "attendees");
+        let keep: Vec<bool> = m.attendees.iter().map(|a| shown(a)).collect();
+        let mut k = keep.iter();
+        m.attendees.retain(|_| *k.next().unwrap_or(&false));
+        let mut k = keep.iter();
+        m.attendee_at.retain(|_| *k.next().unwrap_or(&false));
+        m.sentiment.retain(|(who, _)| who == "*" || shown(who));
+        m.follow_ups
+            .retain(|f| f.for_.as_deref().is_none_or(&shown));
+        for field in std::mem::take(&mut m.confidential) {
+            match field.as_str() {
+                "attendees" => {
+                    m.attendees.clear();
+                    m.attendee_at.clear();
+                }
+                "by" => m.by = None,
+                "summary" => m.summary = None,
+                "sentiment" => m.sentiment.clear(),
+                "decisions" => m.decisions.clear(),
+                "follow_ups" => m.follow_ups.clear(),
+                "notes" => m.notes.clear(),
+                _ => {}
+            }
+        }
+        // Kept with its attendees withheld, or with at least one attendee to show.
+        attendees_withheld || !m.attendees.is_empty()
+    });
+    register.meetings = meetings;
 }
 
 /// Empties one field (a name from `CONFIDENTIAL_FIELDS`).

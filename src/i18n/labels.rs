@@ -56,6 +56,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("timeline", "Interaction timeline", "往来记录"),
     ("most_central", "Most central stakeholders", "核心干系人"),
     ("open_follow_ups", "Open follow-ups", "未完成的跟进事项"),
+    ("meetings", "Meetings", "会议记录"),
+    ("meeting_head", "Meeting", "会议"),
+    ("decisions", "Decisions", "决定事项"),
+    ("planned", "(planned)", "（计划）"),
+    ("promised_to", "for ", "对象："),
     // Figures and column heads.
     ("stakeholders", "Stakeholders", "干系人"),
     ("key_stakeholders", "Key stakeholders", "关键干系人"),

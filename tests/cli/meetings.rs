@@ -85,3 +85,58 @@ fn meeting_mistakes_are_all_reported() {
         );
     }
 }
+
+/// The `## Meetings` section of a built `report.md`.
+fn meetings_section(out: &std::path::Path) -> String {
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let start = report.find("## Meetings").expect("a Meetings section");
+    let rest = &report[start + 3..];
+    let end = rest.find("\n## ").map_or(rest.len(), |i| i);
+    rest[..end].to_owned()
+}
+
+#[test]
+fn the_report_lists_meetings_with_their_open_follow_ups() {
+    let (_guard, out) = crate::build(
+        &root().join("tests/fixtures/v2-meetings"),
+        &["--format", "md"],
+    );
+    let section = meetings_section(&out);
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("**"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{section}");
+    // Dates are kept on one line (non-breaking spaces).
+    let rows: Vec<String> = rows.iter().map(|r| r.replace('\u{a0}', " ")).collect();
+    assert!(
+        rows[2].starts_with("| 3 Dec 2026 (planned) |"),
+        "{}",
+        rows[2]
+    );
+    // Promises to an attendee and the meeting's own, the late ones marked late.
+    assert!(
+        rows[1].contains("Book the rehearsal room (15 Nov 2026, **5 days late**)"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[1].contains(
+        "Send the revised training plan (12 Nov 2026, **8 days late**) (for Linda Park)"
+    ));
+}
+
+#[test]
+fn a_public_meeting_names_only_attendees_whose_log_is_public() {
+    let hostile = root().join("tests/fixtures/editions-hostile");
+    let (_gi, internal) = crate::build(&hostile, &["--format", "md"]);
+    let (_gp, public) = crate::build(&hostile, &["--format", "md", "--public"]);
+    let internal = meetings_section(&internal);
+    let public = meetings_section(&public);
+    // Ben's log is confidential: that he met the project on 15 September is a contact the
+    // public edition withholds.
+    assert!(internal.contains("stakeholders/ben.html"), "{internal}");
+    assert!(!public.contains("stakeholders/ben.html"), "{public}");
+    assert!(public.contains("Open design review") && public.contains("stakeholders/dan.html"));
+    // The confidential board meeting is left out whole.
+    assert!(!public.contains("SECRET"), "{public}");
+}
