@@ -3,7 +3,7 @@
 
 use schemars::generate::SchemaSettings;
 
-use crate::register::doc::{ProjectDoc, StakeholderDoc};
+use crate::register::doc::{MeetingDoc, ProjectDoc, StakeholderDoc};
 
 fn generate<T: schemars::JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -19,4 +19,9 @@ pub fn stakeholder() -> String {
 /// The schema of `_project.md`'s front matter.
 pub fn project() -> String {
     generate::<ProjectDoc>()
+}
+
+/// The schema of a meeting record's front matter (format v2).
+pub fn meeting() -> String {
+    generate::<MeetingDoc>()
 }

@@ -211,11 +211,15 @@ Examples:
     /// Print the JSON Schema (draft 2020-12) of the front matter.
     #[command(after_help = "Examples:
   stake schema > .vscode/stake.schema.json
-  stake schema --project > .vscode/stake-project.schema.json")]
+  stake schema --project > .vscode/stake-project.schema.json
+  stake schema --meeting > .vscode/stake-meeting.schema.json")]
     Schema {
         /// The schema of `_project.md` instead of a stakeholder file.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "meeting")]
         project: bool,
+        /// The schema of a meeting record (format v2) instead of a stakeholder file.
+        #[arg(long)]
+        meeting: bool,
     },
     /// Print a shell completion script.
     #[command(after_help = "Example:
@@ -431,9 +435,11 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema { project } => {
+        Command::Schema { project, meeting } => {
             let schema = if project {
                 crate::schema::project()
+            } else if meeting {
+                crate::schema::meeting()
             } else {
                 crate::schema::stakeholder()
             };

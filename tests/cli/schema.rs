@@ -9,17 +9,23 @@ use stake::register::front_matter::{self, FrontMatter};
 use crate::{root, stake};
 
 fn schema(project: bool) -> Value {
-    let args: &[&str] = if project {
+    schema_of(if project {
         &["schema", "--project"]
     } else {
         &["schema"]
-    };
+    })
+}
+
+fn schema_of(args: &[&str]) -> Value {
     let output = stake().args(args).assert().code(0).stderr_eq("");
     serde_json::from_slice(&output.get_output().stdout).expect("the schema is JSON")
 }
 
 fn validator(project: bool) -> jsonschema::Validator {
-    let schema = schema(project);
+    compile(schema(project))
+}
+
+fn compile(schema: Value) -> jsonschema::Validator {
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
@@ -67,8 +73,10 @@ fn samples_and_starters_validate() {
     let project = validator(true);
     let mut files = Vec::new();
     markdown_files(&root().join("samples"), &mut files);
-    // Format v2: fixed days, working days and holidays.
+    // Format v2: fixed days, working days and holidays, short names, meeting records.
     markdown_files(&root().join("tests/fixtures/v2-fixed-days"), &mut files);
+    markdown_files(&root().join("tests/fixtures/v2-meetings"), &mut files);
+    let meeting = compile(schema_of(&["schema", "--meeting"]));
     // The starters as `stake init` writes them: the files in `templates/starter/` hold
     // `{today-5}` where init writes a date.
     let starters = tempfile::tempdir().expect("a temp dir");
@@ -86,14 +94,20 @@ fn samples_and_starters_validate() {
             continue;
         };
         let is_project = file.file_name().is_some_and(|n| n == "_project.md");
-        let validator = if is_project { &project } else { &stakeholder };
+        let validator = if is_project {
+            &project
+        } else if doc.get("meeting").is_some() {
+            &meeting
+        } else {
+            &stakeholder
+        };
         let errors = errors(validator, &doc);
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
         checked += 1;
     }
-    // Both samples (48 stakeholders, 2 projects), the v2 fixture (1 + 1) and both
-    // starters (6 + 2).
-    assert!(checked >= 60, "only {checked} files validated");
+    // Both samples (48 stakeholders, 2 projects), the v2 fixtures (5 + 2, 3 meetings)
+    // and both starters (6 + 2).
+    assert!(checked >= 68, "only {checked} files validated");
 }
 
 #[test]
