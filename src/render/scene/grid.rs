@@ -166,7 +166,7 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
         Role::AxisTitle,
     ));
 
-    legend(grid, right, measure, &mut items);
+    legend(grid, measure, &mut items);
 
     let mut cells: Vec<Vec<&GridPoint>> = vec![Vec::new(); 25];
     for point in &grid.points {
@@ -222,38 +222,36 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
     }
 }
 
-/// What the dots' fill means, right-aligned above the plot: key, then (in an edition
-/// that withholds some stakeholders' key status) grey.
-fn legend(grid: &GridChart, right: f64, measure: &mut dyn TextMeasure, items: &mut Vec<Item>) {
+/// What the dots' fill means, above the plot after the power axis's title: key, then
+/// (in an edition that withholds some stakeholders' key status) grey. Each name starts
+/// after its dot, so a font wider than measured can only widen the gaps.
+fn legend(grid: &GridChart, measure: &mut dyn TextMeasure, items: &mut Vec<Item>) {
     let withheld = grid.points.iter().any(|p| p.key == KeyMark::Withheld);
     let entries = [(9, KeyMark::Key, true), (10, KeyMark::Withheld, withheld)];
-    let mut x = right;
-    for (index, mark, shown) in entries.into_iter().rev() {
+    let mut x = LEFT + 110.0;
+    for (index, mark, shown) in entries {
         let Some(name) = grid.labels.extra.get(index).filter(|_| shown) else {
             continue;
         };
         let w = measure.width(name, TICK_SIZE);
-        items.push(text(
-            x,
-            TOP - 18.0,
-            Anchor::End,
-            vec![name.clone()],
-            TICK_SIZE,
-            w,
-            Role::Legend,
-        ));
         items.push(Item {
             shape: Shape::Circle {
-                centre: (
-                    x - w - 7.0,
-                    TOP - 18.0 + TICK_SIZE * super::LINE_HEIGHT / 2.0,
-                ),
+                centre: (x + 3.6, TOP - 18.0 + TICK_SIZE * super::LINE_HEIGHT / 2.0),
                 r: 3.6,
             },
             role: Role::Dot { key: mark },
             tip: None,
         });
-        x -= w + 24.0;
+        items.push(text(
+            x + 11.0,
+            TOP - 18.0,
+            Anchor::Start,
+            vec![name.clone()],
+            TICK_SIZE,
+            w,
+            Role::Legend,
+        ));
+        x += 11.0 + w + 24.0;
     }
 }
 
