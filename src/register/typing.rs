@@ -10,7 +10,8 @@ use super::doc::{
 };
 use super::front_matter::Split;
 use super::model::{
-    Cadence, FieldLines, FollowUp, Interaction, Position, Project, Relationship, Stakeholder, Touch,
+    Cadence, FieldLines, FollowUp, Interaction, Position, Project, Relationship, Stakeholder,
+    Touch, default_cadence,
 };
 use super::vocab::{Kind, Vocabulary};
 use crate::diagnostic::{Diagnostic, Loc};
@@ -677,6 +678,7 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     project.sponsor = cx.text(doc.sponsor);
     if let Some(language) = cx.value(doc.language, "language") {
         project.language = language;
+        project.cadence = default_cadence(language);
     }
     project.as_of = cx.value(doc.as_of, "as_of");
     if let Some(threshold) = cx.value(doc.thresholds, "thresholds") {
