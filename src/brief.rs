@@ -7,26 +7,29 @@
 //! level-1 headings, the room and each attendee, start new pages). Besides the
 //! variables of every template it sees `room` (the analysis's [`Room`] with the counts
 //! `overdue_promises` and `conflicts`, see `docs/communication-plan.md`) and `attendees`, the stakeholder objects of the room in
-//! id order, each with `recent`, `follow_ups`, `points` and `links` (relationships with
+//! id order, each with `recent`, `follow_ups`, `points` (each with `text`, its sentence) and `links` (relationships with
 //! others in the room, either direction: `with`, `type`, `strength`, `note`, `stated_by`).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
+use crate::analysis::feedback::OpenFollowUp;
 use crate::analysis::issues::issue_key;
-use crate::analysis::room::{Room, room};
-use crate::analysis::{self, edition, feedback};
+use crate::analysis::room::{Point, Room, room};
+use crate::analysis::{self, Analysed, edition};
+use crate::build::context::{self, Base, StakeholderVars};
+use crate::build::page::{Page, Pages, Wanted};
 use crate::build::style::Styles;
 use crate::build::templates::Templates;
-use crate::build::{self, PageEmbeds, context, output, public};
+use crate::build::{self, PageEmbeds, output, public};
 use crate::document::charts::Charts;
-use crate::document::markdown;
+use crate::i18n;
 use crate::register::Register;
-use crate::register::vocab::{Date, RelationKind};
-use crate::render::html;
-use crate::render::pdf::{self, PdfOptions};
+use crate::register::model::Interaction;
+use crate::register::vocab::{Date, Level, RelationKind};
+use crate::render::pdf::PdfOptions;
 
 /// Who is in the meeting.
 #[derive(Debug, Clone)]
@@ -222,111 +225,135 @@ fn quoted(words: &[&str]) -> String {
 /// ([`analysis::edition`]) and of the redacted register.
 pub fn brief(register: &Register, options: &Options) -> Result<Written, String> {
     let attendees = select(register, &options.selection)?;
-    let full = analysis::analyze(register, options.as_of);
-    let feedback = feedback::feedback(register, &full);
-    let shown = options.public.then(|| {
-        let mut shown = register.clone();
-        public::redact(&mut shown);
-        (shown, edition::public(register, &full))
-    });
-    let analysis = shown.as_ref().map_or(&full, |(_, view)| view);
+    let shown = public::Shown::of(register.clone(), options.as_of, options.public);
+    let view = shown.view();
     let focus = options
         .issue
         .as_deref()
-        .map(|issue| focus(analysis, issue))
+        .map(|issue| focus(&shown.analysis, issue))
         .transpose()?;
-    let room = room(register, &full, &feedback, &attendees, focus.as_deref());
-    let room = match &shown {
-        Some(_) => edition::public_room(register, &room),
-        None => room,
+    let (full, feedback) = shown.full();
+    let room = room(
+        &Analysed::new(register, full),
+        feedback,
+        &attendees,
+        focus.as_deref(),
+    );
+    let room = match options.public {
+        true => edition::public_room(register, &room),
+        false => room,
     };
-    let register = shown.as_ref().map_or(register, |(shown, _)| shown);
-    let charts = Charts::build(register, &build::derived(analysis), options.as_of);
+    let charts = Charts::build(&view, options.as_of);
 
-    let templates = Templates::for_register(options.templates.as_deref(), register)?;
-    let mut context = context::base(register, analysis, options.as_of, options.public);
-    context.insert("shown", &charts.shown);
+    let templates = Templates::for_register(options.templates.as_deref(), view.register)?;
+    let base = context::Base::new(&view, options.as_of, options.public, &charts.shown);
+    let mut context = base.context()?;
     context.insert("root", "");
     context.insert("page", "brief");
     context.insert("kind", "brief");
-    let mut room_json = serde_json::to_value(&room).map_err(|e| e.to_string())?;
-    room_json["overdue_promises"] = json!(
-        room.people
+    context.insert("room", &RoomVars::of(&room));
+    context.insert("attendees", &attendees_of(&base, &room, view.register));
+
+    let styles = Styles::new(&templates, &context);
+    let pages = Pages {
+        templates: &templates,
+        styles: &styles,
+        embeds: PageEmbeds {
+            register: view.register,
+            charts: &charts,
+        },
+        register: view.register,
+        as_of: options.as_of,
+        edition: shown.analysis.edition,
+        pdf: build::pdf_options(view.register, &options.pdf),
+    };
+    let page = Page {
+        template: "brief.md.tera",
+        layout: "brief.html.tera",
+        kind: "brief",
+        subject: "meeting_brief",
+        stem: "brief",
+    };
+    let wanted = Wanted {
+        md: options.formats.contains(&Format::Md),
+        html: options.formats.contains(&Format::Html),
+        pdf: options.formats.contains(&Format::Pdf),
+    };
+    let rendered = pages.render(&page, context.clone(), wanted)?;
+    let missing_chars = rendered.missing_chars.clone();
+    // Only now, when there is something to write: the folder follows the build's rule.
+    let folder = output::claim_brief_folder(&options.out, &register.root)?;
+    let files = rendered.write(&folder)?;
+    Ok(Written {
+        attendees: attendees.len(),
+        files: files.iter().map(|f| options.out.join(f)).collect(),
+        missing_chars,
+    })
+}
+
+/// The template variable `room`: the analysis's room with its counts.
+#[derive(Serialize)]
+struct RoomVars<'a> {
+    #[serde(flatten)]
+    room: &'a Room,
+    /// Follow-ups past due, over all attendees.
+    overdue_promises: usize,
+    /// Conflicts between attendees; one stated in both files is one conflict.
+    conflicts: usize,
+}
+
+impl<'a> RoomVars<'a> {
+    fn of(room: &'a Room) -> RoomVars<'a> {
+        let overdue_promises = room
+            .people
             .iter()
             .flat_map(|p| &p.follow_ups)
             .filter(|f| f.overdue_days > 0)
-            .count()
-    );
-    // A conflict stated in both files is one conflict.
-    let conflicts: BTreeSet<(&str, &str)> = room
-        .links
-        .iter()
-        .filter(|l| l.kind == RelationKind::Conflict)
-        .map(|l| (l.from.as_str().min(&l.to), l.from.as_str().max(&l.to)))
-        .collect();
-    room_json["conflicts"] = json!(conflicts.len());
-    context.insert("room", &room_json);
-    context.insert("attendees", &attendee_objects(register, &context, &room));
-
-    let md = templates.markdown("brief.md.tera", &context)?;
-    // Only now, when there is something to write: the folder follows the build's rule.
-    let _folder = output::claim_brief_folder(&options.out, &register.root)?;
-    let mut written = Written {
-        attendees: attendees.len(),
-        ..Written::default()
-    };
-    if options.formats.contains(&Format::Md) {
-        written
-            .files
-            .push(write(&options.out, "brief.md", md.as_bytes())?);
+            .count();
+        let conflicts: BTreeSet<(&str, &str)> = room
+            .links
+            .iter()
+            .filter(|l| l.kind == RelationKind::Conflict)
+            .map(|l| (l.from.as_str().min(&l.to), l.from.as_str().max(&l.to)))
+            .collect();
+        RoomVars {
+            room,
+            overdue_promises,
+            conflicts: conflicts.len(),
+        }
     }
-    let embeds = PageEmbeds {
-        register,
-        charts: &charts,
-    };
-    let blocks = markdown::convert(&md, &embeds).map_err(|e| format!("brief.md.tera: {e}"))?;
-    let doc = build::document(
-        register,
-        blocks,
-        options.as_of,
-        "meeting_brief",
-        analysis.edition,
-    );
-    if options.formats.contains(&Format::Pdf) {
-        let pdf_options = build::pdf_options(register, &options.pdf);
-        let rendered = pdf::render(&doc, &pdf_options).map_err(|e| format!("brief.pdf: {e}"))?;
-        written
-            .files
-            .push(write(&options.out, "brief.pdf", &rendered.bytes)?);
-        written.missing_chars = rendered.missing_chars;
-    }
-    if options.formats.contains(&Format::Html) {
-        let css = Styles::new(&templates, &context).of("brief", &doc.blocks)?;
-        let body = html::render(&doc);
-        context.insert("doc", &build::doc_meta(&doc));
-        context.insert("toc", &html::toc(&doc));
-        context.insert_value("content", tera::Value::safe_string(&body));
-        context.insert_value("css", tera::Value::safe_string(&css));
-        let page = templates.html("brief.html.tera", &context)?;
-        written
-            .files
-            .push(write(&options.out, "brief.html", page.as_bytes())?);
-    }
-    Ok(written)
 }
 
-/// The stakeholder objects of the room's people, each with what the room adds.
-fn attendee_objects(register: &Register, context: &tera::Context, room: &Room) -> Vec<Json> {
+/// An attendee: the stakeholder as every template sees it, with what the room adds.
+#[derive(Serialize)]
+struct Attendee<'a> {
+    #[serde(flatten)]
+    stakeholder: &'a StakeholderVars<'a>,
+    recent: &'a [Interaction],
+    follow_ups: &'a [OpenFollowUp],
+    points: Vec<i18n::text::Worded<'a, Point>>,
+    links: Vec<AttendeeLink<'a>>,
+}
+
+/// A relationship of an attendee with someone else in the room, either direction.
+#[derive(Serialize)]
+struct AttendeeLink<'a> {
+    with: &'a str,
+    #[serde(rename = "type")]
+    kind: RelationKind,
+    strength: Option<Level>,
+    note: Option<&'a str>,
+    stated_by: &'a str,
+}
+
+/// The room's people as template variables, in the room's order.
+fn attendees_of<'a>(base: &'a Base<'a>, room: &'a Room, register: &Register) -> Vec<Attendee<'a>> {
+    let language = register.project.language;
+    let name = |id: &str| register.get(id).map_or(id, |s| s.name.as_str()).to_owned();
     room.people
         .iter()
         .filter_map(|person| {
-            // The register is sorted by id, as the context's `stakeholders` are.
-            let i = register
-                .stakeholders
-                .binary_search_by(|s| s.id.as_str().cmp(&person.id))
-                .ok()?;
-            let mut object = serde_json::to_value(context::stakeholder_at(context, i)).ok()?;
-            let links: Vec<Json> = room
+            let links = room
                 .links
                 .iter()
                 .filter_map(|l| {
@@ -337,28 +364,24 @@ fn attendee_objects(register: &Register, context: &tera::Context, room: &Room) -
                     } else {
                         return None;
                     };
-                    Some(json!({
-                        "with": with,
-                        "type": l.kind,
-                        "strength": l.strength,
-                        "note": l.note,
-                        "stated_by": l.from,
-                    }))
+                    Some(AttendeeLink {
+                        with,
+                        kind: l.kind,
+                        strength: l.strength,
+                        note: l.note.as_deref(),
+                        stated_by: &l.from,
+                    })
                 })
                 .collect();
-            object["recent"] = serde_json::to_value(&person.recent).ok()?;
-            object["follow_ups"] = serde_json::to_value(&person.follow_ups).ok()?;
-            object["points"] = serde_json::to_value(&person.points).ok()?;
-            object["links"] = Json::Array(links);
-            Some(object)
+            Some(Attendee {
+                stakeholder: base.stakeholder(&person.id)?,
+                recent: &person.recent,
+                follow_ups: &person.follow_ups,
+                points: i18n::text::points(language, &person.points, &name),
+                links,
+            })
         })
         .collect()
-}
-
-/// Writes one file of the brief atomically, so a browser showing the old brief never
-/// reads half of the new one.
-fn write(out: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    output::replace_file(out, name, bytes)
 }
 
 #[cfg(test)]

@@ -12,14 +12,14 @@ use std::io;
 use std::path::Path;
 
 /// SplitMix64: tiny, fast, and good enough to vary text; no dependency.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -28,16 +28,16 @@ impl Rng {
     }
 
     /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
     /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: usize) -> bool {
+    pub(crate) fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }
@@ -514,7 +514,7 @@ A generated register for benchmarks: the same seed always gives the same files.
 
 /// Writes a register of `count` stakeholders into `dir` (which must exist) and returns
 /// the number of bytes written.
-pub fn generate(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+pub(crate) fn generate(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
     let mut rng = Rng::new(seed);
     let all = identities(count, &mut rng);
     fs::write(dir.join("_project.md"), PROJECT)?;

@@ -31,7 +31,7 @@ fuzz_target!(|text: &str| {
     let blocks = convert_plain(text);
     assert!(depth(&blocks) <= MAX_NESTING);
     let doc = Document {
-        language: "en".into(),
+        language: stake::register::vocab::Language::En,
         blocks,
         ..Document::default()
     };

@@ -10,8 +10,12 @@ use stake::render::pdf::{PdfOptions, render};
 fuzz_target!(|text: &str| {
     let doc = Document {
         title: "Fuzz".into(),
-        language: if text.len() % 2 == 0 { "en" } else { "zh-CN" }.into(),
-        date: "2026-11-20".into(),
+        language: if text.len() % 2 == 0 {
+            stake::register::vocab::Language::En
+        } else {
+            stake::register::vocab::Language::ZhCn
+        },
+        date: stake::register::vocab::Date::constant(2026, 11, 20),
         blocks: convert_plain(text),
         ..Document::default()
     };

@@ -12,18 +12,20 @@
 //! - An overdue touch occurs once, on `as_of`, as a catch-up marked with the days it is
 //!   late: however many times it was missed, it is one thing to do now. Its later
 //!   occurrences keep its rhythm from the missed due date.
-//! - An occurrence due on a Saturday or Sunday is put on the Monday after (its `due` stays
-//!   the weekend day, so the rhythm and the calendar's UIDs do not move); a daily touch
-//!   has no weekend occurrences.
+//! - A touch with a fixed day (`monthly on the first thursday`) occurs on each of its
+//!   rule's days from its due date on.
+//! - An occurrence due on a day off (a weekend, a holiday of the project's `calendar`) is
+//!   put on the next working day (its `due` stays, so the rhythm and the calendar's UIDs
+//!   do not move); a daily touch has no occurrences on days off.
 //! - Ad-hoc touches have no date and never occur.
 
 use std::collections::HashMap;
 
-use jiff::civil::Weekday;
 use serde::Serialize;
 
 use super::days_between;
 use super::schedule::ScheduledTouch;
+use crate::register::model::WorkCalendar;
 use crate::register::vocab::{Date, Frequency};
 
 /// How many weeks the calendar covers unless told otherwise.
@@ -104,6 +106,7 @@ pub fn occurrences(
     as_of: Date,
     weeks: u16,
     limit: usize,
+    work: &WorkCalendar,
 ) -> (Vec<Occurrence>, usize) {
     /// One occurrence before it is made: which touch, when, and how late.
     struct Slot {
@@ -125,7 +128,7 @@ pub fn occurrences(
         let count = seen.entry(identity).or_default();
         let repeat = *count;
         *count += 1;
-        let (Some(due), Some(interval)) = (touch.date, touch.frequency.interval()) else {
+        let Some(due) = touch.date else {
             continue;
         };
         let slot = |date: Date, due: Date, overdue_days: u32| Slot {
@@ -135,19 +138,15 @@ pub fn occurrences(
             due,
             overdue_days,
         };
-        let mut k = 0;
-        if due < as_of {
+        if due < as_of && touch.overdue {
             // A catch-up only for what is late; a touch with no record yet keeps its
             // rhythm from its first due date.
-            if touch.overdue {
-                slots.push(slot(as_of, due, days_between(due, as_of) as u32));
-            }
-            k = first_after(due, touch.frequency, interval, as_of);
+            slots.push(slot(as_of, due, days_between(due, as_of) as u32));
         }
         let mut previous = None;
-        while let Some(nominal) = nth(due, interval, k).filter(|&date| date < end) {
-            k += 1;
-            let Some(date) = working_day(nominal, touch.frequency).filter(|&d| d < end) else {
+        for nominal in series(due, touch.frequency, as_of).take_while(|&date| date < end) {
+            let Some(date) = working_day(nominal, touch.frequency, work).filter(|&d| d < end)
+            else {
                 continue;
             };
             // Saturday's occurrence of a touch every other day lands on its Monday.
@@ -196,15 +195,42 @@ pub fn occurrences(
     (found, left_out)
 }
 
-/// The day an occurrence due on `due` is put in the calendar: a weekday as it is, a
-/// Saturday or Sunday on the Monday after; a daily touch has no weekend occurrences.
-fn working_day(due: Date, frequency: Frequency) -> Option<Date> {
-    let after = |days: i64| due.saturating_add(jiff::Span::new().days(days));
-    match (due.weekday(), frequency) {
-        (Weekday::Saturday | Weekday::Sunday, Frequency::Daily) => None,
-        (Weekday::Saturday, _) => Some(after(2)),
-        (Weekday::Sunday, _) => Some(after(1)),
-        _ => Some(due),
+/// The due dates of a touch first due on `due`, from `as_of` on: `due` itself when it
+/// is not past, then every interval counted from `due` (a frequency of intervals) or
+/// each next day of its rule (a fixed day). Ad hoc: none.
+fn series(due: Date, frequency: Frequency, as_of: Date) -> Box<dyn Iterator<Item = Date>> {
+    match frequency {
+        Frequency::AdHoc => Box::new(std::iter::empty()),
+        Frequency::Fixed(rule) => {
+            let first = if due < as_of {
+                rule.first_after(as_of)
+            } else {
+                Some(due)
+            };
+            Box::new(std::iter::successors(first, move |&d| {
+                rule.next_in_series(d)
+            }))
+        }
+        other => {
+            let Some(interval) = other.interval() else {
+                return Box::new(std::iter::empty());
+            };
+            let k = if due < as_of {
+                first_after(due, other, interval, as_of)
+            } else {
+                0
+            };
+            Box::new((k..).map_while(move |k| nth(due, interval, k)))
+        }
+    }
+}
+
+/// The day an occurrence due on `due` is put in the calendar: a working day as it is,
+/// another day on the next working day; a daily touch has no occurrences on days off.
+fn working_day(due: Date, frequency: Frequency, work: &WorkCalendar) -> Option<Date> {
+    match frequency {
+        Frequency::Daily => work.is_working(due).then_some(due),
+        _ => work.next_working(due),
     }
 }
 
@@ -235,6 +261,8 @@ fn first_after(due: Date, frequency: Frequency, interval: jiff::Span, as_of: Dat
 mod tests {
     use super::*;
     use crate::analysis::testing::date;
+    use crate::register::model::Holiday;
+    use crate::register::vocab::Vocabulary;
 
     const AS_OF: &str = "2026-11-20";
 
@@ -261,19 +289,25 @@ mod tests {
     }
 
     fn dates(schedule: &[ScheduledTouch], weeks: u16) -> Vec<String> {
-        occurrences(schedule, date(AS_OF), weeks, usize::MAX)
-            .0
-            .iter()
-            .map(|o| {
-                if o.overdue_days > 0 {
-                    format!("{} (due {}, {} late)", o.date, o.due, o.overdue_days)
-                } else if o.due != o.date {
-                    format!("{} (due {})", o.date, o.due)
-                } else {
-                    o.date.to_string()
-                }
-            })
-            .collect()
+        occurrences(
+            schedule,
+            date(AS_OF),
+            weeks,
+            usize::MAX,
+            &WorkCalendar::default(),
+        )
+        .0
+        .iter()
+        .map(|o| {
+            if o.overdue_days > 0 {
+                format!("{} (due {}, {} late)", o.date, o.due, o.overdue_days)
+            } else if o.due != o.date {
+                format!("{} (due {})", o.date, o.due)
+            } else {
+                o.date.to_string()
+            }
+        })
+        .collect()
     }
 
     #[test]
@@ -347,7 +381,14 @@ mod tests {
     #[test]
     fn long_overdue_daily_touches_are_counted_not_stepped() {
         let daily = touch(Some("1990-01-01"), Frequency::Daily);
-        let found = occurrences(&[daily], date(AS_OF), 1, usize::MAX).0;
+        let found = occurrences(
+            &[daily],
+            date(AS_OF),
+            1,
+            usize::MAX,
+            &WorkCalendar::default(),
+        )
+        .0;
         assert_eq!(
             found.len(),
             5,
@@ -374,7 +415,14 @@ mod tests {
         let monday = weeks(date("2026-11-23"), 1);
         assert_eq!(monday, [(date("2026-11-23"), date("2026-11-29"))]);
         let later = touch(Some("2026-11-30"), Frequency::Weekly);
-        let found = occurrences(&[later], date(AS_OF), 2, usize::MAX).0;
+        let found = occurrences(
+            &[later],
+            date(AS_OF),
+            2,
+            usize::MAX,
+            &WorkCalendar::default(),
+        )
+        .0;
         assert_eq!(found[0].week, 2);
     }
 
@@ -388,7 +436,8 @@ mod tests {
         let soon = touch(Some("2026-11-23"), Frequency::Weekly);
         let mut late = touch(Some("2026-11-01"), Frequency::Yearly);
         late.stakeholder = "b".into();
-        let (kept, left_out) = occurrences(&[soon, late], date(AS_OF), 2, 2);
+        let (kept, left_out) =
+            occurrences(&[soon, late], date(AS_OF), 2, 2, &WorkCalendar::default());
         // 23 and 30 Nov of the weekly touch, and the yearly one's catch-up today.
         assert_eq!(left_out, 1);
         let kept: Vec<(&str, String)> = kept
@@ -411,7 +460,14 @@ mod tests {
         nobody.owner = None;
         let mut kim = touch(Some("2026-11-21"), Frequency::Yearly);
         kim.owner = Some("Kim".into());
-        let found = occurrences(&[nobody, kim, late, later], date(AS_OF), 1, usize::MAX).0;
+        let found = occurrences(
+            &[nobody, kim, late, later],
+            date(AS_OF),
+            1,
+            usize::MAX,
+            &WorkCalendar::default(),
+        )
+        .0;
         let order: Vec<(&str, Option<&str>, u32)> = found
             .iter()
             .map(|o| (o.stakeholder.as_str(), o.owner.as_deref(), o.overdue_days))
@@ -457,13 +513,96 @@ mod tests {
         );
     }
 
+    /// The dates of `touches` over `weeks` weeks with a project calendar.
+    fn dates_with(schedule: &[ScheduledTouch], weeks: u16, work: &WorkCalendar) -> Vec<String> {
+        occurrences(schedule, date(AS_OF), weeks, usize::MAX, work)
+            .0
+            .iter()
+            .map(|o| {
+                if o.date == o.due {
+                    o.date.to_string()
+                } else {
+                    format!("{} (due {})", o.date, o.due)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_first_thursday_meeting_falls_on_first_thursdays() {
+        let rule = Frequency::parse("monthly on the first thursday").unwrap();
+        let meeting = touch(Some("2026-12-03"), rule);
+        assert_eq!(
+            dates_with(&[meeting], 20, &WorkCalendar::default()),
+            [
+                "2026-12-03",
+                "2027-01-07",
+                "2027-02-04",
+                "2027-03-04",
+                "2027-04-01"
+            ]
+        );
+        // Late since 5 November: a catch-up today, then its next first Thursday.
+        let late = touch(Some("2026-11-05"), rule);
+        assert_eq!(
+            dates(&[late], 3),
+            ["2026-11-20 (due 2026-11-05, 15 late)", "2026-12-03"]
+        );
+    }
+
+    #[test]
+    fn holidays_move_occurrences_and_make_up_days_hold_them() {
+        let day = |d: &str| date(d);
+        let work = WorkCalendar {
+            holidays: vec![
+                Holiday {
+                    from: day("2026-12-03"),
+                    to: day("2026-12-03"),
+                    name: None,
+                },
+                Holiday {
+                    from: day("2026-12-07"),
+                    to: day("2026-12-09"),
+                    name: Some("春节".into()),
+                },
+            ],
+            // A Saturday worked to make up for the holiday (调休).
+            working: vec![day("2026-12-12")],
+            ..WorkCalendar::default()
+        };
+        let thursday = touch(Some("2026-12-03"), Frequency::Monthly);
+        assert_eq!(
+            dates_with(&[thursday], 3, &work),
+            ["2026-12-04 (due 2026-12-03)"]
+        );
+        let monday = touch(Some("2026-12-07"), Frequency::Weekly);
+        assert_eq!(
+            dates_with(&[monday], 4, &work),
+            ["2026-12-10 (due 2026-12-07)", "2026-12-14"]
+        );
+        // A daily touch skips the holidays and the weekend but not the make-up Saturday.
+        let daily = touch(Some("2026-12-07"), Frequency::Daily);
+        assert_eq!(
+            dates_with(&[daily], 4, &work),
+            [
+                "2026-12-10",
+                "2026-12-11",
+                "2026-12-12",
+                "2026-12-14",
+                "2026-12-15",
+                "2026-12-16",
+                "2026-12-17"
+            ]
+        );
+    }
+
     #[test]
     fn identical_touches_are_told_apart() {
         let twice = [
             touch(Some("2026-11-24"), Frequency::Yearly),
             touch(Some("2026-11-24"), Frequency::Yearly),
         ];
-        let found = occurrences(&twice, date(AS_OF), 1, usize::MAX).0;
+        let found = occurrences(&twice, date(AS_OF), 1, usize::MAX, &WorkCalendar::default()).0;
         let repeats: Vec<u16> = found.iter().map(|o| o.repeat).collect();
         assert_eq!(repeats, [0, 1]);
     }

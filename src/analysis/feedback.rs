@@ -16,9 +16,9 @@
 use serde::Serialize;
 
 use super::sentiment::Trend;
-use super::{Analysis, Assessment, days_between, schedule};
+use super::{Analysed, Analysis, Assessment, days_between, schedule};
+use crate::register::Stakeholder;
 use crate::register::vocab::Date;
-use crate::register::{Register, Stakeholder};
 
 /// The days looked back on to count contacts for over-contact.
 pub const OVER_CONTACT_WINDOW_DAYS: u32 = 28;
@@ -90,13 +90,16 @@ pub enum Flag {
 }
 
 /// The feedback of every stakeholder, in the analysis's order (by id).
-pub fn feedback(register: &Register, analysis: &Analysis) -> Vec<Feedback> {
-    register
-        .stakeholders
-        .iter()
-        .zip(&analysis.stakeholders)
-        .map(|(s, a)| one(s, a, analysis))
-        .collect()
+pub fn feedback(view: &Analysed<'_>) -> Vec<Feedback> {
+    view.iter().map(|(s, a)| one(s, a, view.analysis)).collect()
+}
+
+/// The feedback of the stakeholder with this id (`feedback` is in id order, as made).
+pub fn of<'a>(feedback: &'a [Feedback], id: &str) -> Option<&'a Feedback> {
+    feedback
+        .binary_search_by(|f| f.stakeholder.as_str().cmp(id))
+        .ok()
+        .map(|i| &feedback[i])
 }
 
 fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
@@ -104,17 +107,16 @@ fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
     let seen = schedule::seen(&s.interactions, as_of);
     let mut follow_ups: Vec<OpenFollowUp> = seen
         .iter()
-        .filter_map(|i| {
-            let f = i.follow_up.as_ref().filter(|f| !f.done)?;
-            Some(OpenFollowUp {
-                action: f.action.clone(),
-                due: f.due,
-                overdue_days: f
-                    .due
-                    .map_or(0, |due| days_between(due, as_of).max(0) as u32),
-                promised: i.date,
-                by: i.by.clone(),
-            })
+        .flat_map(|i| i.follow_ups.iter().filter(|f| !f.done).map(move |f| (i, f)))
+        .map(|(i, f)| OpenFollowUp {
+            action: f.action.clone(),
+            due: f.due,
+            overdue_days: f
+                .due
+                .map_or(0, |due| days_between(due, as_of).max(0) as u32),
+            promised: i.date,
+            // A meeting's follow-up names who does it; a file's is the interaction's.
+            by: f.owner.clone().or_else(|| i.by.clone()),
         })
         .collect();
     follow_ups.sort_by_key(|f| (f.due.is_none(), f.due));
@@ -204,7 +206,7 @@ mod tests {
     fn feedback_of(s: Stakeholder) -> Feedback {
         let register = register(vec![s]);
         let analysis = analyze(&register, date(AS_OF));
-        feedback(&register, &analysis).remove(0)
+        feedback(&Analysed::new(&register, &analysis)).remove(0)
     }
 
     fn plan(frequency: Frequency) -> Touch {
@@ -323,11 +325,12 @@ mod tests {
         let mut s = stakeholder("a", 3, 3);
         let promise = |date: &str, action: &str, due: Option<&str>, done: bool| {
             let mut i = interaction(date, Some("call"), None);
-            i.follow_up = Some(FollowUp {
+            i.follow_ups = vec![FollowUp {
                 action: action.into(),
                 due: due.map(crate::analysis::testing::date),
                 done,
-            });
+                owner: None,
+            }];
             i.by = Some("Pat".into());
             i
         };

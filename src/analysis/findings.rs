@@ -214,6 +214,8 @@ fn lateness(days: u32) -> u32 {
 }
 
 fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
+    let start = out.len();
+    let mut in_meetings: Vec<(usize, &str, &String)> = Vec::new();
     let s = subject.stakeholder;
     let a = subject.assessment;
     let standing = u32::from(s.power.value() + s.interest.value()) + if a.key { 20 } else { 0 };
@@ -244,26 +246,29 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
     };
 
     for i in subject.seen {
-        let Some(follow_up) = &i.follow_up else {
-            continue;
-        };
-        let Some(due) = follow_up.due.filter(|&due| due < as_of && !follow_up.done) else {
-            continue;
-        };
-        let days = days_between(due, as_of) as u32;
-        push(
-            Code::FollowUpOverdue,
-            log,
-            i.line,
-            lateness(days),
-            Some(days),
-            Some(follow_up.action.clone()),
-            format!(
-                "Follow-up for {name} is {} overdue: {}",
-                in_days(days),
-                follow_up.action
-            ),
-        );
+        for follow_up in &i.follow_ups {
+            let Some(due) = follow_up.due.filter(|&due| due < as_of && !follow_up.done) else {
+                continue;
+            };
+            let days = days_between(due, as_of) as u32;
+            push(
+                Code::FollowUpOverdue,
+                log,
+                i.line,
+                lateness(days),
+                Some(days),
+                Some(follow_up.action.clone()),
+                format!(
+                    "Follow-up for {name} is {} overdue: {}",
+                    in_days(days),
+                    follow_up.action
+                ),
+            );
+            // A promise made in a meeting is written in the meeting's record.
+            if let Some(file) = &i.file {
+                in_meetings.push((i.line, follow_up.action.as_str(), file));
+            }
+        }
     }
 
     if a.silent {
@@ -316,7 +321,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         let open_action = subject
             .seen
             .iter()
-            .any(|i| i.follow_up.as_ref().is_some_and(|f| !f.done));
+            .any(|i| i.follow_ups.iter().any(|f| !f.done));
         if let (Some(gap @ 1..), Some(current), Some(desired)) =
             (a.engagement.gap, a.engagement.current, a.engagement.desired)
             && !open_action
@@ -416,6 +421,16 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             format!("Review of {name} was due {review}, {} ago", in_days(days)),
         );
     }
+    for finding in &mut out[start..] {
+        let from_meeting = in_meetings.iter().find(|(line, action, _)| {
+            finding.code == Code::FollowUpOverdue
+                && finding.line == *line
+                && finding.subject.as_deref() == Some(*action)
+        });
+        if let Some((_, _, file)) = from_meeting {
+            finding.file = (*file).clone();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -439,12 +454,13 @@ mod tests {
             .collect()
     }
 
-    fn follow_up(due: &str, done: bool) -> Option<FollowUp> {
-        Some(FollowUp {
+    fn follow_up(due: &str, done: bool) -> Vec<FollowUp> {
+        vec![FollowUp {
             action: "Send the plan".into(),
             due: Some(date(due)),
             done,
-        })
+            owner: None,
+        }]
     }
 
     fn touch(frequency: Frequency, starts: &str) -> Touch {
@@ -491,7 +507,7 @@ mod tests {
         assert_eq!(found[0].line, 12);
         assert_eq!(found[1].line, 2);
         // An open follow-up is an action; the same stakeholder as non-key is no concern.
-        s.interactions[0].follow_up = follow_up("2026-12-01", false);
+        s.interactions[0].follow_ups = follow_up("2026-12-01", false);
         assert!(!codes(&findings_of(vec![s.clone()])).contains(&("a", Code::KeyGapWithoutAction)));
         s.key = Some(false);
         assert!(findings_of(vec![s]).is_empty());
@@ -505,9 +521,9 @@ mod tests {
             interaction("2026-10-02", Some("email"), None),
             interaction("2026-10-03", Some("email"), None),
         ];
-        s.interactions[0].follow_up = follow_up("2026-11-10", false);
-        s.interactions[1].follow_up = follow_up("2026-11-01", true);
-        s.interactions[2].follow_up = follow_up(AS_OF, false);
+        s.interactions[0].follow_ups = follow_up("2026-11-10", false);
+        s.interactions[1].follow_ups = follow_up("2026-11-01", true);
+        s.interactions[2].follow_ups = follow_up(AS_OF, false);
         s.interactions[0].line = 40;
         s.next_review = Some(date("2026-11-19"));
         s.lines.next_review = Some(9);
@@ -588,7 +604,7 @@ mod tests {
         // sour, a minor stakeholder's just-overdue follow-up and a minor stakeholder's
         // long-overdue review.
         let mut key = kept("z-key");
-        key.interactions[0].follow_up = follow_up("2026-11-13", false);
+        key.interactions[0].follow_ups = follow_up("2026-11-13", false);
         let mut sour = stakeholder("y-sour", 5, 3);
         sour.key = Some(false);
         sour.interactions = vec![
@@ -600,7 +616,7 @@ mod tests {
         minor_review.next_review = Some(date("2026-01-01"));
         let mut minor_follow = stakeholder("b-minor", 1, 2);
         minor_follow.interactions = vec![interaction("2026-11-01", None, None)];
-        minor_follow.interactions[0].follow_up = follow_up("2026-11-19", false);
+        minor_follow.interactions[0].follow_ups = follow_up("2026-11-19", false);
         let found = findings_of(vec![minor_review, minor_follow, sour, key]);
         let urgency: Vec<_> = found
             .iter()

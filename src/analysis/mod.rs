@@ -20,6 +20,7 @@ pub mod sentiment;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod view;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -41,6 +42,7 @@ use salience::Salience;
 use schedule::ScheduledTouch;
 use sentiment::Trend;
 use summary::Summary;
+pub use view::Analysed;
 
 /// Everything the analysis derives from a register on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,6 +104,9 @@ pub struct Assessment {
     pub id: String,
     /// Name.
     pub name: String,
+    /// Short name (format v2), for where space is tight; absent when none is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// The file, relative to the register, with `/` separators.
     pub file: String,
     /// Internal or external.
@@ -315,6 +320,7 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
     let assessment = Assessment {
         id: s.id.clone(),
         name: s.name.clone(),
+        short: s.short.clone(),
         file,
         category: s.category,
         involvement: s.involvement,

@@ -21,13 +21,13 @@
 
 use serde::Serialize;
 
-use super::feedback::{Feedback, OpenFollowUp};
+use super::feedback::{self, Feedback, OpenFollowUp};
 use super::issues::{IssueMap, issue_key};
 use super::sentiment::Trend;
-use super::{Analysis, schedule};
+use super::{Analysed, Analysis, Assessment, schedule};
+use crate::register::Stakeholder;
 use crate::register::model::Interaction;
 use crate::register::vocab::{Date, EngagementLevel, Level, RelationKind, Stance};
-use crate::register::{Register, Stakeholder};
 
 /// How many of an attendee's latest interactions a brief shows.
 pub const RECENT_INTERACTIONS: usize = 3;
@@ -166,15 +166,16 @@ pub enum Point {
     },
 }
 
-/// The room of `attendees` (indices into the register, in any order) with an optional
-/// focus issue, which must already be known to match one of `analysis.issues`.
+/// The room of `attendees` (indices into the view's register, in any order) with an
+/// optional focus issue, which must already be known to match one of `analysis.issues`;
+/// `feedback` is the view's.
 pub fn room(
-    register: &Register,
-    analysis: &Analysis,
+    view: &Analysed<'_>,
     feedback: &[Feedback],
     attendees: &[usize],
     focus: Option<&str>,
 ) -> Room {
+    let (register, analysis) = (view.register, view.analysis);
     let mut attendees = attendees.to_vec();
     attendees.sort_unstable();
     attendees.dedup();
@@ -218,11 +219,11 @@ pub fn room(
 
     let people = attendees
         .iter()
-        .map(|&i| {
-            let s = &register.stakeholders[i];
-            let f = &feedback[i];
+        .filter_map(|&i| {
+            let (s, a) = view.get(&register.stakeholders[i].id)?;
+            let f = feedback::of(feedback, &s.id)?;
             let seen = schedule::seen(&s.interactions, analysis.as_of);
-            Person {
+            Some(Person {
                 id: s.id.clone(),
                 recent: seen
                     .iter()
@@ -231,8 +232,8 @@ pub fn room(
                     .cloned()
                     .collect(),
                 follow_ups: f.follow_ups.clone(),
-                points: points(s, analysis, f, &agenda_keys, &contested, &links),
-            }
+                points: points(s, a, analysis, f, &agenda_keys, &contested, &links),
+            })
         })
         .collect();
     Room {
@@ -283,15 +284,13 @@ fn agenda_issue(map: &IssueMap, ids: &[&str]) -> AgendaIssue {
 /// The talking points of one attendee, in the order of the module's list.
 fn points(
     s: &Stakeholder,
+    a: &Assessment,
     analysis: &Analysis,
     feedback: &Feedback,
     agenda: &[String],
     contested: &[String],
     links: &[Link],
 ) -> Vec<Point> {
-    let Some(a) = analysis.get(&s.id) else {
-        return Vec::new();
-    };
     let mut points = Vec::new();
     for f in feedback.follow_ups.iter().filter(|f| f.overdue_days > 0) {
         if let Some(due) = f.due {
@@ -391,6 +390,7 @@ mod tests {
     use crate::analysis::analyze;
     use crate::analysis::feedback::feedback;
     use crate::analysis::testing::{date, interaction, register, relationship, stakeholder};
+    use crate::register::Register;
     use crate::register::model::{FollowUp, Position};
     use crate::register::vocab::Tone;
 
@@ -414,18 +414,20 @@ mod tests {
         a.engagement_desired = Some(EngagementLevel::Supportive);
         a.needs = vec!["A stable plan".into()];
         let mut late = interaction("2026-11-01", Some("call"), Some(Tone::Positive));
-        late.follow_up = Some(FollowUp {
+        late.follow_ups = vec![FollowUp {
             action: "Send the plan".into(),
             due: Some(date("2026-11-10")),
             done: false,
-        });
+            owner: None,
+        }];
         let mut soon = interaction("2026-11-15", Some("call"), Some(Tone::Negative));
         soon.summary = Some("Unhappy with slippage".into());
-        soon.follow_up = Some(FollowUp {
+        soon.follow_ups = vec![FollowUp {
             action: "Call back".into(),
             due: Some(date("2026-11-25")),
             done: false,
-        });
+            owner: None,
+        }];
         a.interactions = vec![
             interaction("2026-10-01", Some("call"), Some(Tone::Positive)),
             late,
@@ -443,8 +445,9 @@ mod tests {
     fn room_of(attendees: &[usize], focus: Option<&str>) -> Room {
         let register = sample();
         let analysis = analyze(&register, date("2026-11-20"));
-        let feedback = feedback(&register, &analysis);
-        room(&register, &analysis, &feedback, attendees, focus)
+        let view = Analysed::new(&register, &analysis);
+        let feedback = feedback(&view);
+        room(&view, &feedback, attendees, focus)
     }
 
     #[test]

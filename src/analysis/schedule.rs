@@ -75,19 +75,23 @@ pub fn silent(last_contact: Option<Date>, as_of: Date, silent_after_days: u32) -
 }
 
 /// When a touch is next due: one interval after `last` (the last interaction through
-/// its channel), else on `starts`, else now; never before `starts`. `None` for ad hoc.
+/// its channel), else on `starts`, else now; never before `starts`. A fixed-day
+/// frequency is due on its next day after `last`, else its first day from `starts` or
+/// now. `None` for ad hoc.
 pub fn next_due(
     frequency: Frequency,
     starts: Option<Date>,
     last: Option<Date>,
     as_of: Date,
 ) -> Option<Date> {
-    let interval = frequency.interval()?;
     let due = match last {
-        Some(last) => last.saturating_add(interval),
-        None => starts.unwrap_or(as_of),
+        Some(last) => frequency.due_after_kept(last)?,
+        None => frequency.first_due(starts.unwrap_or(as_of))?,
     };
-    Some(starts.map_or(due, |starts| due.max(starts)))
+    match starts {
+        Some(starts) if due < starts => frequency.first_due(starts),
+        _ => Some(due),
+    }
 }
 
 /// The date of the last interaction through a touch's channel. A touch without a
@@ -184,11 +188,33 @@ mod tests {
     use super::*;
     use crate::analysis::testing::{date, interaction, stakeholder};
     use crate::register::model::default_cadence;
+    use crate::register::vocab::Vocabulary;
 
     const AS_OF: &str = "2026-11-20";
 
     fn due(frequency: Frequency, starts: Option<&str>, last: Option<&str>) -> Option<Date> {
         next_due(frequency, starts.map(date), last.map(date), date(AS_OF))
+    }
+
+    #[test]
+    fn a_fixed_day_is_due_on_its_next_day() {
+        let first_thursday = Frequency::parse("monthly on the first thursday").unwrap();
+        // Kept on 5 November, the first Thursday: next on 3 December.
+        assert_eq!(
+            due(first_thursday, None, Some("2026-11-05")),
+            Some(date("2026-12-03"))
+        );
+        // Never kept: its first day from today (Friday 20 November), or from its start.
+        assert_eq!(due(first_thursday, None, None), Some(date("2026-12-03")));
+        assert_eq!(
+            due(first_thursday, Some("2027-01-02"), Some("2026-11-05")),
+            Some(date("2027-01-07"))
+        );
+        let monday = Frequency::parse("每周一").unwrap();
+        assert_eq!(
+            due(monday, None, Some("2026-11-16")),
+            Some(date("2026-11-23"))
+        );
     }
 
     #[test]

@@ -8,15 +8,16 @@ use crate::register::vocab::{Date, Kind, Level, RelationKind, Tone};
 use crate::register::{Project, Register, Stakeholder};
 
 /// A date from `YYYY-MM-DD`.
-pub fn date(text: &str) -> Date {
+pub(crate) fn date(text: &str) -> Date {
     text.parse().expect("a test date")
 }
 
 /// A stakeholder with only the required fields, in `<id>.md`.
-pub fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
+pub(crate) fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
     Stakeholder {
         id: id.into(),
         name: id.to_uppercase(),
+        short: None,
         kind: Kind::Person,
         role: None,
         organization: None,
@@ -53,20 +54,26 @@ pub fn stakeholder(id: &str, power: u8, interest: u8) -> Stakeholder {
 }
 
 /// An interaction on `date` through `channel`, with a tone.
-pub fn interaction(date_text: &str, channel: Option<&str>, tone: Option<Tone>) -> Interaction {
+pub(crate) fn interaction(
+    date_text: &str,
+    channel: Option<&str>,
+    tone: Option<Tone>,
+) -> Interaction {
     Interaction {
         date: date(date_text),
         channel: channel.map(str::to_owned),
         summary: None,
         sentiment: tone.map(Sentiment::Tone),
         by: None,
-        follow_up: None,
+        follow_ups: Vec::new(),
+        meeting: None,
+        file: None,
         line: 20,
     }
 }
 
 /// A relationship of a kind with another stakeholder.
-pub fn relationship(with: &str, kind: RelationKind) -> Relationship {
+pub(crate) fn relationship(with: &str, kind: RelationKind) -> Relationship {
     Relationship {
         with: with.into(),
         kind,
@@ -78,11 +85,12 @@ pub fn relationship(with: &str, kind: RelationKind) -> Relationship {
 }
 
 /// A register of these stakeholders (sorted by id) with default settings.
-pub fn register(mut stakeholders: Vec<Stakeholder>) -> Register {
+pub(crate) fn register(mut stakeholders: Vec<Stakeholder>) -> Register {
     stakeholders.sort_by(|a, b| a.id.cmp(&b.id));
     Register {
         root: PathBuf::from("register"),
         project: Project::with_name("Test".into()),
         stakeholders,
+        meetings: Vec::new(),
     }
 }

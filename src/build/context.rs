@@ -2,14 +2,16 @@
 //!
 //! - `project`: name, code, manager, sponsor (and `sponsor_name` when it is an id),
 //!   threshold, silent_after_days, has_introduction;
-//! - `analysis`: the analysis JSON (as in `analysis.json`);
-//! - `stakeholders`: one object per stakeholder, sorted by id: the register's fields
-//!   (`name`, `role`, `needs`, `positions`, `interactions`, ...) with the analysis's
-//!   fields laid over them (`quadrant`, `key`, `salience`, `engagement`, ...), plus
-//!   `profile` (its page), `has_notes`, and `related` (relationships others list with
-//!   it: `from`, `type`, `strength`, `note`), and `withheld`: in a public edition the
-//!   fields and derived facts it leaves out (`"interactions"`, `"last_contact"`, ...), which
-//!   a template must print as left out, never as "none" or "never";
+//! - `analysis`: the analysis JSON (as in `analysis.json`), each finding with `text`,
+//!   its sentence in the report's language (see [`crate::i18n::text`]);
+//! - `stakeholders`: one object per stakeholder, sorted by id: the register's own fields
+//!   (`role`, `needs`, `positions`, `interactions`, ...), the analysis's assessment
+//!   (`name`, `quadrant`, `key`, `salience`, `engagement`, ...; where both have a field
+//!   of the name, such as `key` or `file`, the assessment's), plus `profile` (its page),
+//!   `has_notes`, and `related` (relationships others list with it: `from`, `type`,
+//!   `strength`, `note`), and `withheld`: in a public edition the fields and derived
+//!   facts it leaves out (`"interactions"`, `"last_contact"`, ...), which a template must
+//!   print as left out, never as "none" or "never";
 //! - `names`: stakeholder id to name; `t`: the labels of the report's language;
 //! - `shown`: per chart with a limit (`engagement`, `network`, `sentiment`) how many
 //!   stakeholders it draws (`shown`) of those it could (`total`), so that a page says what
@@ -17,58 +19,170 @@
 //! - `lang`, `as_of`, `public`; per page `page`, `root` (`""` or `"../"`), and on a
 //!   profile `s`, the stakeholder.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rayon::prelude::*;
-use tera::value::Key;
-use tera::{Context, Map, Value};
+use serde::{Serialize, Serializer};
+use tera::{Context, Value};
 
-use crate::analysis::Analysis;
-use crate::document::labels;
-use crate::register::Register;
-use crate::register::vocab::Date;
+use crate::analysis::inputs::Fields;
+use crate::analysis::{Analysed, Analysis, Assessment};
+use crate::document::charts::Shown;
+use crate::i18n;
+use crate::register::model::{Interaction, Position, Relationship, Touch};
+use crate::register::vocab::{Attribute, Date, EngagementLevel, Kind, Level, RelationKind};
+use crate::register::{Project, Stakeholder};
 
-/// The context shared by every page of a build. Values are built once, straight from the
-/// register and the analysis; a page's copy shares them.
-pub fn base(register: &Register, analysis: &Analysis, as_of: Date, public: bool) -> Context {
-    let project = &register.project;
-    let sponsor_name = project
-        .sponsor
-        .as_deref()
-        .and_then(|id| register.get(id))
-        .map(|s| s.name.as_str());
-    let mut context = Context::new();
-    context.insert("lang", project.language.tag());
-    context.insert("as_of", &as_of.to_string());
-    context.insert("public", &public);
-    let project_fields: [(&'static str, Value); 8] = [
-        ("name", project.name.as_str().into()),
-        ("code", project.code.as_deref().into()),
-        ("manager", project.manager.as_deref().into()),
-        ("sponsor", project.sponsor.as_deref().into()),
-        ("sponsor_name", sponsor_name.into()),
-        ("threshold", Value::from_serializable(&project.threshold)),
-        ("silent_after_days", project.silent_after_days.into()),
-        (
-            "has_introduction",
-            (!project.introduction.trim().is_empty()).into(),
-        ),
-    ];
-    context.insert_value("project", map(project_fields));
-    let (analysis, stakeholders) = rayon::join(
-        || Value::from_serializable(analysis),
-        || stakeholders(register, analysis, public),
-    );
-    context.insert_value("stakeholders", stakeholders);
-    context.insert_value("analysis", analysis);
-    let names: Map = register
-        .stakeholders
-        .iter()
-        .map(|s| (s.id.clone().into(), s.name.as_str().into()))
-        .collect();
-    context.insert_value("names", Value::from(names));
-    context.insert("t", &labels::labels(project.language, project.threshold));
-    context
+/// The variables of every page of one edition, borrowed from the register and the
+/// analysis (see the module documentation).
+#[derive(Serialize)]
+pub struct Base<'a> {
+    lang: &'static str,
+    as_of: Date,
+    public: bool,
+    project: ProjectVars<'a>,
+    stakeholders: Vec<StakeholderVars<'a>>,
+    analysis: serde_json::Value,
+    #[serde(serialize_with = "in_order")]
+    names: Vec<(&'a str, &'a str)>,
+    t: serde_json::Value,
+    shown: &'a BTreeMap<&'static str, Shown>,
+}
+
+#[derive(Serialize)]
+struct ProjectVars<'a> {
+    name: &'a str,
+    code: Option<&'a str>,
+    manager: Option<&'a str>,
+    sponsor: Option<&'a str>,
+    sponsor_name: Option<&'a str>,
+    threshold: Level,
+    silent_after_days: u32,
+    has_introduction: bool,
+}
+
+/// One stakeholder as templates see it.
+#[derive(Serialize)]
+pub struct StakeholderVars<'a> {
+    #[serde(flatten)]
+    record: Record<'a>,
+    has_notes: bool,
+    profile: String,
+    related: Vec<Related<'a>>,
+    /// Its `withheld` names the record's left-out fields too in a public edition.
+    #[serde(flatten)]
+    assessment: Cow<'a, Assessment>,
+}
+
+/// The register's fields of a stakeholder that the assessment does not restate (nor the
+/// notes and confidentiality settings, which no page prints).
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(rename = "type")]
+    kind: Kind,
+    role: Option<&'a str>,
+    organization: Option<&'a str>,
+    influence: Option<Level>,
+    impact: Option<Level>,
+    legitimacy: Option<Attribute>,
+    urgency: Option<Attribute>,
+    engagement_current: Option<EngagementLevel>,
+    engagement_desired: Option<EngagementLevel>,
+    needs: &'a [String],
+    expectations: &'a [String],
+    positions: &'a [Position],
+    communication: &'a [Touch],
+    relationships: &'a [Relationship],
+    interactions: &'a [Interaction],
+    contact: &'a BTreeMap<String, String>,
+    next_review: Option<Date>,
+}
+
+/// A relationship another stakeholder lists with this one.
+#[derive(Serialize, Clone, Copy)]
+struct Related<'a> {
+    from: &'a str,
+    #[serde(rename = "type")]
+    kind: RelationKind,
+    strength: Option<Level>,
+    note: Option<&'a str>,
+}
+
+/// The analysis as `analysis.json` has it, each finding with its sentence as `text`.
+fn analysis_vars(
+    analysis: &Analysis,
+    language: crate::register::vocab::Language,
+) -> serde_json::Value {
+    let mut value = serde_json::to_value(analysis).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        let findings = i18n::text::findings(language, &analysis.findings);
+        map.insert(
+            "findings".to_owned(),
+            serde_json::to_value(findings).unwrap_or_default(),
+        );
+    }
+    value
+}
+
+/// Pairs serialised as a map, in their order.
+fn in_order<S: Serializer>(pairs: &[(&str, &str)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().copied())
+}
+
+impl<'a> Base<'a> {
+    /// The variables of the view's edition; `shown` is what its charts show.
+    pub fn new(
+        view: &Analysed<'a>,
+        as_of: Date,
+        public: bool,
+        shown: &'a BTreeMap<&'static str, Shown>,
+    ) -> Base<'a> {
+        let register = view.register;
+        let project: &Project = &register.project;
+        let sponsor_name = project
+            .sponsor
+            .as_deref()
+            .and_then(|id| register.get(id))
+            .map(|s| s.name.as_str());
+        Base {
+            lang: project.language.tag(),
+            as_of,
+            public,
+            project: ProjectVars {
+                name: &project.name,
+                code: project.code.as_deref(),
+                manager: project.manager.as_deref(),
+                sponsor: project.sponsor.as_deref(),
+                sponsor_name,
+                threshold: project.threshold,
+                silent_after_days: project.silent_after_days,
+                has_introduction: !project.introduction.trim().is_empty(),
+            },
+            stakeholders: stakeholders(view, public),
+            analysis: analysis_vars(view.analysis, project.language),
+            names: register
+                .stakeholders
+                .iter()
+                .map(|s| (s.id.as_str(), s.name.as_str()))
+                .collect(),
+            t: i18n::labels(project.language, project.threshold),
+            shown,
+        }
+    }
+
+    /// The stakeholder with this id.
+    pub fn stakeholder(&self, id: &str) -> Option<&StakeholderVars<'a>> {
+        self.stakeholders
+            .binary_search_by(|s| s.assessment.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.stakeholders[i])
+    }
+
+    /// The template context of these variables. Made once per build: a page's copy
+    /// shares its values.
+    pub fn context(&self) -> Result<Context, String> {
+        Context::from_serialize(self).map_err(|e| e.to_string())
+    }
 }
 
 /// The `i`th stakeholder object of a base context (cheap: values are shared).
@@ -80,79 +194,66 @@ pub fn stakeholder_at(base: &Context, i: usize) -> Value {
         .unwrap_or_else(Value::none)
 }
 
-fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
-    Value::from(
-        fields
-            .into_iter()
-            .map(|(key, value)| (Key::Str(key), value))
-            .collect::<Map>(),
-    )
-}
-
-/// The register's stakeholders with their analysis laid over, and `withheld`: in a public
-/// edition, the names of the fields and facts it leaves out (empty in the internal one).
-fn stakeholders(register: &Register, analysis: &Analysis, public: bool) -> Value {
-    let rows: HashMap<&str, &crate::analysis::Assessment> = analysis
-        .stakeholders
-        .iter()
-        .map(|row| (row.id.as_str(), row))
-        .collect();
-    let mut related: HashMap<&str, Vec<Value>> = HashMap::new();
-    for s in &register.stakeholders {
+/// Each stakeholder of the view, with `withheld`: in a public edition the names of the
+/// fields and facts it leaves out (empty in the internal one).
+fn stakeholders<'a>(view: &Analysed<'a>, public: bool) -> Vec<StakeholderVars<'a>> {
+    let mut related: HashMap<&str, Vec<Related<'a>>> = HashMap::new();
+    for (s, _) in view.iter() {
         for r in &s.relationships {
-            related.entry(r.with.as_str()).or_default().push(map([
-                ("from", s.id.as_str().into()),
-                ("type", Value::from_serializable(&r.kind)),
-                ("strength", Value::from_serializable(&r.strength)),
-                ("note", r.note.as_deref().into()),
-            ]));
+            related.entry(r.with.as_str()).or_default().push(Related {
+                from: &s.id,
+                kind: r.kind,
+                strength: r.strength,
+                note: r.note.as_deref(),
+            });
         }
     }
-    let all: Vec<Value> = register
-        .stakeholders
-        .par_iter()
-        .map(|s| {
-            let mut object = Value::from_serializable(s).into_map().unwrap_or_default();
-            for private in ["notes", "confidential", "confidential_record"] {
-                object.shift_remove(&Key::Str(private));
-            }
-            let extra: [(&'static str, Value); 3] = [
-                ("has_notes", (!s.notes.trim().is_empty()).into()),
-                ("profile", format!("stakeholders/{}.html", s.id).into()),
-                (
-                    "related",
-                    related
-                        .get(s.id.as_str())
-                        .cloned()
-                        .unwrap_or_default()
-                        .into(),
-                ),
-            ];
-            for (key, value) in extra {
-                object.insert(Key::Str(key), value);
-            }
-            let mut withheld: Vec<&str> = Vec::new();
-            if let Some(row) = rows.get(s.id.as_str()) {
-                withheld.extend(row.withheld.iter().copied());
-                let row = Value::from_serializable(row).into_map().unwrap_or_default();
-                object.extend(row);
-            }
-            if public {
-                // The redacted copy names what it left out.
-                withheld.extend(s.confidential.iter().map(String::as_str));
-            }
-            withheld.sort_unstable();
-            withheld.dedup();
-            object.insert(
-                Key::Str("withheld"),
-                withheld
-                    .into_iter()
-                    .map(Value::from)
-                    .collect::<Vec<_>>()
-                    .into(),
-            );
-            Value::from(object)
+    view.iter()
+        .map(|(s, a)| StakeholderVars {
+            record: record(s),
+            has_notes: !s.notes.trim().is_empty(),
+            profile: format!("stakeholders/{}.html", s.id),
+            related: related.get(s.id.as_str()).cloned().unwrap_or_default(),
+            assessment: withheld(s, a, public),
         })
+        .collect()
+}
+
+/// The assessment, whose `withheld` in a public edition also names what the redacted
+/// record left out, in alphabetical order (a copy then; else borrowed).
+fn withheld<'a>(s: &Stakeholder, a: &'a Assessment, public: bool) -> Cow<'a, Assessment> {
+    if !public || s.confidential.is_empty() && a.withheld.is_sorted() {
+        return Cow::Borrowed(a);
+    }
+    let mut a = a.clone();
+    let names: BTreeSet<&'static str> = a
+        .withheld
+        .iter()
+        .copied()
+        .chain(Fields::of_names(&s.confidential).names())
         .collect();
-    Value::from(all)
+    a.withheld = names.into_iter().collect();
+    Cow::Owned(a)
+}
+
+fn record(s: &Stakeholder) -> Record<'_> {
+    Record {
+        kind: s.kind,
+        role: s.role.as_deref(),
+        organization: s.organization.as_deref(),
+        influence: s.influence,
+        impact: s.impact,
+        legitimacy: s.legitimacy,
+        urgency: s.urgency,
+        engagement_current: s.engagement_current,
+        engagement_desired: s.engagement_desired,
+        needs: &s.needs,
+        expectations: &s.expectations,
+        positions: &s.positions,
+        communication: &s.communication,
+        relationships: &s.relationships,
+        interactions: &s.interactions,
+        contact: &s.contact,
+        next_review: s.next_review,
+    }
 }

@@ -7,27 +7,28 @@
 
 pub mod context;
 pub mod output;
+pub mod page;
 pub mod plan;
 pub mod public;
 pub mod style;
 pub mod templates;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
-use serde_json::Value as Json;
 
-use crate::analysis::{Analysis, edition, feedback};
-use crate::document::charts::{Charts, Derived};
-use crate::document::markdown::{self, Embeds};
-use crate::document::{Block, Chart, Document, Edition, labels};
+use crate::analysis::Analysed;
+use crate::document::charts::Charts;
+use crate::document::markdown::Embeds;
+use crate::document::{Block, Chart, ChartName, Document, Edition};
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::Date;
-use crate::render::html;
-use crate::render::pdf::{self, PdfOptions};
+use crate::render::pdf::PdfOptions;
 
-use output::Output;
+use output::{Destination, Output};
+use page::{Page, Pages, Wanted};
 use style::Styles;
 use templates::Templates;
 
@@ -84,161 +85,104 @@ pub struct Summary {
     pub calendar_left_out: usize,
 }
 
-/// One page to render.
-struct Page {
-    /// The content template.
-    template: &'static str,
-    /// The kind of page (`index`, `report`, ...), as templates see it.
-    kind: &'static str,
-    /// The label naming the document, the PDF's subject.
-    subject: &'static str,
-    /// Output path without extension, relative to the output folder.
-    stem: String,
-    /// `""` at the top, `"../"` one folder down.
-    root: &'static str,
-    /// For a profile: the stakeholder's index.
-    stakeholder: Option<usize>,
-    /// Also typeset as PDF (the reports, not the dashboard or the profiles).
-    pdf: bool,
-}
+/// The content template, kind and PDF subject of the site's pages besides the profiles,
+/// which are also typeset as PDF.
+const REPORTS: [(&str, &str, &str, bool); 3] = [
+    ("index.md.tera", "index", "dashboard", false),
+    ("report.md.tera", "report", "report", true),
+    (
+        "communication-plan.md.tera",
+        "communication-plan",
+        "communication_plan",
+        true,
+    ),
+];
 
 /// Builds the site of `register` (already checked) into `options.out`.
-pub fn build(mut register: Register, options: &Options) -> Result<Summary, String> {
+pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     let mut summary = Summary::default();
-    // The analysis is always of the full register; a public edition is a view of it.
-    let analysis = crate::analysis::analyze(&register, options.as_of);
-    let feedback = feedback::feedback(&register, &analysis);
-    let (analysis, feedback) = if options.public {
-        let view = edition::public(&register, &analysis);
-        let feedback = edition::public_feedback(&register, &feedback);
-        let redaction = public::redact(&mut register);
-        summary.left_out = redaction.records;
-        summary.grid_confidential = redaction.grid_confidential;
-        (view, feedback)
-    } else {
-        (analysis, feedback)
-    };
-    let derived = derived(&analysis);
+    let mut shown = public::Shown::of(register, options.as_of, options.public);
+    // Only a brief's room needs the full analysis beside the public one.
+    shown.full = None;
+    summary.left_out = shown.redaction.records;
+    summary.grid_confidential = std::mem::take(&mut shown.redaction.grid_confidential);
     let wanted = |format| options.formats.contains(&format);
-    let plan = plan::Plan::new(&analysis, feedback, options.horizon_weeks);
-    summary.calendar_left_out = plan.left_out;
-    let ics = wanted(Format::Ics).then(|| plan.ics(&analysis));
-    let csv = wanted(Format::Csv)
-        .then(|| plan.csv(&analysis))
-        .transpose()?;
-    let charts = Charts::build(&register, &derived, options.as_of);
-    let templates = Templates::for_register(options.templates.as_deref(), &register)?;
-    // The plan's view is as large as the rest of the context: both are built at once.
-    let (mut base, plan_view) = rayon::join(
-        || context::base(&register, &analysis, options.as_of, options.public),
-        || tera::Value::from_serializable(&plan.view(&analysis)),
+    let plan = plan::Plan::new(
+        &shown.analysis,
+        shown.feedback,
+        options.horizon_weeks,
+        &shown.register.project.calendar,
     );
+    let (register, analysis) = (&shown.register, &shown.analysis);
+    let view = Analysed::new(register, analysis);
+    summary.calendar_left_out = plan.left_out;
+    let ics = wanted(Format::Ics).then(|| plan.ics(analysis));
+    let csv = wanted(Format::Csv)
+        .then(|| plan.csv(analysis))
+        .transpose()?;
+    let charts = Charts::build(&view, options.as_of);
+    let templates = Templates::for_register(options.templates.as_deref(), register)?;
+    // The plan's view is as large as the rest of the context: both are made at once.
+    let (base, plan_view) = rayon::join(
+        || context::Base::new(&view, options.as_of, options.public, &charts.shown).context(),
+        || tera::Value::from_serializable(&plan.view(analysis)),
+    );
+    let mut base = base?;
     base.insert_value("plan", plan_view);
-    base.insert("shown", &charts.shown);
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
-    let mut pages = vec![
-        Page {
-            template: "index.md.tera",
-            kind: "index",
-            subject: "dashboard",
-            stem: "index".into(),
-            root: "",
-            stakeholder: None,
-            pdf: false,
+    let profiles = view.iter().map(|(s, _)| format!("stakeholders/{}", s.id));
+    let stems: Vec<String> = REPORTS
+        .iter()
+        .map(|(_, kind, ..)| (*kind).to_owned())
+        .chain(profiles)
+        .collect();
+    let pages = Pages {
+        templates: &templates,
+        styles: &styles,
+        embeds: PageEmbeds {
+            register,
+            charts: &charts,
         },
-        Page {
-            template: "report.md.tera",
-            kind: "report",
-            subject: "report",
-            stem: "report".into(),
-            root: "",
-            stakeholder: None,
-            pdf: true,
-        },
-        Page {
-            template: "communication-plan.md.tera",
-            kind: "communication-plan",
-            subject: "communication_plan",
-            stem: "communication-plan".into(),
-            root: "",
-            stakeholder: None,
-            pdf: true,
-        },
-    ];
-    pages.extend(register.stakeholders.iter().enumerate().map(|(i, s)| Page {
-        template: "stakeholder.md.tera",
-        kind: "stakeholder",
-        subject: "profile",
-        stem: format!("stakeholders/{}", s.id),
-        root: "../",
-        stakeholder: Some(i),
-        pdf: false,
-    }));
-    let embeds = PageEmbeds {
-        register: &register,
-        charts: &charts,
+        register,
+        as_of: options.as_of,
+        edition: analysis.edition,
+        pdf: pdf_options(register, &options.pdf),
     };
-    let (html_wanted, md_wanted, pdf_wanted) = (
-        wanted(Format::Html),
-        wanted(Format::Md),
-        wanted(Format::Pdf),
-    );
-    let pdf_options = pdf_options(&register, &options.pdf);
-    let written: Vec<(Vec<PathBuf>, Vec<char>)> = pages
+    let written: Vec<(Vec<PathBuf>, Vec<char>)> = stems
         .par_iter()
-        .map(|page| {
-            let mut files = Vec::new();
-            let mut missing = Vec::new();
+        .enumerate()
+        .map(|(i, stem)| {
+            let (template, kind, subject, pdf) = REPORTS.get(i).copied().unwrap_or((
+                "stakeholder.md.tera",
+                "stakeholder",
+                "profile",
+                false,
+            ));
+            let profile = i.checked_sub(REPORTS.len());
             let mut context = base.clone();
-            context.insert("root", page.root);
-            context.insert("page", page.stem.as_str());
-            context.insert("kind", page.kind);
-            if let Some(i) = page.stakeholder {
+            context.insert("root", if profile.is_some() { "../" } else { "" });
+            context.insert("page", stem.as_str());
+            context.insert("kind", kind);
+            if let Some(i) = profile {
                 context.insert_value("s", context::stakeholder_at(&base, i));
             }
-            let md = templates.markdown(page.template, &context)?;
-            if md_wanted {
-                let path = PathBuf::from(format!("{}.md", page.stem));
-                write(&output, &path, md.as_bytes())?;
-                files.push(path);
-            }
-            let typeset = pdf_wanted && page.pdf;
-            if !html_wanted && !typeset {
-                return Ok((files, missing));
-            }
-            let blocks =
-                markdown::convert(&md, &embeds).map_err(|e| format!("{}: {e}", page.template))?;
-            let doc = document(
-                &register,
-                blocks,
-                options.as_of,
-                page.subject,
-                analysis.edition,
-            );
-            if typeset {
-                let rendered = pdf::render(&doc, &pdf_options)
-                    .map_err(|e| format!("{}.pdf: {e}", page.stem))?;
-                let path = PathBuf::from(format!("{}.pdf", page.stem));
-                write(&output, &path, &rendered.bytes)?;
-                files.push(path);
-                missing = rendered.missing_chars;
-            }
-            if html_wanted {
-                let body = html::render(&doc);
-                let mut layout = context;
-                layout.insert("doc", &doc_meta(&doc));
-                layout.insert("toc", &html::toc(&doc));
-                layout.insert_value("content", tera::Value::safe_string(&body));
-                let css = styles.of(page.kind, &doc.blocks)?;
-                layout.insert_value("css", tera::Value::safe_string(&css));
-                let page_html = templates.html("layout.html.tera", &layout)?;
-                let path = PathBuf::from(format!("{}.html", page.stem));
-                write(&output, &path, page_html.as_bytes())?;
-                files.push(path);
-            }
-            Ok((files, missing))
+            let page = Page {
+                template,
+                layout: "layout.html.tera",
+                kind,
+                subject,
+                stem,
+            };
+            let wanted = Wanted {
+                md: wanted(Format::Md),
+                html: wanted(Format::Html),
+                pdf: pdf && wanted(Format::Pdf),
+            };
+            let rendered = pages.render(&page, context, wanted)?;
+            let missing = rendered.missing_chars.clone();
+            Ok((rendered.write(&output)?, missing))
         })
         .collect::<Result<_, String>>()?;
     let mut all = BTreeSet::new();
@@ -247,33 +191,29 @@ pub fn build(mut register: Register, options: &Options) -> Result<Summary, Strin
         summary.missing_chars.extend(missing);
     }
     let mut written = all;
-    if wanted(Format::Json) {
-        // Written as `stake analyze --format json` writes it: fields in declaration order.
-        let mut text = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
-        text.push('\n');
-        let path = PathBuf::from("analysis.json");
-        write(&output, &path, text.as_bytes())?;
-        written.insert(path);
-    }
+    let json = wanted(Format::Json)
+        .then(|| {
+            // Written as `stake analyze --format json` writes it: fields in declaration
+            // order.
+            let mut text = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
+            text.push('\n');
+            Ok::<_, String>(text.into_bytes())
+        })
+        .transpose()?;
     for (name, bytes) in [
+        ("analysis.json", json.as_deref()),
         ("communication-plan.ics", ics.as_ref().map(String::as_bytes)),
         ("communication-plan.csv", csv.as_deref()),
     ] {
         if let Some(bytes) = bytes {
             let path = PathBuf::from(name);
-            write(&output, &path, bytes)?;
+            output.put(&path, bytes)?;
             written.insert(path);
         }
     }
     summary.written = written.len();
     output.finish()?;
     Ok(summary)
-}
-
-fn write(output: &Output, path: &Path, bytes: &[u8]) -> Result<(), String> {
-    output
-        .write(path, bytes)
-        .map_err(|e| format!("cannot write {}: {e}", output.root().join(path).display()))
 }
 
 /// The PDF options of a register's documents: the project's name heads every page.
@@ -312,45 +252,37 @@ pub(crate) fn document(
         title,
         subtitle: Some(subtitle),
         author: project.manager.clone(),
-        subject: Some(labels::label(language, subject).to_owned()),
-        date: as_of.to_string(),
-        language: language.tag().to_owned(),
+        subject: Some(i18n::label(language, subject).to_owned()),
+        date: as_of,
+        language,
         edition,
         blocks,
     }
 }
 
-/// The document's metadata for the layout (the blocks are already HTML).
-pub(crate) fn doc_meta(doc: &Document) -> Json {
-    serde_json::json!({
-        "title": doc.title,
-        "subtitle": doc.subtitle,
-        "author": doc.author,
-        "subject": doc.subject,
-        "date": doc.date,
-        "language": doc.language,
-        "edition": doc.edition.as_str(),
-    })
-}
-
 /// Resolves the directive fences of content templates for one build.
-pub(crate) struct PageEmbeds<'a> {
-    pub(crate) register: &'a Register,
-    pub(crate) charts: &'a Charts,
+pub struct PageEmbeds<'a> {
+    /// The register as the pages show it (notes, introduction).
+    pub register: &'a Register,
+    /// The charts.
+    pub charts: &'a Charts,
 }
 
 impl Embeds for PageEmbeds<'_> {
     fn chart(&self, spec: &str) -> Result<Block, String> {
-        let chart = match spec.split_once(' ') {
-            Some(("sentiment", id)) => self.charts.sentiment_of(id.trim()),
-            Some(_) => None,
-            None => match spec {
-                "grid" => Some(self.charts.grid.clone()),
-                "engagement" => Some(self.charts.engagement.clone()),
-                "network" => Some(self.charts.network.clone()),
-                "sentiment" => Some(Chart::Sentiment(self.charts.sentiment.clone())),
-                _ => None,
-            },
+        let (name, id) = match spec.split_once(' ') {
+            Some((name, id)) => (name, Some(id.trim())),
+            None => (spec, None),
+        };
+        let chart = match (ChartName::of(name), id) {
+            (Some(ChartName::Sentiment), Some(id)) => self.charts.sentiment_of(id),
+            (_, Some(_)) | (None, None) => None,
+            (Some(ChartName::Grid), None) => Some(self.charts.grid.clone()),
+            (Some(ChartName::Engagement), None) => Some(self.charts.engagement.clone()),
+            (Some(ChartName::Network), None) => Some(self.charts.network.clone()),
+            (Some(ChartName::Sentiment), None) => {
+                Some(Chart::Sentiment(self.charts.sentiment.clone()))
+            }
         };
         // A profile without enough rated interactions has no sentiment panel: nothing
         // to draw is not an error.
@@ -368,21 +300,4 @@ impl Embeds for PageEmbeds<'_> {
             _ => Err(format!("nothing to embed as `{spec}`")),
         }
     }
-}
-
-/// Key and centrality per stakeholder, for the charts; `None` where the edition
-/// withholds them.
-pub(crate) fn derived(analysis: &Analysis) -> Vec<Derived> {
-    analysis
-        .stakeholders
-        .iter()
-        .map(|a| {
-            let stated = |fact: &str| !a.withheld.contains(&fact);
-            Derived {
-                key: stated("key").then_some(a.key),
-                centrality: stated("centrality").then_some(a.centrality),
-                attention: a.attention,
-            }
-        })
-        .collect()
 }

@@ -346,7 +346,28 @@ const BRIEF_MARKER_TEXT: &str = "This folder is written by `stake brief`, which 
 /// brief into the same folder waits meanwhile (the build's lock).
 #[derive(Debug)]
 pub struct BriefFolder {
+    out: PathBuf,
     _lock: Lock,
+}
+
+/// Where a command writes its files, each whole or not at all: a build's staging
+/// folder ([`Output`]), or a brief's folder, file by file ([`BriefFolder`]).
+pub trait Destination: Sync {
+    /// Writes `bytes` to `relative`.
+    fn put(&self, relative: &Path, bytes: &[u8]) -> Result<(), String>;
+}
+
+impl Destination for Output {
+    fn put(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
+        self.write(relative, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", self.root().join(relative).display()))
+    }
+}
+
+impl Destination for BriefFolder {
+    fn put(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
+        replace_file(&self.out, &relative.to_string_lossy(), bytes).map(|_| ())
+    }
 }
 
 /// Makes `out` ready for `stake brief` of the register in `register`, by the same rule
@@ -368,7 +389,10 @@ pub fn claim_brief_folder(out: &Path, register: &Path) -> Result<BriefFolder, St
             .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     }
     remove_stale_temp_files(out);
-    Ok(BriefFolder { _lock: lock })
+    Ok(BriefFolder {
+        out: out.to_path_buf(),
+        _lock: lock,
+    })
 }
 
 /// How old a brief's temporary file must be to count as left by a killed run: a brief

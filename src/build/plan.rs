@@ -20,7 +20,7 @@
 //!   channel, from which it is counted) and `next_due` for its date;
 //! - `feedback`: per stakeholder `stakeholder`, `name`, `key`, `quadrant`,
 //!   `satisfaction`, `trend`, `follow_ups` and `flags` (shape in
-//!   `analysis::feedback`), the flagged ones first;
+//!   `analysis::feedback`, each flag with its sentence as `text`), the flagged ones first;
 //! - `counts`: `touches`, `suggested`, `overdue`, `unrecorded` (due with no record yet),
 //!   `occurrences`, `flagged`,
 //!   `open_follow_ups`;
@@ -39,6 +39,8 @@ use crate::analysis::feedback::{self, Feedback};
 use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
+use crate::i18n::{self, text::Worded};
+use crate::register::model::WorkCalendar;
 use crate::register::vocab::{Date, Frequency, Quadrant};
 
 /// Groups by owner sort by name, with touches nobody owns last.
@@ -142,8 +144,14 @@ struct PlanRow<'a> {
 
 #[derive(Serialize)]
 struct FeedbackRow<'a> {
-    #[serde(flatten)]
+    #[serde(skip)]
     feedback: &'a Feedback,
+    stakeholder: &'a str,
+    satisfaction: Option<u8>,
+    trend: Option<crate::analysis::sentiment::Trend>,
+    follow_ups: &'a [feedback::OpenFollowUp],
+    /// Each with `text`, its sentence in the report's language.
+    flags: Vec<Worded<'a, feedback::Flag>>,
     name: &'a str,
     key: bool,
     quadrant: Quadrant,
@@ -170,11 +178,22 @@ struct Rules {
 }
 
 impl Plan {
-    /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition.
-    pub fn new(analysis: &Analysis, feedback: Vec<Feedback>, weeks: u16) -> Plan {
+    /// The plan of an analysis over `weeks` weeks, with the feedback of the same edition;
+    /// occurrences due on a day off of `work` move to its next working day.
+    pub fn new(
+        analysis: &Analysis,
+        feedback: Vec<Feedback>,
+        weeks: u16,
+        work: &WorkCalendar,
+    ) -> Plan {
         // Catch-ups first, then by date: the cut keeps the nearest.
-        let (occurrences, left_out) =
-            calendar::occurrences(&analysis.schedule, analysis.as_of, weeks, MAX_OCCURRENCES);
+        let (occurrences, left_out) = calendar::occurrences(
+            &analysis.schedule,
+            analysis.as_of,
+            weeks,
+            MAX_OCCURRENCES,
+            work,
+        );
         Plan {
             weeks,
             occurrences,
@@ -282,6 +301,11 @@ impl Plan {
                 let a = analysis.get(&f.stakeholder)?;
                 Some(FeedbackRow {
                     feedback: f,
+                    stakeholder: &f.stakeholder,
+                    satisfaction: f.satisfaction,
+                    trend: f.trend,
+                    follow_ups: &f.follow_ups,
+                    flags: i18n::text::flags(analysis.project.language, &f.flags),
                     name: &a.name,
                     key: a.key,
                     quadrant: a.quadrant,

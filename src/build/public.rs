@@ -6,8 +6,68 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::edition::Secrets;
+use crate::analysis::edition::{self, Secrets};
+use crate::analysis::feedback::{self, Feedback};
+use crate::analysis::{Analysed, Analysis, analyze};
+use crate::register::vocab::Date;
 use crate::register::{Register, Stakeholder};
+
+/// What the pages of one edition are made from. The analysis is always of the full
+/// register; a public edition is a view of it, beside the redacted register.
+pub struct Shown {
+    /// The register as the pages show it: redacted in a public edition.
+    pub register: Register,
+    /// The analysis as the edition states it.
+    pub analysis: Analysis,
+    /// The feedback as the edition states it, in id order.
+    pub feedback: Vec<Feedback>,
+    /// In a public edition, the analysis of the full register and its feedback (what
+    /// a brief's room is made from before its own public view).
+    pub full: Option<(Analysis, Vec<Feedback>)>,
+    /// What a public edition left out.
+    pub redaction: Redaction,
+}
+
+impl Shown {
+    /// The edition of `register` (the full register) as of `as_of`: the public one, or
+    /// the internal one (everything).
+    pub fn of(mut register: Register, as_of: Date, public: bool) -> Shown {
+        let analysis = analyze(&register, as_of);
+        let feedback = feedback::feedback(&Analysed::new(&register, &analysis));
+        if !public {
+            return Shown {
+                register,
+                analysis,
+                feedback,
+                full: None,
+                redaction: Redaction::default(),
+            };
+        }
+        let view = edition::public(&register, &analysis);
+        let public_feedback = edition::public_feedback(&register, &feedback);
+        let redaction = redact(&mut register);
+        Shown {
+            register,
+            analysis: view,
+            feedback: public_feedback,
+            full: Some((analysis, feedback)),
+            redaction,
+        }
+    }
+
+    /// The edition's stakeholders with their assessments.
+    pub fn view(&self) -> Analysed<'_> {
+        Analysed::new(&self.register, &self.analysis)
+    }
+
+    /// The analysis of the full register and its feedback.
+    pub fn full(&self) -> (&Analysis, &[Feedback]) {
+        match &self.full {
+            Some((analysis, feedback)) => (analysis, feedback),
+            None => (&self.analysis, &self.feedback),
+        }
+    }
+}
 
 /// What the redaction left out, for the user's information.
 #[derive(Debug, Default)]

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tera::Context;
 
 use super::templates::Templates;
-use crate::document::{Block, Chart};
+use crate::document::Block;
 
 /// What a style sheet depends on: the kind of page and the charts it draws.
 type Key = (&'static str, BTreeSet<&'static str>);
@@ -59,12 +59,7 @@ fn charts_in(blocks: &[Block], found: &mut BTreeSet<&'static str>) {
     for block in blocks {
         match block {
             Block::Chart(chart) => {
-                found.insert(match chart {
-                    Chart::Grid(_) => "grid",
-                    Chart::Engagement(_) => "engagement",
-                    Chart::Network(_) => "network",
-                    Chart::Sentiment(_) => "sentiment",
-                });
+                found.insert(chart.name().as_str());
             }
             Block::List { items, .. } => {
                 for item in items {
@@ -85,7 +80,9 @@ fn charts_in(blocks: &[Block], found: &mut BTreeSet<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::charts::{Charts, Derived};
+    use crate::analysis::{Analysed, analyze};
+    use crate::document::Chart;
+    use crate::document::charts::Charts;
     use crate::register::vocab::Language;
     use crate::register::{Limits, load};
 
@@ -93,8 +90,9 @@ mod tests {
     fn a_page_gets_the_rules_of_its_own_charts_only() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/erp-rollout");
         let register = load(&root, &Limits::default()).unwrap().register;
-        let derived = vec![Derived::default(); register.stakeholders.len()];
-        let charts = Charts::build(&register, &derived, register.project.as_of.unwrap());
+        let as_of = register.project.as_of.unwrap();
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let templates = Templates::load(None, Language::En).unwrap();
         let base = Context::new();
         let styles = Styles::new(&templates, &base);

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Function, Kwargs, State, Tera, Value};
 
-use crate::document::labels;
+use crate::document::ChartName;
+use crate::i18n;
 use crate::register::Register;
 use crate::register::vocab::{Date, Frequency, Language, Vocabulary};
 
@@ -69,9 +70,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/brief.html.tera"),
     ),
 ];
-
-/// The chart names a content template may draw with `chart(name=...)`.
-pub const CHARTS: &[&str] = &["grid", "engagement", "network", "sentiment"];
 
 /// The parsed templates of one build.
 pub struct Templates {
@@ -210,7 +208,7 @@ fn environment(language: Language) -> Tera {
             match value.as_str() {
                 None if value.is_none() => Ok(String::new()),
                 Some(text) => match Date::parse(text) {
-                    Some(date) => Ok(labels::date(language, date)),
+                    Some(date) => Ok(i18n::date(language, date)),
                     None => Ok(text.to_owned()),
                 },
                 None => Err(tera::Error::message(format!(
@@ -234,8 +232,8 @@ fn environment(language: Language) -> Tera {
         move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
             let weekday = kwargs.get::<bool>("weekday")?.unwrap_or(false);
             Ok(match Date::parse(value) {
-                Some(d) if weekday => labels::weekday_day_month(language, d),
-                Some(d) => labels::day_month(language, d),
+                Some(d) if weekday => i18n::weekday_day_month(language, d),
+                Some(d) => i18n::day_month(language, d),
                 None => value.to_owned(),
             })
         },
@@ -247,7 +245,7 @@ fn environment(language: Language) -> Tera {
                 return Ok(String::new());
             }
             match value.as_i64() {
-                Some(n @ 1..=5) => Ok(labels::level(language, n as u8).to_owned()),
+                Some(n @ 1..=5) => Ok(i18n::level(language, n as u8).to_owned()),
                 _ => Err(tera::Error::message(format!(
                     "the `level` filter takes a level 1–5, not `{value}`"
                 ))),
@@ -258,7 +256,7 @@ fn environment(language: Language) -> Tera {
         "frequency",
         move |value: &str, _: Kwargs, _: &State| -> String {
             Frequency::parse(value)
-                .map_or_else(|| value.to_owned(), |f| labels::frequency(language, f))
+                .map_or_else(|| value.to_owned(), |f| i18n::frequency(language, f))
         },
     );
     tera
@@ -277,14 +275,15 @@ impl Function<tera::TeraResult<String>> for Directive {
         match self {
             Directive::Chart => {
                 let name: String = kwargs.must_get("name")?;
-                if !CHARTS.contains(&name.as_str()) {
+                let Some(chart) = ChartName::of(&name) else {
+                    let names: Vec<&str> = ChartName::ALL.iter().map(|c| c.as_str()).collect();
                     return Err(tera::Error::message(format!(
                         "there is no chart `{name}`; the charts are {}",
-                        CHARTS.join(", ")
+                        names.join(", ")
                     )));
-                }
+                };
                 match kwargs.get::<String>("stakeholder")? {
-                    Some(id) if name == "sentiment" => {
+                    Some(id) if chart == ChartName::Sentiment => {
                         Ok(format!("```chart\n{name} {}\n```", one_line(&id)))
                     }
                     Some(_) => Err(tera::Error::message(

@@ -69,7 +69,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 /// Runs `stake brief`. Unknown ids, an unused tag or an unknown issue are errors
 /// (exit 2) naming the closest matches; a register with errors is not briefed (exit 1).
-pub fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
+pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     let (dir, ids) = match (args.dir, args.tag.is_some()) {
         (Some(dir), false) if !dir.is_dir() => {
             let first = dir.to_string_lossy().into_owned();

@@ -5,24 +5,24 @@ use std::path::{Component, Path, PathBuf};
 
 /// The default output folder of the internal edition. Not `internal/`: registers often
 /// keep their internal stakeholders in a folder of that name (the English sample does).
-pub const INTERNAL_OUT: &str = "internal-edition";
+pub(super) const INTERNAL_OUT: &str = "internal-edition";
 
 /// The default output folder of the public edition, where GitLab Pages looks.
-pub const PUBLIC_OUT: &str = "public";
+pub(super) const PUBLIC_OUT: &str = "public";
 
 /// Folder names a static site host or generator publishes by convention: `public`
 /// (GitLab Pages, Hugo), `_site` (Jekyll, Eleventy, GitHub's Pages action), `site`
 /// (MkDocs), `docs` (GitHub Pages from a branch).
-pub const PUBLISHED: [&str; 4] = ["public", "_site", "site", "docs"];
+pub(super) const PUBLISHED: [&str; 4] = ["public", "_site", "site", "docs"];
 
 /// The output folder when `-o` is not given.
-pub fn default_out(public: bool) -> PathBuf {
+pub(super) fn default_out(public: bool) -> PathBuf {
     PathBuf::from(if public { PUBLIC_OUT } else { INTERNAL_OUT })
 }
 
 /// The first folder of `out`, as written, whose name is a published one (compared
 /// without regard to ASCII case, as on the file systems of Windows and macOS).
-pub fn published_folder(out: &Path) -> Option<String> {
+pub(super) fn published_folder(out: &Path) -> Option<String> {
     out.components().find_map(|component| match component {
         Component::Normal(name) => {
             let name = name.to_str()?;
@@ -47,7 +47,7 @@ fn published_target(out: &Path) -> Option<String> {
 /// Refuses to write the internal edition into `out` when a folder on its path is one a
 /// site publishes, unless the user said it may be published (`allowed`); `elsewhere` is
 /// the command line the help suggests instead, e.g. `stake build -o internal-edition`.
-pub fn check_internal_out(out: &Path, allowed: bool, elsewhere: &str) -> Result<(), String> {
+pub(super) fn check_internal_out(out: &Path, allowed: bool, elsewhere: &str) -> Result<(), String> {
     let Some(folder) = published_target(out).filter(|_| !allowed) else {
         return Ok(());
     };

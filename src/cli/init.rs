@@ -18,7 +18,7 @@ const GITIGNORE: &str = "# `stake build` writes the internal edition here: conta
 
 /// What `stake init` did with the register's `.gitignore`.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Gitignore {
+pub(super) enum Gitignore {
     /// Written new.
     Created(PathBuf),
     /// Already there and already ignores the internal edition: left as it was.
@@ -26,16 +26,6 @@ pub enum Gitignore {
     /// Already there without a line for the internal edition: left as it was, since
     /// `init` never changes a file it did not create.
     KeptWithout(PathBuf),
-}
-
-/// Language of the starter files.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    #[value(name = "zh-CN")]
-    ZhCn,
 }
 
 const EN: &[(&str, &str)] = &[
@@ -79,10 +69,14 @@ const ZH_CN: &[(&str, &str)] = &[
 /// Writes the starter register into `dir`, its dates counted from `today`, then its
 /// `.gitignore` unless one exists. Fails before writing anything when any of the
 /// register's files exists already.
-pub fn init(dir: &Path, lang: Lang, today: Date) -> Result<(Vec<PathBuf>, Gitignore), String> {
+pub(super) fn init(
+    dir: &Path,
+    lang: super::Lang,
+    today: Date,
+) -> Result<(Vec<PathBuf>, Gitignore), String> {
     let files = match lang {
-        Lang::En => EN,
-        Lang::ZhCn => ZH_CN,
+        super::Lang::En => EN,
+        super::Lang::ZhCn => ZH_CN,
     };
     let dated: Vec<(&str, String)> = files
         .iter()
@@ -140,7 +134,7 @@ fn dated(text: &str, today: Date) -> String {
 
 /// Writes `files` (relative name, text) into `dir`, never overwriting one: fails before
 /// writing anything when any exists already, naming them as `what` with `then` to do.
-pub fn write_new(
+pub(super) fn write_new(
     dir: &Path,
     files: &[(&str, &str)],
     what: &str,

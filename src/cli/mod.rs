@@ -13,7 +13,8 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, Format as BuildFormat};
 use crate::diagnostic::{self, Format, Severity};
-use crate::register::vocab::{Date, Vocabulary};
+use crate::i18n::cli::{Counted, Line, Words};
+use crate::register::vocab::{Date, Language, Vocabulary};
 use crate::register::{self, Limits};
 use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
 
@@ -50,6 +51,26 @@ pub enum Color {
     Never,
 }
 
+/// A language of the human output and of `stake init`'s starter files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    #[value(name = "zh-CN")]
+    ZhCn,
+}
+
+/// The language of the human output: the `--lang` flag, else the register's
+/// `language` (English when `_project.md` does not say).
+fn language(flag: Option<Lang>, register: &register::Register) -> Language {
+    match flag {
+        Some(Lang::En) => Language::En,
+        Some(Lang::ZhCn) => Language::ZhCn,
+        None => register.project.language,
+    }
+}
+
 /// The verbs.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -72,6 +93,10 @@ Examples:
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of the closing summary line [default: `language` in _project.md];
+        /// the messages of single problems are English.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
@@ -177,8 +202,8 @@ Examples:
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Language of the starter files.
-        #[arg(long, value_enum, default_value_t = init::Lang::En)]
-        lang: init::Lang,
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
         /// Write the built-in templates into DIR/templates/ instead of a starter register.
         #[arg(long)]
         templates: bool,
@@ -231,6 +256,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             dir,
             format,
             deny_warnings,
+            lang,
             max_file_size,
         } => {
             let limits = Limits {
@@ -244,20 +270,24 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 Format::Human => {
                     let mut err = std::io::stderr().lock();
                     let _ = err.write_all(rendered.as_bytes());
+                    let w = Words::new(language(lang, &loaded.register));
+                    let dir = dir.display().to_string();
+                    let stakeholders =
+                        w.count(loaded.register.stakeholders.len(), Counted::Stakeholder);
+                    let errors = w.count(errors, Counted::Error);
+                    let warnings = w.count(warnings, Counted::Warning);
                     let _ = writeln!(
                         err,
-                        "{}: {} {}, {} {}, {} {}",
-                        dir.display(),
-                        loaded.register.stakeholders.len(),
-                        plural(
-                            loaded.register.stakeholders.len(),
-                            "stakeholder",
-                            "stakeholders"
-                        ),
-                        errors,
-                        plural(errors, "error", "errors"),
-                        warnings,
-                        plural(warnings, "warning", "warnings"),
+                        "{}",
+                        w.say(
+                            Line::CheckSummary,
+                            &[
+                                ("dir", &dir),
+                                ("stakeholders", &stakeholders),
+                                ("errors", &errors),
+                                ("warnings", &warnings),
+                            ],
+                        )
                     );
                 }
                 Format::Json | Format::Github => print!("{rendered}"),

@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::labels::{self, label};
 use super::{
-    Chart, ChartLabels, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
+    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
     NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
 };
+use crate::analysis::Analysed;
+use crate::i18n::{self, label};
+use crate::register::Stakeholder;
 use crate::register::vocab::{Date, EngagementLevel, Language, Quadrant, RelationKind};
-use crate::register::{Register, Stakeholder};
 
 /// Rows of the engagement matrix at most.
 pub const MAX_ROWS: usize = 40;
@@ -22,19 +23,6 @@ pub const MAX_ROWS: usize = 40;
 pub const MAX_NODES: usize = 40;
 /// Panels of the sentiment chart at most.
 pub const MAX_SERIES: usize = 12;
-
-/// What the analysis says about one stakeholder that a chart draws.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Derived {
-    /// Key stakeholder (explicit or derived); `None` when the edition withholds it.
-    pub key: Option<bool>,
-    /// Network centrality, any non-negative scale (normalised here); `None` when the
-    /// edition withholds it.
-    pub centrality: Option<f64>,
-    /// Place in the analysis's attention order (1 first): when a chart cannot show
-    /// everyone, it shows the first in this order.
-    pub attention: usize,
-}
 
 /// How many stakeholders a chart shows of those it could: the page says what it left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -65,23 +53,25 @@ pub struct Charts {
 }
 
 impl Charts {
-    /// Builds every chart; `derived` is in the order of `register.stakeholders`.
-    pub fn build(register: &Register, derived: &[Derived], as_of: Date) -> Charts {
-        let language = register.project.language;
-        let (sentiment, profiles, sentiment_shown) = sentiment(register, derived, as_of, language);
-        let (engagement, engagement_shown) = engagement(register, derived, language);
-        let (network, network_shown) = network(register, derived, language);
+    /// Builds every chart of the view's stakeholders. Where a chart cannot show everyone
+    /// it shows the first in the analysis's attention order; a key flag or centrality the
+    /// edition withholds is drawn as not stated.
+    pub fn build(view: &Analysed<'_>, as_of: Date) -> Charts {
+        let language = view.register.project.language;
+        let (sentiment, profiles, sentiment_shown) = sentiment(view, as_of, language);
+        let (engagement, engagement_shown) = engagement(view, language);
+        let (network, network_shown) = network(view, language);
         Charts {
-            grid: Chart::Grid(grid(register, derived, language)),
+            grid: Chart::Grid(grid(view, language)),
             engagement: Chart::Engagement(engagement),
             network: Chart::Network(network),
             sentiment,
             profiles,
             language,
             shown: BTreeMap::from([
-                ("engagement", engagement_shown),
-                ("network", network_shown),
-                ("sentiment", sentiment_shown),
+                (ChartName::Engagement.as_str(), engagement_shown),
+                (ChartName::Network.as_str(), network_shown),
+                (ChartName::Sentiment.as_str(), sentiment_shown),
             ]),
         }
     }
@@ -97,20 +87,12 @@ impl Charts {
         let start = series.points.first()?.0.clone();
         let end = self.sentiment.range.1.clone();
         let written = |date: &str| written(self.language, date);
-        let description = match self.language {
-            Language::En => format!(
-                "Satisfaction of {} from 1 to 5 over time, {} to {}.",
-                series.label,
-                written(&start),
-                written(&end)
-            ),
-            Language::ZhCn => format!(
-                "{}的满意度（1–5 分）变化，{} 至 {}。",
-                series.label,
-                written(&start),
-                written(&end)
-            ),
-        };
+        let description = i18n::charts::sentiment_of(
+            self.language,
+            &series.label,
+            &written(&start),
+            &written(&end),
+        );
         Some(Chart::Sentiment(SentimentChart {
             labels: ChartLabels {
                 title: format!("{}: {}", self.sentiment.labels.title, series.label),
@@ -127,62 +109,40 @@ impl Charts {
 /// An ISO date of the chart data as the language writes it (other text as it is).
 fn written(language: Language, date: &str) -> String {
     date.parse::<Date>()
-        .map_or_else(|_| date.to_owned(), |d| labels::date(language, d))
+        .map_or_else(|_| date.to_owned(), |d| i18n::date(language, d))
 }
 
-/// A short label: the name, which is what readers know people by.
+/// A chart's label: the short name (format v2) where one is given, else the name,
+/// which is what readers know people by; never a cut one.
 fn short(s: &Stakeholder) -> String {
-    s.name.clone()
+    s.label().to_owned()
 }
 
-fn grid(register: &Register, derived: &[Derived], language: Language) -> GridChart {
+fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
     let mut extra: Vec<String> = Quadrant::ALL
         .iter()
         .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
         .collect();
-    extra.extend((1..=5).map(|v| labels::level(language, v).to_owned()));
+    extra.extend((1..=5).map(|v| i18n::level(language, v).to_owned()));
     extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
-    let points: Vec<GridPoint> = register
-        .stakeholders
+    let points: Vec<GridPoint> = view
         .iter()
-        .zip(derived)
-        .map(|(s, d)| GridPoint {
+        .map(|(s, a)| GridPoint {
             id: s.id.clone(),
             label: short(s),
             interest: s.interest.value(),
             power: s.power.value(),
-            key: KeyMark::of(d.key),
-            attention: d.attention,
+            key: KeyMark::of(a.stated_key()),
+            attention: a.attention,
         })
         .collect();
     let withheld = points.iter().any(|p| p.key == KeyMark::Withheld);
-    let threshold = register.project.threshold;
+    let threshold = view.register.project.threshold;
     let high = points
         .iter()
         .filter(|p| p.power >= threshold.value() && p.interest >= threshold.value())
         .count();
-    let description = match language {
-        Language::En => format!(
-            "{} stakeholders placed by interest (across) and power (up); {} of them have high power and high interest. Filled dots are key stakeholders{}.",
-            points.len(),
-            high,
-            if withheld {
-                "; grey dots are stakeholders whose key status is not in this edition"
-            } else {
-                ""
-            }
-        ),
-        Language::ZhCn => format!(
-            "按利益（横轴）和权力（纵轴）排列的 {} 个干系人，其中 {} 个权力和利益均高。实心圆点为关键干系人{}。",
-            points.len(),
-            high,
-            if withheld {
-                "；灰色圆点的是否关键未列入本版"
-            } else {
-                ""
-            }
-        ),
-    };
+    let description = i18n::charts::grid(language, points.len(), high, withheld);
     GridChart {
         labels: ChartLabels {
             title: label(language, "grid").to_owned(),
@@ -200,17 +160,11 @@ fn rank(level: Option<EngagementLevel>) -> Option<u8> {
     level.map(|l| l.rank() as u8)
 }
 
-fn engagement(
-    register: &Register,
-    derived: &[Derived],
-    language: Language,
-) -> (EngagementChart, Shown) {
-    let mut rows: Vec<(Option<bool>, usize, EngagementRow)> = register
-        .stakeholders
+fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Shown) {
+    let mut rows: Vec<(Option<bool>, usize, EngagementRow)> = view
         .iter()
-        .zip(derived)
         .filter(|(s, _)| s.engagement_current.is_some() || s.engagement_desired.is_some())
-        .map(|(s, d)| {
+        .map(|(s, a)| {
             let (current, desired) = (rank(s.engagement_current), rank(s.engagement_desired));
             let row = EngagementRow {
                 id: s.id.clone(),
@@ -218,7 +172,7 @@ fn engagement(
                 current,
                 desired,
             };
-            (d.key, d.attention, row)
+            (a.stated_key(), a.attention, row)
         })
         .collect();
     let total = rows.len();
@@ -238,16 +192,7 @@ fn engagement(
         .iter()
         .filter(|r| matches!((r.2.current, r.2.desired), (Some(c), Some(d)) if c != d))
         .count();
-    let description = match language {
-        Language::En => format!(
-            "Current (C) and desired (D) engagement of {} of {total} stakeholders, from unaware to leading; {gaps} have a gap.",
-            rows.len()
-        ),
-        Language::ZhCn => format!(
-            "{total} 个干系人中 {} 个的当前（C）与期望（D）参与度，从不知晓到领导；其中 {gaps} 个存在差距。",
-            rows.len()
-        ),
-    };
+    let description = i18n::charts::engagement(language, rows.len(), total, gaps);
     let shown = Shown {
         shown: rows.len(),
         total,
@@ -264,17 +209,20 @@ fn engagement(
     (chart, shown)
 }
 
-fn network(register: &Register, derived: &[Derived], language: Language) -> (NetworkChart, Shown) {
-    let index: HashMap<&str, usize> = register
-        .stakeholders
+fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
+    // Nodes are positions in the view, which is in id order.
+    let pairs: Vec<_> = view.iter().collect();
+    let index: HashMap<&str, usize> = pairs
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, (s, _))| (s.id.as_str(), i))
         .collect();
     // One edge per unordered pair and kind: A ally B and B ally A are one alliance, whose
     // notes are both sides' notes.
-    let mut edges: BTreeMap<(usize, usize, &'static str), Vec<String>> = BTreeMap::new();
-    for (i, s) in register.stakeholders.iter().enumerate() {
+    // Keyed by the kind's word: the order of edges (and so of the drawing) is by it.
+    let mut edges: BTreeMap<(usize, usize, &'static str), (RelationKind, Vec<String>)> =
+        BTreeMap::new();
+    for (i, (s, _)) in pairs.iter().enumerate() {
         for r in &s.relationships {
             if let Some(&j) = index.get(r.with.as_str()) {
                 let kind = r.kind.as_str();
@@ -283,7 +231,9 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
                 } else {
                     (i, j)
                 };
-                let notes = edges.entry((pair.0, pair.1, kind)).or_default();
+                let (_, notes) = edges
+                    .entry((pair.0, pair.1, kind))
+                    .or_insert_with(|| (r.kind, Vec::new()));
                 if let Some(note) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
                     && !notes.iter().any(|n| n == note)
                 {
@@ -297,7 +247,7 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     connected.dedup();
     let total = connected.len();
     if connected.len() > MAX_NODES {
-        connected.sort_by_key(|&i| derived[i].attention);
+        connected.sort_by_key(|&i| pairs[i].1.attention);
         connected.truncate(MAX_NODES);
         connected.sort_unstable();
     }
@@ -312,8 +262,8 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         parent.insert(i, root);
         root
     }
-    for (a, b, kind) in edges.keys() {
-        if *kind == "ally" && parent.contains_key(a) && parent.contains_key(b) {
+    for ((a, b, _), (kind, _)) in &edges {
+        if *kind == RelationKind::Ally && parent.contains_key(a) && parent.contains_key(b) {
             let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
             if ra != rb {
                 parent.insert(ra.max(rb), ra.min(rb));
@@ -332,10 +282,12 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     let slots = connected.len() + groups.len().saturating_sub(1).min(connected.len());
     // Size says centrality only when the edition states everyone's: one withheld tie
     // changes all of them.
-    let sized = connected.iter().all(|&i| derived[i].centrality.is_some());
+    let sized = connected
+        .iter()
+        .all(|&i| pairs[i].1.stated_centrality().is_some());
     let max_centrality = connected
         .iter()
-        .filter_map(|&i| derived[i].centrality)
+        .filter_map(|&i| pairs[i].1.stated_centrality())
         .fold(0.0_f64, f64::max);
     let mut nodes = Vec::with_capacity(connected.len());
     let mut position: HashMap<usize, usize> = HashMap::new();
@@ -344,21 +296,21 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         for &i in group {
             let angle = -std::f64::consts::FRAC_PI_2
                 + std::f64::consts::TAU * (slot as f64 + 0.5) / slots.max(1) as f64;
-            let s = &register.stakeholders[i];
+            let (s, a) = pairs[i];
             position.insert(i, nodes.len());
             nodes.push(NetworkNode {
                 id: s.id.clone(),
                 label: short(s),
                 x: round(0.5 + 0.5 * angle.cos()),
                 y: round(0.5 + 0.5 * angle.sin()),
-                weight: derived[i].centrality.filter(|_| sized).map(|c| {
+                weight: a.stated_centrality().filter(|_| sized).map(|c| {
                     if max_centrality > 0.0 {
                         round(c / max_centrality)
                     } else {
                         0.0
                     }
                 }),
-                key: KeyMark::of(derived[i].key),
+                key: KeyMark::of(a.stated_key()),
             });
             slot += 1;
         }
@@ -366,11 +318,11 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
     }
     let edges: Vec<NetworkEdge> = edges
         .iter()
-        .filter_map(|((a, b, kind), notes)| {
+        .filter_map(|((a, b, _), (kind, notes))| {
             Some(NetworkEdge {
                 from: *position.get(a)?,
                 to: *position.get(b)?,
-                kind: (*kind).to_owned(),
+                kind: *kind,
                 note: (!notes.is_empty()).then(|| notes.join(" / ")),
             })
         })
@@ -387,38 +339,21 @@ fn network(register: &Register, derived: &[Derived], language: Language) -> (Net
         node.x = x;
         node.y = y;
     }
-    let extra = ["ally", "conflict", "reports-to", "influences", "member-of"]
+    let extra = RelationKind::ALL
         .iter()
-        .map(|k| label(language, &format!("relation.{k}")).to_owned())
+        .map(|k| label(language, &format!("relation.{}", k.as_str())).to_owned())
         .chain(
             ["legend_central", "legend_key", "legend_key_withheld"]
                 .iter()
                 .map(|k| label(language, k).to_owned()),
         )
         .collect();
-    let conflicts = edges.iter().filter(|e| e.kind == "conflict").count();
-    let description = match language {
-        Language::En => format!(
-            "Relationships among {} of {total} connected stakeholders, grouped by alliances; {} relationships, {conflicts} of them conflicts.{}",
-            nodes.len(),
-            edges.len(),
-            if sized {
-                " Larger dots are more central."
-            } else {
-                ""
-            }
-        ),
-        Language::ZhCn => format!(
-            "{total} 个有关系的干系人中 {} 个之间的关系，按同盟分组；共 {} 条关系，其中冲突 {conflicts} 条。{}",
-            nodes.len(),
-            edges.len(),
-            if sized {
-                "圆点越大越处于网络中心。"
-            } else {
-                ""
-            }
-        ),
-    };
+    let conflicts = edges
+        .iter()
+        .filter(|e| e.kind == RelationKind::Conflict)
+        .count();
+    let description =
+        i18n::charts::network(language, nodes.len(), total, edges.len(), conflicts, sized);
     let shown = Shown {
         shown: nodes.len(),
         total,
@@ -442,16 +377,13 @@ fn round(v: f64) -> f64 {
 }
 
 fn sentiment(
-    register: &Register,
-    derived: &[Derived],
+    view: &Analysed<'_>,
     as_of: Date,
     language: Language,
 ) -> (SentimentChart, Vec<SentimentSeries>, Shown) {
-    let mut series: Vec<(usize, SentimentSeries)> = register
-        .stakeholders
+    let mut series: Vec<(usize, SentimentSeries)> = view
         .iter()
-        .zip(derived)
-        .filter_map(|(s, d)| {
+        .filter_map(|(s, a)| {
             let points: Vec<(String, f64)> = s
                 .interactions
                 .iter()
@@ -464,7 +396,7 @@ fn sentiment(
                     label: short(s),
                     points,
                 };
-                (d.attention, series)
+                (a.attention, series)
             })
         })
         .collect();
@@ -481,20 +413,13 @@ fn sentiment(
         .unwrap_or_else(|| as_of.to_string());
     let end = as_of.to_string();
     let written = |date: &str| written(language, date);
-    let description = match language {
-        Language::En => format!(
-            "Satisfaction from 1 to 5 over time for {} of {total} stakeholders with at least two rated interactions, {} to {}.",
-            series.len(),
-            written(&start),
-            written(&end)
-        ),
-        Language::ZhCn => format!(
-            "{total} 个至少有两次评分往来的干系人中 {} 个的满意度（1–5 分）变化，{} 至 {}。",
-            series.len(),
-            written(&start),
-            written(&end)
-        ),
-    };
+    let description = i18n::charts::sentiment(
+        language,
+        series.len(),
+        total,
+        &written(&start),
+        &written(&end),
+    );
     let chart = SentimentChart {
         labels: ChartLabels {
             title: label(language, "sentiment").to_owned(),
@@ -515,7 +440,8 @@ fn sentiment(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Limits, load};
+    use crate::analysis::analyze;
+    use crate::register::{Limits, Register, load};
 
     fn sample(name: &str) -> Register {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -527,10 +453,11 @@ mod tests {
     #[test]
     fn network_is_deterministic_and_fills_the_unit_square() {
         let register = sample("erp-rollout");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
         let as_of = jiff::civil::date(2026, 11, 20);
-        let a = Charts::build(&register, &derived, as_of);
-        let b = Charts::build(&register, &derived, as_of);
+        let analysis = analyze(&register, as_of);
+        let view = Analysed::new(&register, &analysis);
+        let a = Charts::build(&view, as_of);
+        let b = Charts::build(&view, as_of);
         assert_eq!(a.network, b.network);
         let Chart::Network(network) = &a.network else {
             panic!()
@@ -542,16 +469,21 @@ mod tests {
         assert!(
             network.nodes.iter().any(|n| n.x == 0.0) && network.nodes.iter().any(|n| n.y == 1.0)
         );
-        assert!(network.edges.iter().any(|e| e.kind == "conflict"));
+        assert!(
+            network
+                .edges
+                .iter()
+                .any(|e| e.kind == RelationKind::Conflict)
+        );
     }
 
     #[test]
     fn every_profile_with_two_ratings_has_its_own_sentiment_panel() {
         // The report shows at most MAX_SERIES panels; each profile still shows its own.
         let register = sample("erp-rollout");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
         let as_of = jiff::civil::date(2026, 11, 20);
-        let charts = Charts::build(&register, &derived, as_of);
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let rated: Vec<&Stakeholder> = register
             .stakeholders
             .iter()
@@ -585,8 +517,9 @@ mod tests {
     #[test]
     fn grid_has_every_stakeholder_and_chinese_labels() {
         let register = sample("metro-line");
-        let derived = vec![Derived::default(); register.stakeholders.len()];
-        let charts = Charts::build(&register, &derived, jiff::civil::date(2026, 11, 20));
+        let as_of = jiff::civil::date(2026, 11, 20);
+        let analysis = analyze(&register, as_of);
+        let charts = Charts::build(&Analysed::new(&register, &analysis), as_of);
         let Chart::Grid(grid) = &charts.grid else {
             panic!()
         };

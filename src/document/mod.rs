@@ -4,11 +4,12 @@
 //! renderer draws the same model, so one template edit changes both outputs.
 
 pub mod charts;
-pub mod labels;
 pub mod markdown;
 pub mod network_layout;
 
 use serde::Serialize;
+
+use crate::register::vocab::{Date, Language, RelationKind};
 
 /// A whole report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -21,10 +22,10 @@ pub struct Document {
     pub author: Option<String>,
     /// Subject for metadata.
     pub subject: Option<String>,
-    /// The report date (`as_of`), `YYYY-MM-DD`.
-    pub date: String,
-    /// BCP 47 language tag of the labels: `en` or `zh-CN`.
-    pub language: String,
+    /// The report date (`as_of`).
+    pub date: Date,
+    /// The language of the labels (its BCP 47 tag in metadata: `en` or `zh-CN`).
+    pub language: Language,
     /// Which edition it is: every page of every output says so.
     pub edition: Edition,
     /// The content.
@@ -32,7 +33,7 @@ pub struct Document {
 }
 
 /// Who may read a document: both writers print it on every page, so a printed internal
-/// report can be told from a public one; the words are in [`labels::edition`].
+/// report can be told from a public one; the words are in [`crate::i18n::edition`].
 pub use crate::analysis::edition::Edition;
 
 /// A block of content.
@@ -162,25 +163,6 @@ pub enum AlertKind {
     Caution,
 }
 
-impl AlertKind {
-    /// The alert's title in the document's language (`zh` for Chinese), the same in
-    /// every output.
-    pub fn title(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (AlertKind::Note, false) => "Note",
-            (AlertKind::Tip, false) => "Tip",
-            (AlertKind::Important, false) => "Important",
-            (AlertKind::Warning, false) => "Warning",
-            (AlertKind::Caution, false) => "Caution",
-            (AlertKind::Note, true) => "说明",
-            (AlertKind::Tip, true) => "提示",
-            (AlertKind::Important, true) => "重要",
-            (AlertKind::Warning, true) => "警告",
-            (AlertKind::Caution, true) => "注意",
-        }
-    }
-}
-
 /// A chart as data. Built once from the analysis, drawn by the SVG and the PDF renderer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "chart", rename_all = "kebab-case")]
@@ -193,6 +175,56 @@ pub enum Chart {
     Network(NetworkChart),
     /// Sentiment over time.
     Sentiment(SentimentChart),
+}
+
+/// The charts a content template can draw, by the names `chart(name=...)` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartName {
+    /// `grid`: the power/interest grid.
+    Grid,
+    /// `engagement`: the engagement assessment matrix.
+    Engagement,
+    /// `network`: the relationship network.
+    Network,
+    /// `sentiment`: sentiment over time.
+    Sentiment,
+}
+
+impl ChartName {
+    /// Every chart, in the order error messages list them.
+    pub const ALL: [ChartName; 4] = [
+        ChartName::Grid,
+        ChartName::Engagement,
+        ChartName::Network,
+        ChartName::Sentiment,
+    ];
+
+    /// The name templates call it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartName::Grid => "grid",
+            ChartName::Engagement => "engagement",
+            ChartName::Network => "network",
+            ChartName::Sentiment => "sentiment",
+        }
+    }
+
+    /// The chart of this name.
+    pub fn of(name: &str) -> Option<ChartName> {
+        ChartName::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl Chart {
+    /// Which chart it is.
+    pub fn name(&self) -> ChartName {
+        match self {
+            Chart::Grid(_) => ChartName::Grid,
+            Chart::Engagement(_) => ChartName::Engagement,
+            Chart::Network(_) => ChartName::Network,
+            Chart::Sentiment(_) => ChartName::Sentiment,
+        }
+    }
 }
 
 /// Labels of a chart in the report's language.
@@ -313,8 +345,8 @@ pub struct NetworkEdge {
     pub from: usize,
     /// Index into `nodes`.
     pub to: usize,
-    /// `ally`, `conflict`, `reports-to`, `influences`, `member-of`.
-    pub kind: String,
+    /// The relationship's kind.
+    pub kind: RelationKind,
     /// What the register says about the relationship (both sides' notes of an alliance
     /// or conflict), shown as a tooltip in HTML.
     #[serde(skip_serializing_if = "Option::is_none")]

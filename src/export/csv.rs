@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use super::fill;
 use crate::analysis::Analysis;
 use crate::analysis::calendar::Occurrence;
-use crate::document::labels;
+use crate::i18n;
 use crate::register::vocab::Quadrant;
 
 /// The byte order mark that tells Excel the file is UTF-8.
@@ -29,7 +29,7 @@ pub fn plan(
     weeks: u16,
 ) -> Result<Vec<u8>, String> {
     let language = analysis.project.language;
-    let label = |key: &str| labels::label(language, key);
+    let label = |key: &str| i18n::label(language, key);
     let mut counts = vec![0u32; analysis.schedule.len()];
     // As the plan page counts "touches in the next weeks": the catch-up of an overdue
     // touch is counted among the overdue ones, not again here.
@@ -89,7 +89,7 @@ pub fn plan(
             touch.owner.as_deref().unwrap_or(""),
             touch.content.as_deref().unwrap_or(""),
             touch.channel.as_deref().unwrap_or(""),
-            &labels::frequency(language, touch.frequency),
+            &i18n::frequency(language, touch.frequency),
             yes_no(touch.suggested),
             // The last contact the touch is counted from, as the plan's page has it.
             &date(touch.last),
@@ -199,7 +199,14 @@ mod tests {
         let mut register = register(vec![s]);
         register.project.language = Language::ZhCn;
         let analysis = analyze(&register, date("2026-11-20"));
-        let found = occurrences(&analysis.schedule, analysis.as_of, 2, usize::MAX).0;
+        let found = occurrences(
+            &analysis.schedule,
+            analysis.as_of,
+            2,
+            usize::MAX,
+            &Default::default(),
+        )
+        .0;
         let bytes = plan(&analysis, &found, 2).unwrap();
         assert!(bytes.starts_with(BOM.as_bytes()));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);

@@ -18,7 +18,7 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use super::fill;
 use crate::analysis::Analysis;
 use crate::analysis::calendar::Occurrence;
-use crate::document::labels;
+use crate::i18n;
 use crate::register::vocab::{Date, Language};
 
 /// The product identifier written in every calendar.
@@ -45,7 +45,7 @@ struct Words {
 
 impl Words {
     fn of(language: Language) -> Words {
-        let label = |key| labels::label(language, key);
+        let label = |key| i18n::label(language, key);
         Words {
             language,
             colon: label("colon"),
@@ -85,12 +85,12 @@ pub fn calendar(
 ) -> String {
     let language = analysis.project.language;
     let words = Words::of(language);
-    let edition = labels::edition(language, analysis.edition);
+    let edition = i18n::edition(language, analysis.edition);
     let mut about = fill(
         language,
         "calendar_description",
         &[
-            ("date", &labels::date(language, analysis.as_of)),
+            ("date", &i18n::date(language, analysis.as_of)),
             ("weeks", &weeks.to_string()),
         ],
     );
@@ -114,7 +114,7 @@ pub fn calendar(
             "X-WR-CALNAME",
             text(&format!(
                 "{} · {} · {edition}",
-                labels::label(language, "communication_plan"),
+                i18n::label(language, "communication_plan"),
                 analysis.project.name
             )),
         ))
@@ -130,14 +130,18 @@ pub fn calendar(
     }
     let stamp = naive(analysis.as_of).and_time(NaiveTime::MIN).and_utc();
     for o in occurrences {
-        let name = analysis.get(&o.stakeholder).map_or("", |a| a.name.as_str());
+        // Calendar titles are short: the short name where the register gives one; the
+        // description names the stakeholder in full.
+        let assessment = analysis.get(&o.stakeholder);
+        let name = assessment.map_or("", |a| a.name.as_str());
+        let label = assessment.map_or("", |a| a.short.as_deref().unwrap_or(&a.name));
         let mut event = Event::new();
         event
             .uid(&uid(o))
             .timestamp(stamp)
             .starts(naive(o.date))
             .ends(naive(o.date.tomorrow().unwrap_or(o.date)))
-            .summary(&text(&summary(&words, name, o)))
+            .summary(&text(&summary(&words, label, o)))
             .description(&text(&description(&words, name, o)))
             // A reminder to get in touch, not time blocked in anyone's diary.
             .add_property("TRANSP", "TRANSPARENT");
@@ -196,16 +200,12 @@ fn description(words: &Words, name: &str, o: &Occurrence) -> String {
     lines.push(format!(
         "{}{colon}{}",
         words.frequency,
-        labels::frequency(words.language, o.frequency)
+        i18n::frequency(words.language, o.frequency)
     ));
     if let Some(owner) = &o.owner {
         lines.push(format!("{}{colon}{owner}", words.owner));
     }
-    let mut due = format!(
-        "{}{colon}{}",
-        words.due,
-        labels::date(words.language, o.due)
-    );
+    let mut due = format!("{}{colon}{}", words.due, i18n::date(words.language, o.due));
     if o.overdue_days > 0 {
         due = format!("{due} · {}", words.overdue_by(o.overdue_days));
     }
@@ -309,7 +309,14 @@ mod tests {
         analysis.edition = edition;
         calendar(
             &analysis,
-            &occurrences(&analysis.schedule, analysis.as_of, 2, usize::MAX).0,
+            &occurrences(
+                &analysis.schedule,
+                analysis.as_of,
+                2,
+                usize::MAX,
+                &Default::default(),
+            )
+            .0,
             0,
             2,
         )

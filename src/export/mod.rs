@@ -7,12 +7,12 @@
 pub mod csv;
 pub mod ics;
 
-use crate::document::labels;
+use crate::i18n;
 use crate::register::vocab::Language;
 
 /// A label with `{name}` placeholders filled in.
 fn fill(language: Language, key: &str, values: &[(&str, &str)]) -> String {
-    let mut text = labels::label(language, key).to_owned();
+    let mut text = i18n::label(language, key).to_owned();
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }

@@ -203,6 +203,95 @@ pub struct ProjectDoc {
     pub silent_after_days: Option<Field<u32>>,
     /// Fields hidden from every public profile (default `contact`, `notes`).
     pub confidential: Option<Vec<Field<String>>>,
+    /// Working days and holidays: an occurrence due on a day off moves to the next
+    /// working day.
+    pub calendar: Option<Node<CalendarDoc>>,
+}
+
+/// `_project.md` → `calendar`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDoc {
+    /// Working weekdays: `[mon, tue, wed, thu, fri]` by default; `周一` … `周日` work too.
+    pub working_days: Option<Vec<Field<String>>>,
+    /// Days off: a date, or a range `{from: 2027-02-08, to: 2027-02-14, name: 春节}`.
+    #[serde(default)]
+    pub holidays: Vec<Node<HolidayDoc>>,
+    /// Extra working days, e.g. a Saturday worked to make up for a holiday (调休).
+    #[serde(default)]
+    pub working: Vec<Field<Date>>,
+}
+
+/// One entry of `holidays`: a date, or a range with an optional name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HolidayDoc {
+    /// `2027-01-01`.
+    Day(String),
+    /// `{from, to, name}`.
+    Range {
+        /// The first day off.
+        from: Option<String>,
+        /// The last day off.
+        to: Option<String>,
+        /// Its name.
+        name: Option<String>,
+    },
+}
+
+impl<'de> Deserialize<'de> for HolidayDoc {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct HolidayVisitor;
+        impl<'de> Visitor<'de> for HolidayVisitor {
+            type Value = HolidayDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a date such as 2027-01-01, or {from: 2027-02-08, to: 2027-02-14, name: 春节}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(HolidayDoc::Day(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let (mut from, mut to, mut name) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "from" => &mut from,
+                        "to" => &mut to,
+                        "name" => &mut name,
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["from", "to", "name"]));
+                        }
+                    };
+                    *slot = Some(map.next_value::<String>()?);
+                }
+                Ok(HolidayDoc::Range { from, to, name })
+            }
+        }
+        deserializer.deserialize_any(HolidayVisitor)
+    }
+}
+
+impl JsonSchema for HolidayDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "Holiday".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "from": { "type": "string", "format": "date" },
+                        "to": { "type": "string", "format": "date" },
+                        "name": { "type": "string" }
+                    },
+                    "required": ["from", "to"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// The default way and rhythm to keep one quadrant in touch.
@@ -225,6 +314,8 @@ pub struct StakeholderDoc {
     /// Name of the person, group or organisation.
     #[schemars(required)]
     pub name: Option<Field<String>>,
+    /// A short name for where space is tight (chart labels, calendar titles).
+    pub short: Option<Field<String>>,
     /// `person`, `group` or `organization` (default `person`).
     #[serde(rename = "type")]
     pub kind: Option<Field<Kind>>,
@@ -341,6 +432,144 @@ pub struct RelationshipDoc {
     pub strength: Option<Field<Level>>,
     /// Context.
     pub note: Option<Field<String>>,
+}
+
+/// A meeting record's front matter (format v2): one file for a meeting of many. A file
+/// is a meeting record when its front matter has `meeting:` instead of `name:`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "stake meeting record (front matter of a register file)")]
+pub struct MeetingDoc {
+    /// The title, e.g. `Steering committee` / `项目调度会`.
+    #[schemars(required)]
+    pub meeting: Option<Field<String>>,
+    /// When it took place (or, after `as_of`, is planned).
+    #[schemars(required)]
+    pub date: Option<Field<Date>>,
+    /// How (default `meeting`).
+    pub channel: Option<Field<String>>,
+    /// The stakeholders who took part, by id; at least one.
+    #[schemars(required)]
+    #[serde(default)]
+    pub attendees: Vec<Field<String>>,
+    /// Who from the project ran it or took part.
+    pub by: Option<Field<String>>,
+    /// One line.
+    pub summary: Option<Field<String>>,
+    /// One sentiment for everyone, or a map attendee id → sentiment.
+    pub sentiment: Option<Node<MeetingSentimentDoc>>,
+    /// What was decided.
+    #[serde(default)]
+    pub decisions: Vec<Field<String>>,
+    /// What was promised; `for` names the attendee it was promised to.
+    #[serde(default)]
+    pub follow_ups: Vec<Node<MeetingFollowUpDoc>>,
+    /// `true` leaves the meeting out of public output, or a list of its fields.
+    pub confidential: Option<Node<ConfidentialDoc>>,
+}
+
+/// A meeting's `sentiment`: one for everyone, or one per attendee.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingSentimentDoc {
+    /// `positive`, `4`, …
+    All(String),
+    /// `{helen-brandt: negative, tom-harris: 4}`.
+    Each(Vec<(String, String)>),
+}
+
+impl<'de> Deserialize<'de> for MeetingSentimentDoc {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SentimentVisitor;
+        impl<'de> Visitor<'de> for SentimentVisitor {
+            type Value = MeetingSentimentDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a sentiment such as `positive` or `4`, or a map of attendee ids to sentiments",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(MeetingSentimentDoc::All(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut each = Vec::new();
+                while let Some(id) = map.next_key::<String>()? {
+                    let value = map.next_value::<Scalar>()?;
+                    each.push((id, value.0));
+                }
+                Ok(MeetingSentimentDoc::Each(each))
+            }
+        }
+        deserializer.deserialize_any(SentimentVisitor)
+    }
+}
+
+/// A scalar as the text written, whatever YAML makes of it.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sentiment such as `positive` or `4`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+impl JsonSchema for MeetingSentimentDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "MeetingSentiment".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": ["string", "integer"] },
+                { "type": "object", "additionalProperties": { "type": ["string", "integer"] } }
+            ]
+        })
+    }
+}
+
+/// A follow-up promised in a meeting.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingFollowUpDoc {
+    /// What.
+    #[schemars(required)]
+    pub action: Option<Field<String>>,
+    /// Who does it.
+    pub owner: Option<Field<String>>,
+    /// By when.
+    pub due: Option<Field<Date>>,
+    /// Whether it is done (default false).
+    pub done: Option<Field<bool>>,
+    /// The attendee it was promised to, by id; without it, the meeting's own.
+    #[serde(rename = "for")]
+    pub for_: Option<Field<String>>,
 }
 
 /// One entry of the interaction log.

@@ -1,9 +1,11 @@
 //! Loading a register: walk the folder, split and parse every file, check the values and
 //! the references between files, and collect every diagnostic of the whole register.
 
+pub mod day_rule;
 pub mod doc;
 pub mod front_matter;
 pub mod id;
+mod meetings;
 pub mod model;
 mod references;
 pub mod typing;
@@ -19,7 +21,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use model::{Project, Register, Stakeholder};
+pub use model::{Meeting, Project, Register, Stakeholder};
 
 use crate::diagnostic::{Diagnostic, Loc, Severity, Sources};
 use front_matter::FrontMatter;
@@ -97,6 +99,7 @@ impl std::error::Error for LoadError {}
 /// What one file turned out to be.
 enum Outcome {
     Stakeholder(Box<Stakeholder>),
+    Meeting(Box<Meeting>),
     Broken(Broken),
     Project(Box<Project>),
     Nothing,
@@ -134,6 +137,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     let mut stakeholders = Vec::new();
     let mut broken = Vec::new();
     let mut project = None;
+    let mut meetings = Vec::new();
     for result in results {
         diagnostics.extend(result.diagnostics);
         if let Some(source) = result.source {
@@ -141,6 +145,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         }
         match result.outcome {
             Outcome::Stakeholder(s) => stakeholders.push(*s),
+            Outcome::Meeting(m) => meetings.push(*m),
             Outcome::Broken(b) => broken.push(b),
             Outcome::Project(p) => project = Some(*p),
             Outcome::Nothing => {}
@@ -150,6 +155,13 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
 
     stakeholders.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
     references::check(root, &mut stakeholders, &broken, &mut diagnostics);
+    meetings::attach(
+        root,
+        &mut stakeholders,
+        &broken,
+        &mut meetings,
+        &mut diagnostics,
+    );
 
     let readable = found.files.len();
     if stakeholders.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -171,6 +183,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
             root: root.to_path_buf(),
             project,
             stakeholders,
+            meetings,
         },
         diagnostics,
         sources,
@@ -249,6 +262,12 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
             let project = typing::project(&mut cx, doc, relative, split.body);
             result.outcome = Outcome::Project(Box::new(project));
         }
+    } else if is_meeting(split.yaml) {
+        if let Some(doc) = yaml::parse(&mut cx, split.yaml)
+            && let Some(meeting) = typing::meeting(&mut cx, doc, relative, split.body)
+        {
+            result.outcome = Outcome::Meeting(Box::new(meeting));
+        }
     } else {
         let typed = match yaml::parse(&mut cx, split.yaml) {
             Some(doc) => typing::stakeholder(&mut cx, doc, relative, split.body, split.body_line),
@@ -268,6 +287,15 @@ fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> 
     }
     result.diagnostics.append(&mut cx.diagnostics);
     result
+}
+
+/// Whether front matter is a meeting record's: it has a top-level `meeting:` (a
+/// stakeholder's has `name:`).
+fn is_meeting(yaml: &str) -> bool {
+    yaml.lines().any(|line| {
+        line.strip_prefix("meeting")
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 /// Reads a file as UTF-8 text within the size limit.

@@ -25,6 +25,9 @@ pub struct Register {
     pub project: Project,
     /// Stakeholders, sorted by id.
     pub stakeholders: Vec<Stakeholder>,
+    /// Meeting records (format v2), by date then id. Each attendee also has the meeting
+    /// in their own `interactions`.
+    pub meetings: Vec<Meeting>,
 }
 
 impl Register {
@@ -60,6 +63,8 @@ pub struct Project {
     pub silent_after_days: u32,
     /// Fields hidden from every public profile.
     pub confidential: Vec<String>,
+    /// Working days and holidays, for the calendar.
+    pub calendar: WorkCalendar,
     /// The Markdown body: the report's introduction.
     pub introduction: String,
     /// `_project.md`, relative to the register's folder, when it exists.
@@ -80,6 +85,7 @@ impl Project {
             cadence: default_cadence(Language::En),
             silent_after_days: 60,
             confidential: vec!["contact".into(), "notes".into()],
+            calendar: WorkCalendar::default(),
             introduction: String::new(),
             file: None,
         }
@@ -120,6 +126,80 @@ pub fn default_cadence(language: Language) -> BTreeMap<Quadrant, Cadence> {
     .collect()
 }
 
+/// Working days and holidays (`_project.md` → `calendar`): an occurrence due on a day
+/// off moves to the next working day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkCalendar {
+    /// Working weekdays, Monday first (default Monday to Friday).
+    pub working_days: [bool; 7],
+    /// Days off, as ranges that do not overlap, sorted.
+    pub holidays: Vec<Holiday>,
+    /// Extra working days (调休: a weekend day worked to make up for a holiday), sorted.
+    pub working: Vec<Date>,
+}
+
+/// One holiday or range of holidays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Holiday {
+    /// The first day off.
+    pub from: Date,
+    /// The last day off (the same day for a single holiday).
+    pub to: Date,
+    /// Its name, e.g. `春节`.
+    pub name: Option<String>,
+}
+
+impl Default for WorkCalendar {
+    fn default() -> Self {
+        WorkCalendar {
+            working_days: [true, true, true, true, true, false, false],
+            holidays: Vec::new(),
+            working: Vec::new(),
+        }
+    }
+}
+
+impl Stakeholder {
+    /// The label where space is tight: the short name, else the name.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+impl WorkCalendar {
+    /// Whether `date` is a working day: an extra working day, or a working weekday that
+    /// is not a holiday.
+    pub fn is_working(&self, date: Date) -> bool {
+        if self.working.binary_search(&date).is_ok() {
+            return true;
+        }
+        let weekday = usize::from(date.weekday().to_monday_zero_offset().unsigned_abs());
+        self.working_days[weekday] && self.holiday(date).is_none()
+    }
+
+    /// The holiday `date` falls in, if any.
+    pub fn holiday(&self, date: Date) -> Option<&Holiday> {
+        let after = self.holidays.partition_point(|h| h.from <= date);
+        after
+            .checked_sub(1)
+            .map(|i| &self.holidays[i])
+            .filter(|h| date <= h.to)
+    }
+
+    /// The first working day on or after `date`; `None` when there is none within a
+    /// year (a calendar with no working day at all).
+    pub fn next_working(&self, date: Date) -> Option<Date> {
+        let mut day = date;
+        for _ in 0..=366 {
+            if self.is_working(day) {
+                return Some(day);
+            }
+            day = day.tomorrow().ok()?;
+        }
+        None
+    }
+}
+
 /// A default way and rhythm of communication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cadence {
@@ -136,6 +216,8 @@ pub struct Stakeholder {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Short name for where space is tight (chart labels, calendar titles).
+    pub short: Option<String>,
     /// Person, group or organisation.
     #[serde(rename = "type")]
     pub kind: Kind,
@@ -267,8 +349,78 @@ pub struct Relationship {
     pub with_at: Loc,
 }
 
-/// An entry of the interaction log.
+/// A meeting record (format v2): one file for a meeting of many.
 #[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    /// The file stem; meetings and stakeholders share one id space.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// When it took place, or (after the analysis date) is planned.
+    pub date: Date,
+    /// How (`meeting` unless written).
+    pub channel: String,
+    /// The stakeholders who took part, by id, as written.
+    pub attendees: Vec<String>,
+    /// Who from the project ran it.
+    pub by: Option<String>,
+    /// One line.
+    pub summary: Option<String>,
+    /// One sentiment for everyone (`*` in [`Meeting::sentiment_of`]'s terms), or one per
+    /// attendee.
+    pub sentiment: Vec<(String, Sentiment)>,
+    /// What was decided.
+    pub decisions: Vec<String>,
+    /// What was promised, each to an attendee (`for`) or to nobody in particular.
+    pub follow_ups: Vec<MeetingFollowUp>,
+    /// Fields kept out of public output.
+    pub confidential: Vec<String>,
+    /// `confidential: true`: the whole meeting is left out of public output.
+    pub confidential_record: bool,
+    /// The minutes: the Markdown body.
+    pub notes: String,
+    /// The file, relative to the register.
+    pub file: PathBuf,
+    /// Line of `meeting:` (the title).
+    #[serde(skip)]
+    pub line: usize,
+    /// Where each attendee id is written, in the order of `attendees`.
+    #[serde(skip)]
+    pub attendee_at: Vec<Loc>,
+}
+
+impl Meeting {
+    /// The sentiment the meeting records for `id`: their own, else everyone's.
+    pub fn sentiment_of(&self, id: &str) -> Option<Sentiment> {
+        let own = self.sentiment.iter().find(|(who, _)| who == id);
+        own.or_else(|| self.sentiment.iter().find(|(who, _)| who == "*"))
+            .map(|(_, sentiment)| *sentiment)
+    }
+
+    /// Whether anything of the meeting that reaches its attendees' logs (all but the
+    /// minutes) is confidential: then each attendee's log counts as confidential.
+    pub fn log_is_confidential(&self) -> bool {
+        self.confidential_record || self.confidential.iter().any(|f| f != "notes")
+    }
+}
+
+/// A follow-up promised in a meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingFollowUp {
+    /// The promise.
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    /// The attendee it was promised to.
+    #[serde(rename = "for")]
+    pub for_: Option<String>,
+    /// Its line in the meeting's file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// An entry of the interaction log: written in the stakeholder's file, or the
+/// stakeholder's part of a meeting record they attended.
+#[derive(Debug, Clone)]
 pub struct Interaction {
     /// When.
     pub date: Date,
@@ -280,11 +432,34 @@ pub struct Interaction {
     pub sentiment: Option<Sentiment>,
     /// Who from the project.
     pub by: Option<String>,
-    /// What was promised.
-    pub follow_up: Option<FollowUp>,
-    /// Line in the file.
-    #[serde(skip)]
+    /// What was promised: at most one in a stakeholder's file, any number from a
+    /// meeting.
+    pub follow_ups: Vec<FollowUp>,
+    /// The meeting record it comes from, by id (format v2).
+    pub meeting: Option<String>,
+    /// The meeting record's file, relative to the register with `/` separators, when it
+    /// comes from one: where its line is.
+    pub file: Option<String>,
+    /// Line in the file (the meeting record's file for a meeting).
     pub line: usize,
+}
+
+impl Serialize for Interaction {
+    /// Templates written for v1 read `follow_up` (the first promise); v2 adds
+    /// `follow_ups` and `meeting`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Interaction", 8)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("channel", &self.channel)?;
+        out.serialize_field("summary", &self.summary)?;
+        out.serialize_field("sentiment", &self.sentiment)?;
+        out.serialize_field("by", &self.by)?;
+        out.serialize_field("follow_up", &self.follow_ups.first())?;
+        out.serialize_field("follow_ups", &self.follow_ups)?;
+        out.serialize_field("meeting", &self.meeting)?;
+        out.end()
+    }
 }
 
 /// A promised action.
@@ -296,4 +471,7 @@ pub struct FollowUp {
     pub due: Option<Date>,
     /// Done yet.
     pub done: bool,
+    /// Who does it (a meeting's follow-up; `None` in a stakeholder's file, where it is
+    /// the interaction's `by`).
+    pub owner: Option<String>,
 }

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Loc};
 
 /// A stakeholder file with errors, as far as other files are concerned.
 #[derive(Debug)]
-pub struct Broken {
+pub(super) struct Broken {
     /// The file, relative to the register.
     pub file: PathBuf,
     /// Its id and where it is written, when usable; `None` when the file could not be
@@ -38,7 +38,7 @@ impl Claim<'_> {
 
 /// Reports duplicate ids and bad `with:`s, drops the second of two stakeholders with one
 /// id, and keeps only relationships to stakeholders of the register (as the model promises).
-pub fn check(
+pub(super) fn check(
     root: &Path,
     stakeholders: &mut Vec<Stakeholder>,
     broken: &[Broken],

@@ -4,16 +4,18 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::day_rule;
 use super::doc::{
-    ConfidentialDoc, Field, FollowUpDoc, InteractionDoc, Lenient, Node, Pos, PositionDoc,
-    ProjectDoc, RelationshipDoc, StakeholderDoc, TouchDoc,
+    CalendarDoc, ConfidentialDoc, Field, FollowUpDoc, HolidayDoc, InteractionDoc, Lenient,
+    MeetingDoc, MeetingSentimentDoc, Node, Pos, PositionDoc, ProjectDoc, RelationshipDoc,
+    Sentiment, StakeholderDoc, TouchDoc,
 };
 use super::front_matter::Split;
 use super::model::{
-    Cadence, FieldLines, FollowUp, Interaction, Position, Project, Relationship, Stakeholder,
-    Touch, default_cadence,
+    Cadence, FieldLines, FollowUp, Holiday, Interaction, Meeting, MeetingFollowUp, Position,
+    Project, Relationship, Stakeholder, Touch, WorkCalendar, default_cadence,
 };
-use super::vocab::{Kind, Vocabulary};
+use super::vocab::{Date, Kind, Vocabulary, normalise};
 use crate::diagnostic::{Diagnostic, Loc};
 
 /// Field names a `confidential` list may name: the stakeholder fields plus `notes`.
@@ -366,6 +368,7 @@ pub fn stakeholder(
 
     let me = ("this stakeholder", &front);
     let name = cx.text(doc.name);
+    let short = cx.text(doc.short);
     if name.is_none() {
         cx.missing(front.clone(), "this stakeholder", "name", "Full Name");
     }
@@ -468,6 +471,7 @@ pub fn stakeholder(
     Typed::Valid(Box::new(Stakeholder {
         id,
         name,
+        short,
         kind,
         role,
         organization,
@@ -581,7 +585,9 @@ fn interaction(cx: &mut FileCx<'_>, node: Node<InteractionDoc>) -> Option<Intera
         summary: cx.text(doc.summary),
         sentiment,
         by: cx.text(doc.by),
-        follow_up,
+        follow_ups: follow_up.into_iter().collect(),
+        meeting: None,
+        file: None,
         line: at.line,
     })
 }
@@ -623,6 +629,7 @@ fn follow_up(
         action: action?,
         due,
         done,
+        owner: None,
     })
 }
 
@@ -718,9 +725,373 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     if let Some(fields) = doc.confidential {
         project.confidential = field_names(cx, fields);
     }
+    if let Some(node) = doc.calendar {
+        project.calendar = work_calendar(cx, node.value);
+    }
     project.introduction = body.trim().to_owned();
     project.file = Some(relative.to_path_buf());
     project
+}
+
+/// Field names a meeting's `confidential` list may name.
+pub const MEETING_CONFIDENTIAL_FIELDS: &[&str] = &[
+    "attendees",
+    "by",
+    "summary",
+    "sentiment",
+    "decisions",
+    "follow_ups",
+    "notes",
+];
+
+/// A meeting record from its document; `None` when it is too broken to use (every
+/// mistake is reported). Attendee ids are checked against the register later.
+pub fn meeting(
+    cx: &mut FileCx<'_>,
+    doc: MeetingDoc,
+    relative: &Path,
+    body: &str,
+) -> Option<Meeting> {
+    let front = cx.front_matter();
+    let id = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id_ok = match super::id::problem(&id) {
+        None => true,
+        Some(problem) => {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "invalid-id",
+                    cx.file,
+                    front.clone(),
+                    format!("the file name's id `{id}` {}", problem.describe()),
+                )
+                .label("ids become file names and link targets")
+                .help(format!(
+                    "rename the file to `{}.md`",
+                    super::id::suggest(&id)
+                )),
+            );
+            false
+        }
+    };
+    let line = doc.meeting.as_ref().map_or(1, |f| cx.loc(f.at).line);
+    let me = ("this meeting", &front);
+    let title = cx.text(doc.meeting);
+    let date_field = doc.date;
+    let date = cx.required(date_field, me, "date", "2026-11-05");
+    let channel = cx.text(doc.channel).unwrap_or_else(|| "meeting".to_owned());
+    let mut attendees = Vec::new();
+    let mut attendee_at = Vec::new();
+    for field in doc.attendees {
+        let at = cx.loc(field.at);
+        if let Some(id) = cx.text(Some(field)) {
+            attendees.push(id);
+            attendee_at.push(at);
+        }
+    }
+    if attendees.is_empty() {
+        cx.missing_with(
+            front.clone(),
+            "this meeting",
+            "attendees",
+            "add `attendees: [stakeholder-id, …]`: the ids of the stakeholders who took part"
+                .to_owned(),
+        );
+    }
+    let sentiment = match doc.sentiment {
+        None => Vec::new(),
+        Some(node) => {
+            let at = cx.loc(node.at);
+            let entries = match node.value {
+                MeetingSentimentDoc::All(text) => vec![("*".to_owned(), text)],
+                MeetingSentimentDoc::Each(each) => each,
+            };
+            let mut parsed = Vec::new();
+            for (who, text) in entries {
+                if who != "*" && !attendees.contains(&who) {
+                    cx.diagnostics.push(
+                        Diagnostic::error(
+                            "sentiment-not-attendee",
+                            cx.file,
+                            at.clone(),
+                            format!("`sentiment` names `{who}`, who is not an attendee"),
+                        )
+                        .help(format!(
+                            "add `{who}` to `attendees`, or take them out of `sentiment`"
+                        )),
+                    );
+                }
+                match Sentiment::parse(&text) {
+                    Some(sentiment) => parsed.push((who, sentiment)),
+                    None => cx.diagnostics.push(
+                        Diagnostic::error(
+                            "invalid-value",
+                            cx.file,
+                            at.clone(),
+                            format!("`{text}` is not a valid `sentiment`"),
+                        )
+                        .help(format!("write {}", Sentiment::expected())),
+                    ),
+                }
+            }
+            parsed
+        }
+    };
+    let decisions = cx.texts(doc.decisions);
+    let mut follow_ups = Vec::new();
+    for node in doc.follow_ups {
+        let at = cx.loc(node.at);
+        let doc = node.value;
+        let action = cx.text(doc.action);
+        if action.is_none() {
+            cx.missing(
+                at.clone(),
+                "this follow-up",
+                "action",
+                "Send the revised schedule",
+            );
+        }
+        let for_at = doc.for_.as_ref().map(|f| cx.loc(f.at));
+        let for_ = cx.text(doc.for_);
+        if let (Some(who), Some(for_at)) = (&for_, &for_at)
+            && !attendees.contains(who)
+        {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "follow-up-not-attendee",
+                    cx.file,
+                    for_at.clone(),
+                    format!("this follow-up is `for` `{who}`, who is not an attendee"),
+                )
+                .label("not in `attendees`")
+                .help(format!(
+                    "add `{who}` to `attendees`, or name an attendee the promise was made to"
+                )),
+            );
+        }
+        let due_at = doc.due.as_ref().map(|f| cx.loc(f.at));
+        let due = cx.value(doc.due, "due");
+        if let (Some(due), Some(date), Some(due_at)) = (due, date, due_at)
+            && due < date
+        {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "follow-up-before-interaction",
+                    cx.file,
+                    due_at,
+                    format!("follow-up is due {due}, before the meeting it came from ({date})"),
+                )
+                .label("due before it was agreed")
+                .help(format!("write a due date on or after {date}")),
+            );
+        }
+        let done = cx.value(doc.done, "done").unwrap_or(false);
+        let owner = cx.text(doc.owner);
+        if let Some(action) = action {
+            follow_ups.push(MeetingFollowUp {
+                follow_up: FollowUp {
+                    action,
+                    due,
+                    done,
+                    owner,
+                },
+                for_,
+                line: at.line,
+            });
+        }
+    }
+    let (confidential, confidential_record) = match doc.confidential.map(|node| node.value) {
+        None => (Vec::new(), false),
+        Some(ConfidentialDoc::Whole(whole)) => (Vec::new(), whole),
+        Some(ConfidentialDoc::Fields(fields)) => (meeting_field_names(cx, fields), false),
+    };
+    let title = match title {
+        Some(title) => title,
+        None => {
+            cx.missing(front, "this meeting", "meeting", "Steering committee");
+            return None;
+        }
+    };
+    let (Some(date), false, true) = (date, attendees.is_empty(), id_ok) else {
+        return None;
+    };
+    Some(Meeting {
+        id,
+        title,
+        date,
+        channel,
+        attendees,
+        by: cx.text(doc.by),
+        summary: cx.text(doc.summary),
+        sentiment,
+        decisions,
+        follow_ups,
+        confidential,
+        confidential_record,
+        notes: body.trim().to_owned(),
+        file: relative.to_path_buf(),
+        line,
+        attendee_at,
+    })
+}
+
+/// Field names of a meeting's `confidential` list, each checked.
+fn meeting_field_names(cx: &mut FileCx<'_>, fields: Vec<Field<String>>) -> Vec<String> {
+    let mut names = Vec::new();
+    for field in fields {
+        let at = cx.loc(field.at);
+        let Some(name) = cx.text(Some(field)) else {
+            continue;
+        };
+        if MEETING_CONFIDENTIAL_FIELDS.contains(&name.as_str()) {
+            names.push(name);
+        } else {
+            let help = match closest(&name, MEETING_CONFIDENTIAL_FIELDS) {
+                Some(word) => format!("did you mean `{word}`?"),
+                None => format!("name one of: {}", MEETING_CONFIDENTIAL_FIELDS.join(", ")),
+            };
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field-name",
+                    cx.file,
+                    at,
+                    format!("`{name}` is not a meeting field that can be kept confidential"),
+                )
+                .help(help),
+            );
+        }
+    }
+    names
+}
+
+/// `_project.md` → `calendar`: every bad day, date and overlap reported.
+fn work_calendar(cx: &mut FileCx<'_>, doc: CalendarDoc) -> WorkCalendar {
+    let mut calendar = WorkCalendar::default();
+    if let Some(days) = doc.working_days {
+        let mut working = [false; 7];
+        for field in days {
+            let at = cx.loc(field.at);
+            let Some(text) = cx.text(Some(field)) else {
+                continue;
+            };
+            match day_rule::weekday(&normalise(&text)) {
+                Some(day) => {
+                    working[usize::from(day.to_monday_zero_offset().unsigned_abs())] = true;
+                }
+                None => cx.diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        cx.file,
+                        at,
+                        format!("`{text}` is not a day of the week"),
+                    )
+                    .help(
+                        "write `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun` (or 周一 … 周日)",
+                    ),
+                ),
+            }
+        }
+        calendar.working_days = working;
+    }
+    let mut holidays: Vec<(Holiday, Loc)> = Vec::new();
+    for node in doc.holidays {
+        let at = cx.loc(node.at);
+        let date = |text: Option<String>, field: &str, cx: &mut FileCx<'_>| -> Option<Date> {
+            let Some(text) = text else {
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "missing-field",
+                        cx.file,
+                        at.clone(),
+                        format!("this holiday has no `{field}`"),
+                    )
+                    .help(format!(
+                        "add `{field}: 2027-02-14`, or write a single day as `- 2027-01-01`"
+                    )),
+                );
+                return None;
+            };
+            let parsed = Date::parse(&text);
+            if parsed.is_none() {
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        cx.file,
+                        at.clone(),
+                        format!("`{text}` is not a date"),
+                    )
+                    .help(format!("write {}", Date::expected())),
+                );
+            }
+            parsed
+        };
+        // A single day is a range of one day.
+        let (from, to, name) = match node.value {
+            HolidayDoc::Day(day) => {
+                let day = date(Some(day), "from", cx);
+                (day, day, None)
+            }
+            HolidayDoc::Range { from, to, name } => {
+                (date(from, "from", cx), date(to, "to", cx), name)
+            }
+        };
+        let (Some(from), Some(to)) = (from, to) else {
+            continue;
+        };
+        if to < from {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "invalid-value",
+                    cx.file,
+                    at,
+                    format!("this holiday ends ({to}) before it starts ({from})"),
+                )
+                .help("write the first day off as `from` and the last as `to`"),
+            );
+            continue;
+        }
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        holidays.push((Holiday { from, to, name }, at));
+    }
+    holidays.sort_by_key(|(h, _)| (h.from, h.to));
+    // Each range against the one reaching furthest among those before it.
+    let mut furthest: Option<usize> = None;
+    for i in 0..holidays.len() {
+        if let Some(j) = furthest
+            && holidays[i].0.from <= holidays[j].0.to
+        {
+            let ((first, first_at), (second, second_at)) = (&holidays[j], &holidays[i]);
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "overlapping-holidays",
+                    cx.file,
+                    second_at.clone(),
+                    format!(
+                        "this holiday ({} to {}) overlaps another ({} to {})",
+                        second.from, second.to, first.from, first.to
+                    ),
+                )
+                .label("overlaps")
+                .also(cx.file, first_at, "the other holiday")
+                .help("merge the two into one range, or end the first before the second starts"),
+            );
+        }
+        if furthest.is_none_or(|j| holidays[i].0.to > holidays[j].0.to) {
+            furthest = Some(i);
+        }
+    }
+    calendar.holidays = holidays.into_iter().map(|(h, _)| h).collect();
+    let mut working: Vec<Date> = doc
+        .working
+        .into_iter()
+        .filter_map(|field| cx.value(Some(field), "working"))
+        .collect();
+    working.sort_unstable();
+    working.dedup();
+    calendar.working = working;
+    calendar
 }
 
 #[cfg(test)]

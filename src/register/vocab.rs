@@ -6,6 +6,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::day_rule::DayRule;
+
 /// A value a user writes as one scalar, parsed from its text. `parse` returns `None` for
 /// text that is not a valid spelling; the loader then reports the spellings that are.
 pub trait Vocabulary: Sized {
@@ -93,8 +95,11 @@ macro_rules! vocabulary {
 vocabulary! {
     /// What a stakeholder record describes.
     pub enum Kind {
+        /// A person.
         Person = "person" | "个人" | "人员",
+        /// A group of people, e.g. the works council.
         Group = "group" | "群体" | "团体",
+        /// An organisation, e.g. a supplier or an authority.
         Organization = "organization" | "organisation" | "组织" | "机构" | "单位",
     }
 }
@@ -102,7 +107,9 @@ vocabulary! {
 vocabulary! {
     /// Inside or outside the performing organisation (内部 / 外部).
     pub enum Category {
+        /// Inside the performing organisation.
         Internal = "internal" | "内部",
+        /// Outside it.
         External = "external" | "外部",
     }
 }
@@ -110,7 +117,9 @@ vocabulary! {
 vocabulary! {
     /// Directly or indirectly involved in the project (直接 / 间接).
     pub enum Involvement {
+        /// Directly involved.
         Direct = "direct" | "直接",
+        /// Indirectly involved.
         Indirect = "indirect" | "间接",
     }
 }
@@ -118,10 +127,15 @@ vocabulary! {
 vocabulary! {
     /// PMBOK engagement levels, in order from least to most engaged.
     pub enum EngagementLevel {
+        /// Unaware of the project and its impacts.
         Unaware = "unaware" | "不知晓" | "不了解",
+        /// Aware, and resisting change.
         Resistant = "resistant" | "抵制" | "抵触",
+        /// Aware, and neither supportive nor resistant.
         Neutral = "neutral" | "中立",
+        /// Aware, and supportive of change.
         Supportive = "supportive" | "支持",
+        /// Aware, and actively engaged in making it succeed.
         Leading = "leading" | "领导" | "主导",
     }
 }
@@ -136,9 +150,13 @@ impl EngagementLevel {
 vocabulary! {
     /// A stakeholder's stance on a named issue.
     pub enum Stance {
+        /// In favour.
         Support = "support" | "支持",
+        /// Against.
         Oppose = "oppose" | "反对",
+        /// Neither for nor against.
         Neutral = "neutral" | "中立",
+        /// Divided or wavering.
         Mixed = "mixed" | "分歧" | "摇摆",
     }
 }
@@ -146,10 +164,15 @@ vocabulary! {
 vocabulary! {
     /// The kind of a relationship between two stakeholders.
     pub enum RelationKind {
+        /// Works together with the other.
         Ally = "ally" | "盟友" | "同盟",
+        /// Opposes the other.
         Conflict = "conflict" | "冲突" | "对立",
+        /// Reports to the other.
         ReportsTo = "reports-to" | "汇报" | "上下级",
+        /// Influences the other's view.
         Influences = "influences" | "影响",
+        /// Belongs to the other (a group or organisation).
         MemberOf = "member-of" | "成员" | "隶属",
     }
 }
@@ -157,8 +180,11 @@ vocabulary! {
 vocabulary! {
     /// The tone of an interaction, when not given as a 1–5 satisfaction.
     pub enum Tone {
+        /// Negative.
         Negative = "negative" | "负面" | "消极",
+        /// Neutral.
         Neutral = "neutral" | "中立" | "中性",
+        /// Positive.
         Positive = "positive" | "正面" | "积极",
     }
 }
@@ -180,10 +206,19 @@ vocabulary! {
 vocabulary! {
     /// The language of a report's own labels.
     pub enum Language {
+        /// English.
         En = "en" | "en-US" | "en-GB" | "English",
         // Spelt as BCP 47 writes it, in help texts, JSON and the schema editors use.
         #[serde(rename = "zh-CN")]
+        /// Simplified Chinese.
         ZhCn = "zh-CN" | "zh" | "zh-Hans" | "中文",
+    }
+}
+
+/// English, as a register without `language:` is written in.
+impl Default for Language {
+    fn default() -> Self {
+        Language::En
     }
 }
 
@@ -397,6 +432,8 @@ pub enum Frequency {
     EveryDays(u16),
     /// Every N weeks.
     EveryWeeks(u16),
+    /// On fixed days: `weekly on monday`, `monthly on the first thursday` (format v2).
+    Fixed(DayRule),
 }
 
 impl Frequency {
@@ -412,8 +449,28 @@ impl Frequency {
             Frequency::Yearly => span.years(1),
             Frequency::EveryDays(n) => span.days(i64::from(n)),
             Frequency::EveryWeeks(n) => span.weeks(i64::from(n)),
-            Frequency::AdHoc => return None,
+            Frequency::AdHoc | Frequency::Fixed(_) => return None,
         })
+    }
+
+    /// The first due date of a touch counted from `from` (its start, or today): that day
+    /// for a frequency of intervals, the rule's first day on or after it for a fixed day.
+    /// `None` for ad hoc.
+    pub fn first_due(self, from: Date) -> Option<Date> {
+        match self {
+            Frequency::AdHoc => None,
+            Frequency::Fixed(rule) => rule.first_on_or_after(from),
+            _ => Some(from),
+        }
+    }
+
+    /// The due date after a touch was kept on `kept`: one interval later, or the rule's
+    /// next day. `None` for ad hoc.
+    pub fn due_after_kept(self, kept: Date) -> Option<Date> {
+        match self {
+            Frequency::Fixed(rule) => rule.due_after_kept(kept),
+            other => Some(kept.saturating_add(other.interval()?)),
+        }
     }
 
     /// Approximate days between touches, for comparing cadences (ad hoc: `None`).
@@ -427,6 +484,7 @@ impl Frequency {
             Frequency::Yearly => 365,
             Frequency::EveryDays(n) => u32::from(n),
             Frequency::EveryWeeks(n) => u32::from(n) * 7,
+            Frequency::Fixed(rule) => rule.approx_days(),
             Frequency::AdHoc => return None,
         })
     }
@@ -444,6 +502,7 @@ impl fmt::Display for Frequency {
             Frequency::AdHoc => f.write_str("ad-hoc"),
             Frequency::EveryDays(n) => write!(f, "every {n} days"),
             Frequency::EveryWeeks(n) => write!(f, "every {n} weeks"),
+            Frequency::Fixed(rule) => rule.fmt(f),
         }
     }
 }
@@ -482,13 +541,16 @@ impl Vocabulary for Frequency {
             "quarterly" | "每季度" | "每季" => Frequency::Quarterly,
             "yearly" | "annually" | "每年" => Frequency::Yearly,
             "ad-hoc" | "adhoc" | "as-needed" | "按需" | "不定期" => Frequency::AdHoc,
-            _ => return parse_every(&word),
+            _ => return parse_every(&word).or_else(|| DayRule::parse(&word).map(Frequency::Fixed)),
         };
         Some(fixed)
     }
     fn expected() -> String {
         "one of `daily`, `weekly`, `biweekly`, `monthly`, `quarterly`, `yearly`, `ad-hoc`, \
-         `every N days`, `every N weeks`, or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周"
+         `every N days`, `every N weeks`, a fixed day (`weekly on monday`, \
+         `every 2 weeks on friday`, `monthly on the first thursday`, `monthly on day 5`, \
+         `quarterly on day 15`), or 每天/每周/每两周/每月/每季度/每年/按需/每N天/每N周, \
+         每周一/每两周周五/每月第一个周四/每月5日"
             .into()
     }
     fn spellings() -> &'static [&'static str] {
@@ -498,11 +560,22 @@ impl Vocabulary for Frequency {
         schemars::json_schema!({
             "anyOf": [
                 { "type": "string", "enum": FREQUENCY_WORDS },
-                { "type": "string", "pattern": "^(every (\\d+) (days?|weeks?)|每 ?\\d+ ?(天|周))$" }
+                { "type": "string", "pattern": "^(every (\\d+) (days?|weeks?)|每 ?\\d+ ?(天|周))$" },
+                { "type": "string", "pattern": DAY_RULE_PATTERN }
             ]
         })
     }
 }
+
+/// The fixed-day frequencies in the JSON Schema ([`DayRule::parse`] reads them).
+const DAY_RULE_PATTERN: &str = concat!(
+    "^((weekly|biweekly|fortnightly|every \\d+ weeks?) on (mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+    "|monthly on (the )?(first|second|third|fourth|last) (mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+    "|(monthly|quarterly) on day \\d{1,2}",
+    "|每(两|二|三|四|\\d+)?(周|星期|礼拜)?(周|星期|礼拜)[一二三四五六日天]",
+    "|每月(第[一二三四]个|最后一个)(周|星期|礼拜)[一二三四五六日天]",
+    "|每(月|季度)\\d{1,2}[日号])$"
+);
 
 /// `every-10-days` (normalised from `every 10 days`), `every-week`, `每10天`, `每3周`.
 fn parse_every(word: &str) -> Option<Frequency> {

@@ -40,7 +40,7 @@ const MAX_UNKNOWN_FIELDS: usize = 20;
 /// So an unknown field's entry is turned into a comment (byte for byte, so that every
 /// other location stays put) and the text parsed again: the file's other mistakes are
 /// reported in the same run, and the rest of the document is still checked.
-pub fn parse<T: DeserializeOwned + Default>(cx: &mut FileCx<'_>, yaml: &str) -> Option<T> {
+pub(super) fn parse<T: DeserializeOwned + Default>(cx: &mut FileCx<'_>, yaml: &str) -> Option<T> {
     if yaml.trim().is_empty() {
         return Some(T::default());
     }

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::document::{AlertKind, Align, Block, Document, Figure, Run, Table};
+use crate::register::vocab::Language;
 
 use super::svg;
 
@@ -11,7 +12,7 @@ use super::svg;
 pub fn render(doc: &Document) -> String {
     let mut out = String::with_capacity(4096);
     let mut cx = Cx {
-        language: &doc.language,
+        language: doc.language,
         charts: 0,
         heading: None,
     };
@@ -89,7 +90,7 @@ pub fn replace_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 struct Cx<'a> {
-    language: &'a str,
+    language: Language,
     /// Charts drawn so far: their SVG ids must be unique in the page.
     charts: usize,
     /// The id of the last heading: it names the tables below it.
@@ -140,7 +141,7 @@ impl<'a> Cx<'a> {
                 });
             }
             Block::Table(table) => {
-                let zh = self.language.starts_with("zh");
+                let zh = self.language == Language::ZhCn;
                 table_html(table, self.heading, zh, out);
             }
             Block::Alert { alert, blocks } => {
@@ -362,7 +363,7 @@ fn runs_html(runs: &[Run], out: &mut String) {
     }
 }
 
-fn alert_title(kind: AlertKind, language: &str) -> (&'static str, &'static str) {
+fn alert_title(kind: AlertKind, language: Language) -> (&'static str, &'static str) {
     let class = match kind {
         AlertKind::Note => "note",
         AlertKind::Tip => "tip",
@@ -370,7 +371,7 @@ fn alert_title(kind: AlertKind, language: &str) -> (&'static str, &'static str) 
         AlertKind::Warning => "warning",
         AlertKind::Caution => "caution",
     };
-    (class, kind.title(language.starts_with("zh")))
+    (class, crate::i18n::render::alert(language, kind))
 }
 
 #[cfg(test)]
@@ -380,7 +381,6 @@ mod tests {
 
     fn html(markdown: &str) -> String {
         render(&Document {
-            language: "en".into(),
             blocks: convert_plain(markdown),
             ..Document::default()
         })

@@ -345,7 +345,7 @@ mod tests {
             edges: vec![NetworkEdge {
                 from: 0,
                 to: 1,
-                kind: "conflict".into(),
+                kind: crate::register::vocab::RelationKind::Conflict,
                 note: Some("Disputes the cut-over date".into()),
             }],
         };

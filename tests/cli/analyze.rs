@@ -12,6 +12,10 @@ const NOTE_ERP: &str =
 const NOTE_METRO: &str =
     "note: samples/metro-line has 1 warning; `stake check samples/metro-line` shows them\n";
 
+/// The register says `language: zh-CN`, and so does the note.
+const NOTE_METRO_ZH: &str =
+    "提示：samples/metro-line 有 1 个警告；`stake check samples/metro-line` 列出全部\n";
+
 #[test]
 fn json_of_erp_rollout() {
     stake()
@@ -31,7 +35,7 @@ fn json_of_metro_line() {
         .assert()
         .success()
         .stdout_eq(snapbox::file!["snapshots/analyze_metro_line_json.stdout"].raw())
-        .stderr_eq(NOTE_METRO);
+        .stderr_eq(NOTE_METRO_ZH);
 }
 
 #[test]
@@ -45,13 +49,37 @@ fn human_summary_of_erp_rollout() {
 }
 
 #[test]
-fn human_summary_of_metro_line() {
+fn human_summary_of_metro_line_is_in_the_register_s_language() {
+    // `_project.md` says `language: zh-CN`: headings, counts and findings are Chinese.
     stake()
         .args(["analyze", "samples/metro-line", "--as-of", "2026-11-20"])
         .assert()
         .success()
         .stdout_eq(snapbox::file!["snapshots/analyze_metro_line.stdout"])
+        .stderr_eq(NOTE_METRO_ZH);
+}
+
+#[test]
+fn the_lang_flag_wins_over_the_register() {
+    stake()
+        .args(["analyze", "samples/metro-line", "--as-of", "2026-11-20"])
+        .args(["--lang", "en"])
+        .assert()
+        .success()
+        .stdout_eq(snapbox::file!["snapshots/analyze_metro_line_en.stdout"])
         .stderr_eq(NOTE_METRO);
+    let output = stake()
+        .args(["analyze", "samples/erp-rollout", "--as-of", "2026-11-20"])
+        .args(["--lang", "zh-CN"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("\n需关注事项\n"), "{stdout}");
+    assert!(!stdout.contains("\nAttention\n"), "{stdout}");
+    // Names stay as the register writes them.
+    assert!(stdout.contains("Helen Brandt"), "{stdout}");
 }
 
 #[test]

@@ -714,3 +714,27 @@ fn wide_tables_become_labelled_cards_on_a_phone() {
         assert!(!narrow.stacked, "{sample}: the classification fits a phone");
     }
 }
+
+#[test]
+fn templates_written_for_v1_still_render_the_same_words() {
+    // v1's finding and plan-flag templates composed each sentence from `t` by `kind`;
+    // the labels and fields they read are still there, so they say what the built-ins
+    // say (the built-ins set an under-contacted flag in bold whole, v1 its first clause).
+    let v1 = root().join("tests/fixtures/templates-v1");
+    for sample in ["erp-rollout", "metro-line"] {
+        let register = root().join("samples").join(sample);
+        let args = ["--as-of", "2026-11-20", "--format", "md"];
+        let (_a, built_in) = build(&register, &args);
+        let mut with_v1 = args.to_vec();
+        with_v1.extend(["--templates", v1.to_str().unwrap()]);
+        let (_b, user) = build(&register, &with_v1);
+        for page in ["report.md", "index.md", "communication-plan.md"] {
+            let read = |dir: &Path| {
+                fs::read_to_string(dir.join(page))
+                    .unwrap()
+                    .replace("**", "")
+            };
+            assert_eq!(read(&built_in), read(&user), "{sample} {page}");
+        }
+    }
+}

@@ -40,6 +40,24 @@ fn unknown_field_suggests_the_closest() {
 }
 
 #[test]
+fn calendar_and_fixed_day_mistakes_are_all_reported() {
+    bad(
+        "bad-calendar",
+        1,
+        &[
+            "_project.md:4:28: error[invalid-value]: `wednes-day` is not a day of the week",
+            "_project.md:8:7: error[overlapping-holidays]",
+            "_project.md:9:7: error[invalid-value]: this holiday ends (2027-05-01) before it starts",
+            "_project.md:10:7: error[missing-field]: this holiday has no `to`",
+            "_project.md:11:7: error[invalid-value]: `2027-13-01` is not a date",
+            "_project.md:12:25: error[invalid-value]: `2027-02-30` is not a valid `working`",
+            "ann-lee.md:9:16: error[invalid-value]: `monthly on the fifth thursday`",
+            "ann-lee.md:11:16: error[invalid-value]: `每周八`",
+        ],
+    );
+}
+
+#[test]
 fn invalid_level() {
     bad(
         "invalid-level",
@@ -321,7 +339,7 @@ fn samples_are_clean() {
         let output = stake().args(["check", sample]).assert().code(0);
         let stderr = stderr(&output);
         assert!(
-            stderr.contains(" stakeholders, 0 errors"),
+            stderr.contains(" stakeholders, 0 errors") || stderr.contains(" 个干系人，0 个错误"),
             "{sample}:\n{stderr}"
         );
         stake()
@@ -329,6 +347,25 @@ fn samples_are_clean() {
             .assert()
             .code(0);
     }
+}
+
+#[test]
+fn a_chinese_register_is_checked_in_chinese_unless_told_otherwise() {
+    // The diagnostics themselves stay English; the closing summary follows the register.
+    stake()
+        .args(["check", "samples/metro-line"])
+        .assert()
+        .code(0)
+        .stderr_eq(snapshot("check_metro_line.stderr"));
+    let output = stake()
+        .args(["check", "--lang", "en", "samples/metro-line"])
+        .assert()
+        .code(0);
+    let stderr = stderr(&output);
+    assert!(
+        stderr.ends_with("samples/metro-line: 26 stakeholders, 0 errors, 1 warning\n"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -51,7 +51,11 @@ fn starter_checks_clean(lang: &str) {
         .assert()
         .code(0)
         .stdout_eq("")
-        .stderr_eq("register: 3 stakeholders, 0 errors, 0 warnings\n");
+        .stderr_eq(match lang {
+            // The starter says `language: zh-CN`, so `stake check` sums up in Chinese.
+            "zh-CN" => "register：3 个干系人，0 个错误，0 个警告\n",
+            _ => "register: 3 stakeholders, 0 errors, 0 warnings\n",
+        });
 }
 
 #[test]

@@ -334,3 +334,92 @@ fn a_chinese_register_without_a_cadence_names_the_built_in_channels_in_chinese()
         assert!(!csv.contains(english), "{english}: {csv}");
     }
 }
+
+#[test]
+fn fixed_days_fall_on_their_day_and_days_off_move_to_the_next_working_day() {
+    // A first-Thursday meeting, a Monday call and a daily stand-up, with a holiday on a
+    // first Thursday, New Year's Day, the Spring Festival week and a Saturday worked to
+    // make up for it (调休).
+    let (_guard, out) = build(
+        &root().join("tests/fixtures/v2-fixed-days"),
+        &["--format", "ics", "--horizon-weeks", "16"],
+    );
+    let Some(events) = parse_ics(&out.join("communication-plan.ics")) else {
+        return;
+    };
+    let starts = |content: &str| -> Vec<Date> {
+        events
+            .iter()
+            .filter(|e| e["summary"].as_str().unwrap().ends_with(content))
+            .map(|e| e["start"].as_str().unwrap()[..10].parse().unwrap())
+            .collect()
+    };
+    let day = |text: &str| -> Date { text.parse().unwrap() };
+    // Each first Thursday; 3 December is a holiday, so that one is on the Friday.
+    assert_eq!(
+        starts("Steering committee"),
+        ["2026-12-04", "2027-01-07", "2027-02-04", "2027-03-04"].map(day)
+    );
+    let off = |d: Date| {
+        [day("2026-12-03"), day("2027-01-01")].contains(&d)
+            || (day("2027-02-08")..=day("2027-02-14")).contains(&d)
+            || (matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+                && d != day("2027-02-20"))
+    };
+    let calls = starts("Status call");
+    assert!(
+        calls.iter().all(|d| d.weekday() == Weekday::Monday),
+        "{calls:?}"
+    );
+    // The Spring Festival Monday moves to the next working day, which has its own call.
+    assert!(!calls.iter().any(|&d| off(d)), "{calls:?}");
+    assert_eq!(calls.len(), 15, "{calls:?}");
+    let stand_ups = starts("Stand-up");
+    assert!(!stand_ups.iter().any(|&d| off(d)), "{stand_ups:?}");
+    assert!(
+        stand_ups.contains(&day("2027-02-20")),
+        "the make-up Saturday is worked"
+    );
+}
+
+#[test]
+fn a_short_name_labels_charts_and_calendar_titles() {
+    let (_guard, out) = build(
+        &root().join("tests/fixtures/v2-fixed-days"),
+        &["--format", "ics,html"],
+    );
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let grid = &report[report.find("chart-svg chart-grid").unwrap()..];
+    let grid = &grid[..grid.find("</svg>").unwrap()];
+    assert!(
+        grid.contains(">Kessler board</text>"),
+        "the grid labels the short name"
+    );
+    assert!(
+        !grid.contains("Procurement"),
+        "the grid does not print the long name"
+    );
+    let Some(events) = parse_ics(&out.join("communication-plan.ics")) else {
+        return;
+    };
+    let kessler: Vec<&Json> = events
+        .iter()
+        .filter(|e| {
+            e["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("Kessler board · ")
+        })
+        .collect();
+    // Every other Friday from the 27th: 27 Nov, 11 Dec (within the default 12 weeks: 6).
+    assert_eq!(kessler.len(), 6, "{kessler:?}");
+    for event in kessler {
+        assert!(
+            event["description"]
+                .as_str()
+                .unwrap()
+                .contains("Kessler Automotive GmbH, Procurement and Supplier Quality Board"),
+            "the description names the stakeholder in full"
+        );
+    }
+}

@@ -67,6 +67,8 @@ fn samples_and_starters_validate() {
     let project = validator(true);
     let mut files = Vec::new();
     markdown_files(&root().join("samples"), &mut files);
+    // Format v2: fixed days, working days and holidays.
+    markdown_files(&root().join("tests/fixtures/v2-fixed-days"), &mut files);
     // The starters as `stake init` writes them: the files in `templates/starter/` hold
     // `{today-5}` where init writes a date.
     let starters = tempfile::tempdir().expect("a temp dir");
@@ -89,8 +91,9 @@ fn samples_and_starters_validate() {
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
         checked += 1;
     }
-    // Both samples (48 stakeholders, 2 projects) and both starters (6 + 2).
-    assert!(checked >= 58, "only {checked} files validated");
+    // Both samples (48 stakeholders, 2 projects), the v2 fixture (1 + 1) and both
+    // starters (6 + 2).
+    assert!(checked >= 60, "only {checked} files validated");
 }
 
 #[test]

@@ -5,8 +5,9 @@ use super::fonts::FontSet;
 use super::layout::{Anchor, Draw, Flow, Frame, Slice, Stroke};
 use super::text::{Line, Span, TextStyle, break_lines, single_line, spans_of};
 use super::theme::{self, Rgb};
-use super::{Lang, charts, table};
+use super::{charts, table};
 use crate::document::{AlertKind, Block, Document, Figure, Run};
+use crate::i18n::render::PdfWords;
 
 /// Where blocks go: their left edge, width, enclosing boxes and text colour.
 #[derive(Debug, Clone)]
@@ -21,7 +22,7 @@ struct Ctx {
 /// Turns a document's blocks into a flow.
 pub(super) struct Builder<'a> {
     pub fonts: &'a mut FontSet,
-    pub lang: Lang,
+    pub lang: PdfWords,
     pub flow: Flow,
     /// Level of the document's top headings: numbered 1, 1.1, 1.1.1 from there.
     top_level: u8,
@@ -81,9 +82,9 @@ fn line_slices(lines: Vec<Line>, x: f32, line_height: f32, size: f32) -> Vec<Sli
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(
+    pub(super) fn new(
         fonts: &'a mut FontSet,
-        lang: Lang,
+        lang: PdfWords,
         blocks: &[Block],
         page_body: f32,
     ) -> Builder<'a> {
@@ -101,7 +102,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Lay out `blocks` across the full text width starting at `x`.
-    pub fn blocks(&mut self, blocks: &[Block], x: f32, width: f32) {
+    pub(super) fn blocks(&mut self, blocks: &[Block], x: f32, width: f32) {
         let ctx = Ctx {
             x,
             width,
@@ -125,7 +126,7 @@ impl<'a> Builder<'a> {
     /// Put a table of contents in front of the flow: top-level sections, and the next level
     /// too while that keeps it to a page. Nothing for documents with fewer than two
     /// sections. Returns the number of slices added.
-    pub fn table_of_contents(&mut self, x: f32, width: f32) -> usize {
+    pub(super) fn table_of_contents(&mut self, x: f32, width: f32) -> usize {
         let anchors: Vec<Anchor> = self
             .flow
             .slices
@@ -307,7 +308,7 @@ impl<'a> Builder<'a> {
     fn paragraph(&mut self, spans: &[Span], ctx: &Ctx, gap: f32) {
         let size = spans.first().map_or(theme::BODY, |s| s.style.size);
         let mut lines = break_lines(spans, ctx.width, self.fonts);
-        if self.lang == Lang::Zh {
+        if self.lang.justified() {
             for line in &mut lines {
                 line.justify(ctx.width);
             }

@@ -197,7 +197,7 @@ fn panels(
 mod tests {
     use super::*;
     use crate::document::{Block, ChartLabels, GridPoint, KeyMark, Run, SentimentSeries};
-    use crate::render::pdf::Lang;
+    use crate::i18n::render::PdfWords;
 
     fn texts(slices: &[Slice]) -> Vec<String> {
         slices
@@ -213,7 +213,12 @@ mod tests {
     /// The slices of `blocks` laid out 470 points wide.
     fn lay_out(blocks: &[Block]) -> Vec<Slice> {
         let mut fonts = FontSet::new(&[]).unwrap();
-        let mut builder = Builder::new(&mut fonts, Lang::En, blocks, 700.0);
+        let mut builder = Builder::new(
+            &mut fonts,
+            PdfWords::new(crate::register::vocab::Language::En),
+            blocks,
+            700.0,
+        );
         builder.blocks(blocks, 60.0, 470.0);
         builder.flow.slices
     }

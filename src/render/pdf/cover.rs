@@ -1,16 +1,16 @@
 //! The title page.
 
-use super::Lang;
 use super::fonts::FontSet;
 use super::layout::Draw;
 use super::text::{Span, TextStyle, break_lines, single_line};
 use super::theme::{self, Rgb};
 use crate::document::{Document, Edition};
+use crate::i18n::render::PdfWords;
 
 /// Drawings of the title page, in page coordinates from the top left.
 pub(super) fn draws(
     doc: &Document,
-    lang: Lang,
+    lang: PdfWords,
     fonts: &mut FontSet,
     page: (f32, f32),
 ) -> Vec<Draw> {
@@ -74,8 +74,9 @@ pub(super) fn draws(
     let label = TextStyle::new(8.5, theme::MUTED).bold();
     let value = TextStyle::new(12.0, theme::INK);
     let mut y = band + 70.0;
+    let date = doc.date.to_string();
     let facts = [
-        (lang.date_label(), Some(doc.date.as_str())),
+        (lang.date_label(), Some(date.as_str())),
         (lang.author_label(), doc.author.as_deref()),
         (lang.subject_label(), doc.subject.as_deref()),
     ];

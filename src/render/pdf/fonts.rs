@@ -157,7 +157,7 @@ fn tag(prefix: &str, n: usize) -> String {
 
 impl FontSet {
     /// The user's faces (in order) before the bundled ones.
-    pub fn new(user: &[FontFile]) -> Result<FontSet, PdfError> {
+    pub(super) fn new(user: &[FontFile]) -> Result<FontSet, PdfError> {
         let mut faces = Vec::new();
         let mut families = Vec::new();
         for (n, file) in user.iter().enumerate() {
@@ -192,7 +192,7 @@ impl FontSet {
 
     /// The face for `c` in `weight`; a character no face has is remembered as missing and
     /// drawn from the bundled regular face (its missing-glyph box).
-    pub fn glyph(&mut self, c: char, weight: Weight) -> Glyph {
+    pub(super) fn glyph(&mut self, c: char, weight: Weight) -> Glyph {
         if let Some(found) = self.cache.get(&(c, weight)) {
             return found.unwrap_or_else(|| self.missing_glyph());
         }
@@ -233,7 +233,7 @@ impl FontSet {
 
     /// Face `index` for the PDF, with every character drawn from it recorded against its
     /// glyph id so that text extraction gives the characters back.
-    pub fn pdf_font(&self, index: usize) -> PdfFont {
+    pub(super) fn pdf_font(&self, index: usize) -> PdfFont {
         let mut parsed = self.faces[index].parsed.as_ref().clone();
         let mut drawn: Vec<(u16, char)> = self
             .cache

@@ -20,7 +20,7 @@ pub(super) struct Stroke {
 }
 
 impl Stroke {
-    pub fn solid(color: Rgb, width: f32) -> Stroke {
+    pub(super) fn solid(color: Rgb, width: f32) -> Stroke {
         Stroke {
             color,
             width,
@@ -70,7 +70,7 @@ pub(super) enum Draw {
 
 impl Draw {
     /// A horizontal rule.
-    pub fn hline(x: f32, y: f32, w: f32, stroke: Stroke) -> Draw {
+    pub(super) fn hline(x: f32, y: f32, w: f32, stroke: Stroke) -> Draw {
         Draw::Path {
             points: vec![(x, y), (x + w, y)],
             closed: false,
@@ -80,7 +80,7 @@ impl Draw {
     }
 
     /// A filled rectangle.
-    pub fn fill(x: f32, y: f32, w: f32, h: f32, color: Rgb) -> Draw {
+    pub(super) fn fill(x: f32, y: f32, w: f32, h: f32, color: Rgb) -> Draw {
         Draw::Rect {
             x,
             y,
@@ -121,7 +121,7 @@ pub(super) struct Slice {
 
 impl Slice {
     /// An empty slice of some height (padding inside boxes).
-    pub fn spacer(height: f32) -> Slice {
+    pub(super) fn spacer(height: f32) -> Slice {
         Slice {
             height,
             ..Slice::default()

@@ -32,8 +32,8 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
 pub use fonts::{FontFile, MAX_FONT_BYTES};
 
-use crate::document::{AlertKind, Document, Edition, labels};
-use crate::register::vocab::Language;
+use crate::document::{Document, Edition};
+use crate::i18n::render::PdfWords;
 use layout::{Body, Draw, Placed, Stroke};
 use paint::{Painter, Target};
 use text::{TextStyle, single_line};
@@ -127,78 +127,10 @@ impl std::error::Error for PdfError {
     }
 }
 
-/// The language of the labels the renderer adds itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    En,
-    Zh,
-}
-
-impl Lang {
-    fn of(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The labels' language of the same name.
-    fn language(self) -> Language {
-        match self {
-            Lang::En => Language::En,
-            Lang::Zh => Language::ZhCn,
-        }
-    }
-
-    /// The edition line of every page.
-    fn edition(self, edition: Edition) -> &'static str {
-        labels::edition(self.language(), edition)
-    }
-
-    fn page_of(self, page: usize, pages: usize) -> String {
-        match self {
-            Lang::En => format!("Page {page} of {pages}"),
-            Lang::Zh => format!("第 {page} 页，共 {pages} 页"),
-        }
-    }
-
-    fn alert(self, kind: AlertKind) -> &'static str {
-        kind.title(self == Lang::Zh)
-    }
-
-    fn date_label(self) -> &'static str {
-        match self {
-            Lang::En => "DATE",
-            Lang::Zh => "日期",
-        }
-    }
-
-    fn author_label(self) -> &'static str {
-        match self {
-            Lang::En => "PREPARED BY",
-            Lang::Zh => "编制",
-        }
-    }
-
-    fn contents(self) -> &'static str {
-        match self {
-            Lang::En => "Contents",
-            Lang::Zh => "目录",
-        }
-    }
-
-    fn subject_label(self) -> &'static str {
-        match self {
-            Lang::En => "SUBJECT",
-            Lang::Zh => "主题",
-        }
-    }
-}
-
 /// Render `doc` as a PDF.
 pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfError> {
-    let lang = Lang::of(&doc.language);
+    let lang = PdfWords::new(doc.language);
+    let date = doc.date.to_string();
     let mut fonts = fonts::FontSet::new(&options.fonts)?;
     let (width, height) = options.paper.points();
     let text_width = width - 2.0 * theme::MARGIN_X;
@@ -272,7 +204,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
 
     let furniture = TextStyle::new(theme::FURNITURE, theme::MUTED);
     let header_line = single_line(header_text, furniture, &mut fonts);
-    let date_line = single_line(&doc.date, furniture, &mut fonts);
+    let date_line = single_line(&date, furniture, &mut fonts);
     // The edition heads the footer of every page, so a printed page on its own still
     // says whether it may be forwarded.
     let edition_style = match doc.edition {
@@ -345,8 +277,8 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
         title: &doc.title,
         author: doc.author.as_deref(),
         subject: doc.subject.as_deref(),
-        date: &doc.date,
-        language: &doc.language,
+        date: &date,
+        language: doc.language.tag(),
     };
     let bytes = finish::finish(lopdf, &info, &bookmarks).map_err(PdfError::Write)?;
     Ok(RenderedPdf {

@@ -64,7 +64,7 @@ fn point(x: f32, y: f32) -> LinePoint {
 const KAPPA: f32 = 0.552_284_8;
 
 impl<'a> Painter<'a> {
-    pub fn new(
+    pub(super) fn new(
         fonts: &'a FontSet,
         page_height: f32,
         targets: &'a dyn Fn(&str) -> Option<Target>,
@@ -125,7 +125,7 @@ impl<'a> Painter<'a> {
     }
 
     /// Draw `draw` for a slice whose top is `top` points below the page top.
-    pub fn draw(&mut self, draw: &Draw, top: f32) {
+    pub(super) fn draw(&mut self, draw: &Draw, top: f32) {
         let h = self.page_height;
         match draw {
             Draw::Text { x, baseline, line } => self.text(line, *x, h - (top + baseline)),

@@ -333,8 +333,12 @@ pub fn report(people: &[Person], chinese: bool, touches: usize) -> Document {
             w.pick("Stakeholder analysis and engagement", "干系人分析与沟通")
                 .into(),
         ),
-        date: "2026-11-20".into(),
-        language: if chinese { "zh-CN" } else { "en" }.into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: if chinese {
+            crate::register::vocab::Language::ZhCn
+        } else {
+            crate::register::vocab::Language::En
+        },
         edition: crate::document::Edition::Internal,
         blocks,
     }
@@ -451,19 +455,19 @@ fn network(people: &[Person], w: &Words) -> Chart {
             }
         })
         .collect();
-    let kinds = ["ally", "conflict", "reports-to", "influences", "member-of"];
+    let kinds = crate::register::vocab::RelationKind::ALL;
     let edges = (1..nodes.len())
         .flat_map(|i| {
             let a = NetworkEdge {
                 from: i,
                 to: i / 3,
-                kind: kinds[i % 5].into(),
+                kind: kinds[i % 5],
                 note: None,
             };
             let b = (i % 4 == 0).then(|| NetworkEdge {
                 from: i,
                 to: (i * 7) % nodes.len(),
-                kind: kinds[(i / 4) % 5].into(),
+                kind: kinds[(i / 4) % 5],
                 note: None,
             });
             std::iter::once(a).chain(b)

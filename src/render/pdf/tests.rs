@@ -2,7 +2,7 @@
 
 use super::layout::{self, Body, Placed};
 use super::*;
-use crate::document::{Block, Run, Table};
+use crate::document::{AlertKind, Block, Run, Table};
 
 fn english() -> Document {
     sample::report(&sample::people(25, false), false, 120)
@@ -30,8 +30,8 @@ fn same_document_same_bytes_even_after_other_renders() {
 fn letter_paper_changes_the_media_box() {
     let doc = Document {
         title: "T".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         blocks: vec![Block::Paragraph(vec![Run::plain("x")])],
         ..Document::default()
     };
@@ -50,8 +50,8 @@ fn letter_paper_changes_the_media_box() {
 fn characters_no_font_has_are_reported() {
     let doc = Document {
         title: "Stakeholders".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         blocks: vec![Block::Paragraph(vec![Run::plain("김민준 and 們")])],
         ..Document::default()
     };
@@ -79,7 +79,12 @@ fn long_table_repeats_its_header_on_every_page() {
     };
     let blocks = vec![Block::Table(table)];
     let mut fonts = fonts::FontSet::new(&[]).unwrap();
-    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    let mut builder = blocks::Builder::new(
+        &mut fonts,
+        PdfWords::new(crate::register::vocab::Language::En),
+        &blocks,
+        700.0,
+    );
     builder.blocks(&blocks, 60.0, 300.0);
     let flow = builder.flow;
     let pages = layout::paginate(
@@ -192,8 +197,8 @@ fn outline_nests_headings_and_metadata_comes_from_the_document() {
 fn an_empty_document_is_just_its_title_page() {
     let doc = Document {
         title: "Nothing yet".into(),
-        date: "2026-11-20".into(),
-        language: "en".into(),
+        date: jiff::civil::date(2026, 11, 20),
+        language: crate::register::vocab::Language::En,
         ..Document::default()
     };
     let pdf = render(&doc, &PdfOptions::default()).unwrap();
@@ -220,7 +225,12 @@ fn a_heading_keeps_its_space_after_a_box_and_sits_close_under_a_heading() {
         heading(2, "Risks"),
     ];
     let mut fonts = fonts::FontSet::new(&[]).unwrap();
-    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    let mut builder = blocks::Builder::new(
+        &mut fonts,
+        PdfWords::new(crate::register::vocab::Language::En),
+        &blocks,
+        700.0,
+    );
     builder.blocks(&blocks, 60.0, 470.0);
     let gap_of = |title: &str| {
         builder
@@ -248,7 +258,12 @@ fn key_figures_are_tiles_of_value_over_label() {
         },
     ])];
     let mut fonts = fonts::FontSet::new(&[]).unwrap();
-    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    let mut builder = blocks::Builder::new(
+        &mut fonts,
+        PdfWords::new(crate::register::vocab::Language::En),
+        &blocks,
+        700.0,
+    );
     builder.blocks(&blocks, 60.0, 470.0);
     let slices = &builder.flow.slices;
     assert_eq!(slices.len(), 1, "the tiles stay together");
@@ -283,7 +298,12 @@ fn a_long_key_figure_shrinks_to_its_tile_instead_of_running_into_the_next() {
             .collect(),
     )];
     let mut fonts = fonts::FontSet::new(&[]).unwrap();
-    let mut builder = blocks::Builder::new(&mut fonts, Lang::En, &blocks, 700.0);
+    let mut builder = blocks::Builder::new(
+        &mut fonts,
+        PdfWords::new(crate::register::vocab::Language::En),
+        &blocks,
+        700.0,
+    );
     builder.blocks(&blocks, 60.0, 470.0);
     let tile = (470.0 - 3.0 * 10.0) / 4.0;
     let drawn: Vec<(String, f32, f32)> = builder.flow.slices[0]

@@ -24,7 +24,7 @@ pub(super) struct TextStyle {
 }
 
 impl TextStyle {
-    pub fn new(size: f32, color: Rgb) -> TextStyle {
+    pub(super) fn new(size: f32, color: Rgb) -> TextStyle {
         TextStyle {
             size,
             bold: false,
@@ -36,7 +36,7 @@ impl TextStyle {
         }
     }
 
-    pub fn bold(self) -> TextStyle {
+    pub(super) fn bold(self) -> TextStyle {
         TextStyle { bold: true, ..self }
     }
 
@@ -58,7 +58,7 @@ pub(super) struct Span {
 }
 
 impl Span {
-    pub fn new(text: impl Into<String>, style: TextStyle) -> Span {
+    pub(super) fn new(text: impl Into<String>, style: TextStyle) -> Span {
         Span {
             text: text.into(),
             style,
@@ -138,7 +138,7 @@ pub(super) struct Line {
 impl Line {
     /// Stretch the line to `width` by spacing its characters evenly, as Chinese text is set.
     /// Last lines, and lines that would stretch visibly, stay as they are.
-    pub fn justify(&mut self, width: f32) {
+    pub(super) fn justify(&mut self, width: f32) {
         let chars: usize = self.pieces.iter().map(|p| p.text.chars().count()).sum();
         let slack = width - self.width;
         if self.last || chars < 2 || slack <= 0.0 || slack > width * 0.1 {
@@ -163,7 +163,7 @@ impl Line {
 impl Line {
     /// The line's text, for tests and diagnostics.
     #[cfg(test)]
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 }

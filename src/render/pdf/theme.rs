@@ -8,7 +8,7 @@ pub(super) struct Rgb(pub f32, pub f32, pub f32);
 
 impl Rgb {
     /// From `0xRRGGBB`.
-    pub const fn hex(v: u32) -> Rgb {
+    pub(super) const fn hex(v: u32) -> Rgb {
         Rgb(
             ((v >> 16) & 0xff) as f32 / 255.0,
             ((v >> 8) & 0xff) as f32 / 255.0,

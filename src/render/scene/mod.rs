@@ -13,6 +13,7 @@ pub mod network;
 pub mod sentiment;
 
 use crate::document::KeyMark;
+use crate::register::vocab::RelationKind;
 
 /// A point in scene units.
 pub type Point = (f64, f64);
@@ -138,14 +139,14 @@ impl EdgeKind {
         EdgeKind::MemberOf,
     ];
 
-    /// The kind of the register's kebab-case word (`member-of` for anything unknown).
-    pub fn of(word: &str) -> EdgeKind {
-        match word {
-            "ally" => EdgeKind::Ally,
-            "conflict" => EdgeKind::Conflict,
-            "reports-to" => EdgeKind::ReportsTo,
-            "influences" => EdgeKind::Influences,
-            _ => EdgeKind::MemberOf,
+    /// How a relationship of this kind is drawn.
+    pub fn of(kind: RelationKind) -> EdgeKind {
+        match kind {
+            RelationKind::Ally => EdgeKind::Ally,
+            RelationKind::Conflict => EdgeKind::Conflict,
+            RelationKind::ReportsTo => EdgeKind::ReportsTo,
+            RelationKind::Influences => EdgeKind::Influences,
+            RelationKind::MemberOf => EdgeKind::MemberOf,
         }
     }
 

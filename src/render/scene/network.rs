@@ -50,10 +50,10 @@ pub fn scene(network: &NetworkChart, measure: &mut dyn TextMeasure) -> Scene {
         .enumerate()
         .filter(|(_, e)| e.from < centres.len() && e.to < centres.len() && e.from != e.to)
         .collect();
-    edges.sort_by_key(|(i, e)| (EdgeKind::of(&e.kind).layer(), *i));
+    edges.sort_by_key(|(i, e)| (EdgeKind::of(e.kind).layer(), *i));
     let mut segments = Vec::new();
     for (_, edge) in &edges {
-        let kind = EdgeKind::of(&edge.kind);
+        let kind = EdgeKind::of(edge.kind);
         let (a, z) = (centres[edge.from], centres[edge.to]);
         segments.push((a, z));
         let names = (
@@ -296,7 +296,7 @@ fn legend(network: &NetworkChart, measure: &mut dyn TextMeasure, items: &mut Vec
             x += mark + 6.0 + w + 20.0;
         };
     for kind in EdgeKind::ALL {
-        if !network.edges.iter().any(|e| EdgeKind::of(&e.kind) == kind) {
+        if !network.edges.iter().any(|e| EdgeKind::of(e.kind) == kind) {
             continue;
         }
         entry(items, 26.0, legend_name(network, kind), &|x, y, items| {
@@ -359,7 +359,7 @@ mod tests {
         let register = load(&root, &Limits::default()).unwrap().register;
         let as_of = register.project.as_of.unwrap();
         let analysis = crate::analysis::analyze(&register, as_of);
-        let charts = Charts::build(&register, &crate::build::derived(&analysis), as_of);
+        let charts = Charts::build(&crate::analysis::Analysed::new(&register, &analysis), as_of);
         let Chart::Network(network) = charts.network else {
             panic!("a network")
         };
@@ -423,7 +423,7 @@ mod tests {
             .collect();
         let kinds = EdgeKind::ALL
             .iter()
-            .filter(|k| network.edges.iter().any(|e| EdgeKind::of(&e.kind) == **k))
+            .filter(|k| network.edges.iter().any(|e| EdgeKind::of(e.kind) == **k))
             .count();
         assert_eq!(legend.len(), kinds + 2);
         assert!(scene.items.iter().any(|i| matches!(

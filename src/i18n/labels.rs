@@ -1,11 +1,13 @@
-//! The report's own words in English and Chinese, and dates written per language.
+//! The label table (`t` in templates) and dates, levels and frequencies as each language
+//! writes them.
 //!
 //! Templates see the labels as `t`: `{{ t.report }}`, `{{ t.quadrant[s.quadrant] }}`.
 //! Enumerations are keyed by their kebab-case English value, as in the analysis JSON.
 
 use serde_json::{Map, Value};
 
-use super::Edition;
+use super::pick;
+use crate::document::Edition;
 use crate::register::vocab::{Date, Frequency, Language, Level};
 
 /// (key, English, Chinese). A dotted key is a map: `quadrant.monitor`.
@@ -363,6 +365,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "最近往来在 {days} 天前",
     ),
     (
+        "flag.last-contact-one",
+        "last contact 1 day ago",
+        "最近往来在 1 天前",
+    ),
+    (
         "flag.silent",
         "Silent for {days} days",
         "已 {days} 天无往来",
@@ -423,6 +430,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "逾期承诺：{action}（{due} 到期，已逾期 {days} 天）。兑现或给出明确日期。",
     ),
     (
+        "point.overdue-promise-one",
+        "Overdue promise: {action} (due {due}, 1 day late). Deliver it or give a firm date.",
+        "逾期承诺：{action}（{due} 到期，已逾期 1 天）。兑现或给出明确日期。",
+    ),
+    (
         "point.concern-oppose",
         "Answer their opposition on \"{issue}\"",
         "回应其对「{issue}」的反对意见",
@@ -431,6 +443,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "point.concern-mixed",
         "Resolve their doubts on \"{issue}\"",
         "化解其在「{issue}」上的疑虑",
+    ),
+    (
+        "point.concern-other",
+        "Ask for their view on \"{issue}\"",
+        "了解其对「{issue}」的看法",
     ),
     (
         "point.declining",
@@ -602,6 +619,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Review was due {subject}, {days} days ago",
         "复核已于 {subject} 到期，已逾期 {days} 天",
     ),
+    (
+        "finding.review-overdue-one",
+        "Review was due {subject}, 1 day ago",
+        "复核已于 {subject} 到期，已逾期 1 天",
+    ),
 ];
 
 /// The salience classes, keyed as in the analysis JSON, each naming the attributes that
@@ -750,13 +772,6 @@ pub fn label(language: Language, key: &str) -> &'static str {
         .map_or("", |(_, en, zh)| pick(language, en, zh))
 }
 
-fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
-    match language {
-        Language::En => en,
-        Language::ZhCn => zh,
-    }
-}
-
 /// A level 1–5 as a word.
 pub fn level(language: Language, value: u8) -> &'static str {
     let (en, zh) = LEVELS[usize::from(value.clamp(1, 5) - 1)];
@@ -825,6 +840,8 @@ pub fn frequency(language: Language, frequency: Frequency) -> String {
         Frequency::EveryDays(n) => format!("every {n} days"),
         Frequency::EveryWeeks(n) if zh => format!("每{n}周"),
         Frequency::EveryWeeks(n) => format!("every {n} weeks"),
+        Frequency::Fixed(rule) if zh => rule.chinese(),
+        Frequency::Fixed(rule) => rule.to_string(),
     }
 }
 
