@@ -109,7 +109,7 @@ pub fn default_cadence(language: Language) -> BTreeMap<Quadrant, Cadence> {
         ),
         (
             Quadrant::KeepInformed,
-            ("newsletter", "简报"),
+            ("newsletter", "项目简报"),
             Frequency::Biweekly,
         ),
         (Quadrant::Monitor, ("email", "邮件"), Frequency::Quarterly),

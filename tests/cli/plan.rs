@@ -319,7 +319,7 @@ fn a_chinese_register_without_a_cadence_names_the_built_in_channels_in_chinese()
     }
     let (_out_dir, out) = build(register, &["--format", "html,csv"]);
     let plan = fs::read_to_string(out.join("communication-plan.html")).unwrap();
-    for channel in ["会议", "书面报告", "简报", "邮件"] {
+    for channel in ["会议", "书面报告", "项目简报", "邮件"] {
         assert!(
             plan.contains(&format!(">{channel}</td>")),
             "{channel}: {plan}"
