@@ -294,7 +294,7 @@ mod tests {
             s,
             seen,
             Quadrant::Monitor,
-            &default_cadence(),
+            &default_cadence(crate::register::vocab::Language::En),
             as_of,
             "a.md",
         )

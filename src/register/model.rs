@@ -82,7 +82,7 @@ impl Project {
             language: Language::En,
             as_of: None,
             threshold: Level::new(4).expect("4 is a level"),
-            cadence: default_cadence(),
+            cadence: default_cadence(Language::En),
             silent_after_days: 60,
             confidential: vec!["contact".into(), "notes".into()],
             calendar: WorkCalendar::default(),
@@ -93,16 +93,33 @@ impl Project {
 }
 
 /// The built-in cadence per quadrant (documented in docs/format.md): the closer the
-/// grid says to manage someone, the more often they hear from the project.
-pub fn default_cadence() -> BTreeMap<Quadrant, Cadence> {
+/// grid says to manage someone, the more often they hear from the project. Its channels
+/// are written in the register's language, as its own channels are.
+pub fn default_cadence(language: Language) -> BTreeMap<Quadrant, Cadence> {
     [
-        (Quadrant::ManageClosely, "meeting", Frequency::Weekly),
-        (Quadrant::KeepSatisfied, "report", Frequency::Monthly),
-        (Quadrant::KeepInformed, "newsletter", Frequency::Biweekly),
-        (Quadrant::Monitor, "email", Frequency::Quarterly),
+        (
+            Quadrant::ManageClosely,
+            ("meeting", "会议"),
+            Frequency::Weekly,
+        ),
+        (
+            Quadrant::KeepSatisfied,
+            ("report", "书面报告"),
+            Frequency::Monthly,
+        ),
+        (
+            Quadrant::KeepInformed,
+            ("newsletter", "项目简报"),
+            Frequency::Biweekly,
+        ),
+        (Quadrant::Monitor, ("email", "邮件"), Frequency::Quarterly),
     ]
     .into_iter()
-    .map(|(quadrant, channel, frequency)| {
+    .map(|(quadrant, (en, zh), frequency)| {
+        let channel = match language {
+            Language::En => en,
+            Language::ZhCn => zh,
+        };
         let channel = channel.to_owned();
         (quadrant, Cadence { channel, frequency })
     })

@@ -13,7 +13,7 @@ use super::doc::{
 use super::front_matter::Split;
 use super::model::{
     Cadence, FieldLines, FollowUp, Holiday, Interaction, Meeting, MeetingFollowUp, Position,
-    Project, Relationship, Stakeholder, Touch, WorkCalendar,
+    Project, Relationship, Stakeholder, Touch, WorkCalendar, default_cadence,
 };
 use super::vocab::{Date, Kind, Vocabulary, normalise};
 use crate::diagnostic::{Diagnostic, Loc};
@@ -685,6 +685,7 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     project.sponsor = cx.text(doc.sponsor);
     if let Some(language) = cx.value(doc.language, "language") {
         project.language = language;
+        project.cadence = default_cadence(language);
     }
     project.as_of = cx.value(doc.as_of, "as_of");
     if let Some(threshold) = cx.value(doc.thresholds, "thresholds") {

@@ -140,7 +140,10 @@ impl<'a> Cx<'a> {
                     "</ul>\n"
                 });
             }
-            Block::Table(table) => table_html(table, self.heading, out),
+            Block::Table(table) => {
+                let zh = self.language == Language::ZhCn;
+                table_html(table, self.heading, zh, out);
+            }
             Block::Alert { alert, blocks } => {
                 let (class, title) = alert_title(*alert, self.language);
                 let _ = write!(
@@ -196,13 +199,23 @@ fn figures_html(figures: &[Figure], out: &mut String) {
 
 /// A table in a box that scrolls sideways on a narrow screen; the box takes keyboard focus
 /// (so it can be scrolled without a mouse) and is named by the heading above it.
-fn table_html(table: &Table, heading: Option<&str>, out: &mut String) {
+///
+/// A table too wide for a phone is marked `stack`: on a narrow screen the style sheet shows
+/// each row as a card, each cell labelled with its column head (`data-label`), so no
+/// column is off-screen. A table that fits stays a table.
+fn table_html(table: &Table, heading: Option<&str>, zh: bool, out: &mut String) {
     let class = |i: usize| match table.align.get(i).copied().unwrap_or_default() {
         Align::Left => "",
         Align::Center => " class=\"c\"",
         Align::Right => " class=\"r\"",
     };
-    out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" ");
+    let names: Vec<String> = table.header.iter().map(|cell| plain(cell)).collect();
+    let stack = narrowest_width(table, zh) > PHONE_WIDTH;
+    out.push_str(if stack {
+        "<div class=\"table-wrap stack\" tabindex=\"0\" role=\"region\" "
+    } else {
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+    });
     match heading {
         Some(id) => {
             out.push_str("aria-labelledby=\"");
@@ -210,11 +223,6 @@ fn table_html(table: &Table, heading: Option<&str>, out: &mut String) {
         }
         None => {
             out.push_str("aria-label=\"");
-            let names: Vec<String> = table
-                .header
-                .iter()
-                .map(|cell| cell.iter().map(|run| run.text.as_str()).collect())
-                .collect();
             escape(&names.join(", "), out);
         }
     }
@@ -228,13 +236,89 @@ fn table_html(table: &Table, heading: Option<&str>, out: &mut String) {
     for row in &table.rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let _ = write!(out, "<td{}>", class(i));
+            let _ = write!(out, "<td{}", class(i));
+            if stack && let Some(name) = names.get(i).filter(|name| !name.trim().is_empty()) {
+                out.push_str(" data-label=\"");
+                escape(name, out);
+                out.push('"');
+            }
+            out.push('>');
             runs_html(cell, out);
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// The text of a cell without its styles.
+fn plain(runs: &[Run]) -> String {
+    runs.iter().map(|run| run.text.as_str()).collect()
+}
+
+/// The width, in CSS pixels, a table has for its content on a phone: a 360-px screen
+/// less the page margins. A table that needs more is shown as cards there.
+const PHONE_WIDTH: f32 = 328.0;
+
+/// An estimate of the narrowest a table can be laid out, in CSS pixels at the table's
+/// 13.5-px type: per column the widest head (heads do not wrap) or the widest piece of a
+/// cell that cannot be broken, plus the cell padding. It errs wide (Chinese is taken to
+/// break only at spaces and punctuation, as the plan and brief pages keep words whole),
+/// so a table it calls narrow does fit.
+fn narrowest_width(table: &Table, zh: bool) -> f32 {
+    const EM: f32 = 13.5;
+    const PADDING: f32 = 20.0;
+    let columns = table
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain([table.header.len()])
+        .max()
+        .unwrap_or(0);
+    (0..columns)
+        .map(|i| {
+            let head = table
+                .header
+                .get(i)
+                .map_or(0.0, |cell| ems(&plain(cell)) * 1.05);
+            let body = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .flat_map(|cell| cell.iter())
+                .flat_map(|run| unbreakable(&run.text, zh))
+                .map(ems)
+                .fold(0.0, f32::max);
+            head.max(body) * EM + PADDING
+        })
+        .sum()
+}
+
+/// The pieces of `text` a line cannot be broken inside: words between spaces (a no-break
+/// space joins), and in Chinese text that keeps words whole, the runs between punctuation;
+/// otherwise each Chinese character stands alone.
+fn unbreakable(text: &str, zh: bool) -> impl Iterator<Item = &str> {
+    text.split([' ', '\n', '\t'])
+        .flat_map(move |word| word.split_inclusive(move |c: char| breaks_after(c, zh)))
+}
+
+fn breaks_after(c: char, zh: bool) -> bool {
+    match c {
+        '-' | '/' | '，' | '。' | '、' | '；' | '：' | '）' | '！' | '？' => true,
+        c if wide(c) => !zh,
+        _ => false,
+    }
+}
+
+/// A character set a full em wide: Chinese, Japanese and Korean ideographs and their
+/// punctuation, and full-width forms.
+fn wide(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FF60}')
+}
+
+/// The width of `text` in ems, taking a Latin letter or digit at its average 0.55 em.
+fn ems(text: &str) -> f32 {
+    text.chars().map(|c| if wide(c) { 1.0 } else { 0.55 }).sum()
 }
 
 /// Styled runs; adjacent runs with the same link share one `<a>`.
@@ -334,6 +418,43 @@ mod tests {
         let out = html("> [!CAUTION]\n> Careful\n\n- a\n- b\n");
         assert!(out.contains("<div class=\"alert alert-caution\" role=\"note\">"));
         assert!(out.contains("<li>a</li>"));
+    }
+
+    #[test]
+    fn a_table_too_wide_for_a_phone_is_stacked_with_labelled_cells() {
+        let wide = html(
+            "| Owner | Stakeholder | Content | Channel | Frequency | Last contact | Next due | Days overdue |\n\
+             |---|---|---|---|---|---|---|--:|\n\
+             | Daniel Ortiz | Helen Brandt | Budget report | report | monthly | 19 Nov 2026 | 1 Mar 2026 | **2** |\n\
+             | | Mark Sullivan | Steering pack | meeting | weekly | 10 Nov 2026 | 24 Nov 2026 | |\n",
+        );
+        assert!(wide.contains("<div class=\"table-wrap stack\""), "{wide}");
+        assert!(
+            wide.contains("<td class=\"r\" data-label=\"Days overdue\"><strong>2</strong></td>"),
+            "{wide}"
+        );
+        // A blank cell stays empty, so the card hides it and joins the group above.
+        assert!(
+            wide.contains("<tr><td data-label=\"Owner\"></td>"),
+            "{wide}"
+        );
+        let narrow = html("| Quadrant | Count |\n|---|--:|\n| Monitor | 4 |\n");
+        assert!(narrow.contains("<div class=\"table-wrap\" "), "{narrow}");
+        assert!(!narrow.contains("data-label"), "{narrow}");
+    }
+
+    #[test]
+    fn chinese_that_keeps_words_whole_is_measured_by_its_runs() {
+        let table = |text: &str| Table {
+            align: vec![Align::Left; 2],
+            header: vec![vec![Run::plain("需求")], vec![Run::plain("期望")]],
+            rows: vec![vec![vec![Run::plain(text)], vec![Run::plain(text)]]],
+        };
+        // Fifteen characters without punctuation cannot break in a plan or brief.
+        let long = table("希望尽早明确征收补偿标准和时间表");
+        assert!(narrowest_width(&long, true) > PHONE_WIDTH);
+        let short = table("希望尽早明确，征收补偿标准，时间表");
+        assert!(narrowest_width(&short, true) < PHONE_WIDTH);
     }
 
     #[test]

@@ -592,6 +592,129 @@ fn axe_violations(page: &Path, axe: &str, scratch: &Path) -> Option<String> {
     found.then(|| format!("{}: {violations:#}", page.display()))
 }
 
+/// The tables of a page: the class of the box around each, its column heads and its
+/// body cells as (data-label, text) pairs.
+struct PageTable {
+    stacked: bool,
+    heads: Vec<String>,
+    cells: Vec<(Option<String>, String)>,
+}
+
+fn page_tables(html: &str) -> Vec<PageTable> {
+    let between = |text: &str, open: &str, close: &str| -> Vec<String> {
+        text.split(open)
+            .skip(1)
+            .map(|rest| rest.split(close).next().unwrap_or("").to_owned())
+            .collect()
+    };
+    let strip = |text: &str| -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in text.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&").replace("&#39;", "'")
+    };
+    html.split("<div class=\"table-wrap")
+        .skip(1)
+        .map(|box_| {
+            let table = box_.split("</table>").next().unwrap();
+            let heads = between(table, "<th ", "</th>")
+                .iter()
+                .map(|th| strip(th.split_once('>').unwrap().1))
+                .collect();
+            let cells = between(table, "<td", "</td>")
+                .iter()
+                .map(|td| {
+                    let (attributes, text) = td.split_once('>').unwrap();
+                    let label = attributes
+                        .split("data-label=\"")
+                        .nth(1)
+                        .map(|rest| strip(rest.split('"').next().unwrap()));
+                    (label, strip(text))
+                })
+                .collect();
+            PageTable {
+                stacked: box_.starts_with(" stack\""),
+                heads,
+                cells,
+            }
+        })
+        .collect()
+}
+
+/// At a phone's width the plan's schedule (next due, days overdue) and the register
+/// tables would sit off-screen in a sideways-scrolling box; they are shown as cards
+/// instead, each cell labelled with its column head, by a rule of the page's own style
+/// sheet. A table that fits a phone stays a table.
+#[test]
+fn wide_tables_become_labelled_cards_on_a_phone() {
+    for (sample, next_due, name, classification) in [
+        ("samples/erp-rollout", "Next due", "Name", "Classification"),
+        ("samples/metro-line", "下次沟通", "名称", "干系人分类"),
+    ] {
+        let (_dir, out) = build(&root().join(sample), &["--format", "html"]);
+        let page = |name: &str| fs::read_to_string(out.join(name)).unwrap();
+        let plan = page("communication-plan.html");
+        let report = page("report.html");
+        let index = page("index.html");
+        for html in [&plan, &report, &index] {
+            let css = html
+                .split("<style>")
+                .nth(1)
+                .unwrap()
+                .split("</style>")
+                .next()
+                .unwrap();
+            let phone = css
+                .split("@media screen and (max-width: 640px)")
+                .nth(1)
+                .unwrap_or_else(|| panic!("{sample}: no phone rule in {css}"));
+            for rule in [
+                ".stack table, .stack tbody, .stack tr, .stack td { display: block; }",
+                "content: attr(data-label)",
+                ".stack td:empty { display: none; }",
+            ] {
+                assert!(phone.contains(rule), "{sample}: `{rule}` missing");
+            }
+        }
+        let schedule: Vec<PageTable> = page_tables(&plan)
+            .into_iter()
+            .filter(|t| t.heads.iter().any(|h| h == next_due))
+            .collect();
+        assert!(schedule.len() >= 4, "{sample}: one schedule a quadrant");
+        let registers: Vec<PageTable> = [&report, &index]
+            .into_iter()
+            .flat_map(|html| page_tables(html))
+            .filter(|t| t.heads.first().is_some_and(|h| h == name))
+            .filter(|t| t.heads.len() >= 5)
+            .collect();
+        assert!(registers.len() >= 2, "{sample}: the register tables");
+        for table in schedule.iter().chain(&registers) {
+            assert!(table.stacked, "{sample}: {:?} is not stacked", table.heads);
+            let columns = table.heads.len();
+            for (i, (label, text)) in table.cells.iter().enumerate() {
+                assert_eq!(
+                    label.as_deref(),
+                    Some(table.heads[i % columns].as_str()),
+                    "{sample}: cell `{text}` of {:?}",
+                    table.heads
+                );
+            }
+        }
+        let narrow = page_tables(&report)
+            .into_iter()
+            .find(|t| t.heads.first().is_some_and(|h| h == classification))
+            .unwrap();
+        assert!(!narrow.stacked, "{sample}: the classification fits a phone");
+    }
+}
+
 #[test]
 fn templates_written_for_v1_still_render_the_same_words() {
     // v1's finding and plan-flag templates composed each sentence from `t` by `kind`;

@@ -299,6 +299,43 @@ fn the_public_exports_leak_nothing() {
 }
 
 #[test]
+fn a_chinese_register_without_a_cadence_names_the_built_in_channels_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path();
+    fs::write(
+        register.join("_project.md"),
+        "---\nname: 无沟通节奏的项目\nlanguage: zh-CN\nas_of: 2026-11-20\n---\n",
+    )
+    .unwrap();
+    // One stakeholder a quadrant, none with a plan: each gets the built-in cadence.
+    for (id, name, power, interest) in [
+        ("wang", "王建国", "很高", "很高"),
+        ("li", "李志强", "很高", "很低"),
+        ("liu", "刘晓燕", "很低", "很高"),
+        ("zhao", "赵国栋", "很低", "很低"),
+    ] {
+        let text = format!("---\nname: {name}\npower: {power}\ninterest: {interest}\n---\n");
+        fs::write(register.join(format!("{id}.md")), text).unwrap();
+    }
+    let (_out_dir, out) = build(register, &["--format", "html,csv"]);
+    let plan = fs::read_to_string(out.join("communication-plan.html")).unwrap();
+    for channel in ["会议", "书面报告", "项目简报", "邮件"] {
+        assert!(
+            plan.contains(&format!(">{channel}</td>")),
+            "{channel}: {plan}"
+        );
+    }
+    let csv = fs::read_to_string(out.join("communication-plan.csv")).unwrap();
+    for english in ["meeting", "report", "newsletter", "email"] {
+        assert!(
+            !plan.contains(&format!(">{english}</td>")),
+            "{english}: {plan}"
+        );
+        assert!(!csv.contains(english), "{english}: {csv}");
+    }
+}
+
+#[test]
 fn fixed_days_fall_on_their_day_and_days_off_move_to_the_next_working_day() {
     // A first-Thursday meeting, a Monday call and a daily stand-up, with a holiday on a
     // first Thursday, New Year's Day, the Spring Festival week and a Saturday worked to

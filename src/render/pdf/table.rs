@@ -240,7 +240,12 @@ fn columns(table: &Table, n: usize, width: f32, fonts: &mut FontSet) -> Vec<f32>
     let rows = std::iter::once((&table.header, head)).chain(table.rows.iter().map(|r| (r, body)));
     for (r, (row, style)) in rows.enumerate() {
         for (c, runs) in row.iter().enumerate() {
-            let (narrow, natural) = widths(&spans_of(runs, style), fonts);
+            let (mut narrow, natural) = widths(&spans_of(runs, style), fonts);
+            if is_short_han_word(runs) {
+                // A name (刘晓燕) or a head (负责人) read one character a line is not
+                // read at all: it counts as one word, as a Latin one does.
+                narrow = natural;
+            }
             wanted[c].narrow = wanted[c].narrow.max(narrow + 2.0 * PAD_X);
             wanted[c].natural = wanted[c].natural.max(natural + 2.0 * PAD_X);
             if r > 0 && natural > 0.0 {
@@ -253,6 +258,15 @@ fn columns(table: &Table, n: usize, width: f32, fonts: &mut FontSet) -> Vec<f32>
         want.typical = cells.get(cells.len() / 2).copied().unwrap_or(want.natural);
     }
     column_widths(&wanted, width, SHORT_EM * theme::TABLE + 2.0 * PAD_X)
+}
+
+/// Whether a cell is a short Chinese word and nothing else: two to four Han characters,
+/// as a person's name, a level (很高) or a column head (负责人, 下次到期) is.
+fn is_short_han_word(runs: &[Run]) -> bool {
+    let text: String = runs.iter().map(|run| run.text.as_str()).collect();
+    let text = text.trim();
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    (2..=4).contains(&text.chars().count()) && text.chars().all(han)
 }
 
 /// Lay out `table` at `x`, `width` wide.
@@ -471,6 +485,48 @@ mod tests {
             );
         }
         assert!(counts[1][1] > 1, "the long column wraps: {counts:?}");
+    }
+
+    #[test]
+    fn a_short_chinese_name_or_head_never_breaks_in_a_table_of_many_columns() {
+        // The plan's load by owner and week: sixteen short columns, too many for each to
+        // keep its widest entry on one line.
+        let mut header = vec!["负责人", "已逾期"];
+        let weeks = [
+            "11月20日",
+            "11月23日",
+            "11月30日",
+            "12月7日",
+            "12月14日",
+            "12月21日",
+            "12月28日",
+            "1月4日",
+            "1月11日",
+            "1月18日",
+            "1月25日",
+            "2月1日",
+            "2月8日",
+        ];
+        header.extend(weeks);
+        header.push("合计");
+        let row = |owner: &'static str| {
+            let mut row = vec![owner, "4"];
+            row.extend(["10"; 13]);
+            row.push("101");
+            cells(&row)
+        };
+        let table = Table {
+            align: Vec::new(),
+            header: cells(&header),
+            rows: vec![row("刘晓燕"), row("吴婷"), row("欧阳晓燕")],
+        };
+        let counts = line_counts(&table, 471.0);
+        assert_eq!(counts[0][0], 1, "负责人 breaks: {counts:?}");
+        assert_eq!(counts[0][1], 1, "已逾期 breaks: {counts:?}");
+        assert_eq!(counts[0][15], 1, "合计 breaks: {counts:?}");
+        for row in &counts[1..] {
+            assert_eq!(row[0], 1, "a name breaks: {counts:?}");
+        }
     }
 
     #[test]
