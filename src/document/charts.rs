@@ -9,8 +9,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
-    NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
+    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, EngagementWords, GridChart,
+    GridPoint, GridWords, KeyMark, NetworkChart, NetworkEdge, NetworkNode, NetworkWords,
+    SentimentChart, SentimentSeries,
 };
 use crate::analysis::Analysed;
 use crate::i18n::{self, label};
@@ -96,10 +97,10 @@ impl Charts {
         Some(Chart::Sentiment(SentimentChart {
             labels: ChartLabels {
                 title: format!("{}: {}", self.sentiment.labels.title, series.label),
-                extra: vec![written(&start), written(&end)],
                 description,
                 ..self.sentiment.labels.clone()
             },
+            range_written: (written(&start), written(&end)),
             range: (start, end),
             series: vec![series.clone()],
         }))
@@ -119,12 +120,15 @@ fn short(s: &Stakeholder) -> String {
 }
 
 fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
-    let mut extra: Vec<String> = Quadrant::ALL
-        .iter()
-        .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
-        .collect();
-    extra.extend((1..=5).map(|v| i18n::level(language, v).to_owned()));
-    extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
+    let words = GridWords {
+        quadrants: std::array::from_fn(|i| {
+            let q = Quadrant::ALL[i];
+            label(language, &format!("quadrant.{}", q.as_str())).to_owned()
+        }),
+        levels: [1, 2, 3, 4, 5].map(|v| i18n::level(language, v).to_owned()),
+        key: label(language, "legend_key").to_owned(),
+        key_withheld: label(language, "legend_key_withheld").to_owned(),
+    };
     let points: Vec<GridPoint> = view
         .iter()
         .map(|(s, a)| GridPoint {
@@ -148,9 +152,9 @@ fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
             title: label(language, "grid").to_owned(),
             x_axis: label(language, "interest").to_owned(),
             y_axis: label(language, "power").to_owned(),
-            extra,
             description,
         },
+        words,
         threshold: threshold.value(),
         points,
     }
@@ -182,12 +186,14 @@ fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Show
         rows.truncate(MAX_ROWS);
     }
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.label.cmp(&b.2.label)));
-    let mut extra: Vec<String> = EngagementLevel::ALL
-        .iter()
-        .map(|l| label(language, &format!("engagement_level.{}", l.as_str())).to_owned())
-        .collect();
-    extra.push(label(language, "current").to_owned());
-    extra.push(label(language, "desired").to_owned());
+    let words = EngagementWords {
+        levels: std::array::from_fn(|i| {
+            let l = EngagementLevel::ALL[i];
+            label(language, &format!("engagement_level.{}", l.as_str())).to_owned()
+        }),
+        current: label(language, "current").to_owned(),
+        desired: label(language, "desired").to_owned(),
+    };
     let gaps = rows
         .iter()
         .filter(|r| matches!((r.2.current, r.2.desired), (Some(c), Some(d)) if c != d))
@@ -200,10 +206,10 @@ fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Show
     let chart = EngagementChart {
         labels: ChartLabels {
             title: label(language, "engagement").to_owned(),
-            extra,
             description,
             ..ChartLabels::default()
         },
+        words,
         rows: rows.into_iter().map(|r| r.2).collect(),
     };
     (chart, shown)
@@ -339,15 +345,15 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         node.x = x;
         node.y = y;
     }
-    let extra = RelationKind::ALL
-        .iter()
-        .map(|k| label(language, &format!("relation.{}", k.as_str())).to_owned())
-        .chain(
-            ["legend_central", "legend_key", "legend_key_withheld"]
-                .iter()
-                .map(|k| label(language, k).to_owned()),
-        )
-        .collect();
+    let words = NetworkWords {
+        relations: std::array::from_fn(|i| {
+            let k = RelationKind::ALL[i];
+            label(language, &format!("relation.{}", k.as_str())).to_owned()
+        }),
+        central: label(language, "legend_central").to_owned(),
+        key: label(language, "legend_key").to_owned(),
+        key_withheld: label(language, "legend_key_withheld").to_owned(),
+    };
     let conflicts = edges
         .iter()
         .filter(|e| e.kind == RelationKind::Conflict)
@@ -361,10 +367,10 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
     let chart = NetworkChart {
         labels: ChartLabels {
             title: label(language, "network").to_owned(),
-            extra,
             description,
             ..ChartLabels::default()
         },
+        words,
         nodes,
         edges,
     };
@@ -423,10 +429,10 @@ fn sentiment(
     let chart = SentimentChart {
         labels: ChartLabels {
             title: label(language, "sentiment").to_owned(),
-            extra: vec![written(&start), written(&end)],
             description,
             ..ChartLabels::default()
         },
+        range_written: (written(&start), written(&end)),
         range: (start, end),
         series: series.into_iter().map(|s| s.1).collect(),
     };
@@ -524,8 +530,8 @@ mod tests {
             panic!()
         };
         assert_eq!(grid.points.len(), register.stakeholders.len());
-        assert_eq!(grid.labels.extra[0], "重点管理");
-        assert_eq!(grid.labels.extra[8], "很高");
+        assert_eq!(grid.words.quadrants[0], "重点管理");
+        assert_eq!(grid.words.levels[4], "很高");
         assert!(charts.sentiment.series.len() <= MAX_SERIES);
     }
 }

@@ -59,8 +59,9 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
     let height = rows as f64 * (PANEL_H + PANEL_GAP) + 4.0;
     let start = day(&chart.range.0).unwrap_or(0.0);
     let span = (day(&chart.range.1).unwrap_or(start + 1.0) - start).max(1.0);
-    let first = chart.labels.extra.first().unwrap_or(&chart.range.0);
-    let last = chart.labels.extra.get(1).unwrap_or(&chart.range.1);
+    let written = |w: &String, iso: &String| if w.is_empty() { iso.clone() } else { w.clone() };
+    let first = &written(&chart.range_written.0, &chart.range.0);
+    let last = &written(&chart.range_written.1, &chart.range.1);
     let mut items = Vec::new();
     for (i, series) in chart.series.iter().enumerate() {
         let px = 4.0 + (i % 3) as f64 * (PANEL_W + PANEL_GAP);
