@@ -228,24 +228,25 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
     // Keyed by the kind's word: the order of edges (and so of the drawing) is by it.
     let mut edges: BTreeMap<(usize, usize, &'static str), (RelationKind, Vec<String>)> =
         BTreeMap::new();
-    for (i, (s, _)) in pairs.iter().enumerate() {
-        for r in &s.relationships {
-            if let Some(&j) = index.get(r.with.as_str()) {
-                let kind = r.kind.as_str();
-                let pair = if matches!(r.kind, RelationKind::Ally | RelationKind::Conflict) {
-                    (i.min(j), i.max(j))
-                } else {
-                    (i, j)
-                };
-                let (_, notes) = edges
-                    .entry((pair.0, pair.1, kind))
-                    .or_insert_with(|| (r.kind, Vec::new()));
-                if let Some(note) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
-                    && !notes.iter().any(|n| n == note)
-                {
-                    notes.push(note.to_owned());
-                }
-            }
+    // The edges and alliances are the analysis's (in a public edition, its view).
+    let network = &view.analysis.network;
+    for edge in &network.edges {
+        let (Some(&i), Some(&j)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
+        else {
+            continue;
+        };
+        let pair = if matches!(edge.kind, RelationKind::Ally | RelationKind::Conflict) {
+            (i.min(j), i.max(j))
+        } else {
+            (i, j)
+        };
+        let (_, notes) = edges
+            .entry((pair.0, pair.1, edge.kind.as_str()))
+            .or_insert_with(|| (edge.kind, Vec::new()));
+        if let Some(note) = edge.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+            && !notes.iter().any(|n| n == note)
+        {
+            notes.push(note.to_owned());
         }
     }
     let mut connected: Vec<usize> = edges.keys().flat_map(|(a, b, _)| [*a, *b]).collect();
@@ -257,31 +258,28 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         connected.truncate(MAX_NODES);
         connected.sort_unstable();
     }
-    // Groups of allies sit together on the circle: union-find over ally edges.
-    let mut parent: HashMap<usize, usize> = connected.iter().map(|&i| (i, i)).collect();
-    fn find(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
-        let p = parent[&i];
-        if p == i {
-            return i;
-        }
-        let root = find(parent, p);
-        parent.insert(i, root);
-        root
-    }
-    for ((a, b, _), (kind, _)) in &edges {
-        if *kind == RelationKind::Ally && parent.contains_key(a) && parent.contains_key(b) {
-            let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
-            if ra != rb {
-                parent.insert(ra.max(rb), ra.min(rb));
-            }
+    // Groups of allies sit together: the analysis's ally groups, as far as they are
+    // drawn; everyone else alone.
+    let drawn: std::collections::BTreeSet<usize> = connected.iter().copied().collect();
+    let mut grouped = std::collections::BTreeSet::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for group in &network.ally_groups {
+        let members: Vec<usize> = group
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .filter(|i| drawn.contains(i))
+            .collect();
+        if !members.is_empty() {
+            grouped.extend(members.iter().copied());
+            groups.push(members);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &i in &connected {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.extend(
+        connected
+            .iter()
+            .filter(|i| !grouped.contains(*i))
+            .map(|&i| vec![i]),
+    );
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     // The layout starts from the groups evenly around a circle, one empty slot between
     // groups.
