@@ -85,9 +85,9 @@ impl Charts {
             .binary_search_by(|s| s.id.as_str().cmp(id))
             .ok()?;
         let series = &self.profiles[at];
-        let start = series.points.first()?.0.clone();
-        let end = self.sentiment.range.1.clone();
-        let written = |date: &str| written(self.language, date);
+        let start = series.points.first()?.0;
+        let end = self.sentiment.range.1;
+        let written = |date: &Date| i18n::date(self.language, *date);
         let description = i18n::charts::sentiment_of(
             self.language,
             &series.label,
@@ -105,12 +105,6 @@ impl Charts {
             series: vec![series.clone()],
         }))
     }
-}
-
-/// An ISO date of the chart data as the language writes it (other text as it is).
-fn written(language: Language, date: &str) -> String {
-    date.parse::<Date>()
-        .map_or_else(|_| date.to_owned(), |d| i18n::date(language, d))
 }
 
 /// A chart's label: the short name (format v2) where one is given, else the name,
@@ -243,7 +237,11 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         let (_, notes) = edges
             .entry((pair.0, pair.1, edge.kind.as_str()))
             .or_insert_with(|| (edge.kind, Vec::new()));
-        if let Some(note) = edge.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+        if let Some(note) = edge
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
             && !notes.iter().any(|n| n == note)
         {
             notes.push(note.to_owned());
@@ -388,11 +386,11 @@ fn sentiment(
     let mut series: Vec<(usize, SentimentSeries)> = view
         .iter()
         .filter_map(|(s, a)| {
-            let points: Vec<(String, f64)> = s
+            let points: Vec<(Date, f64)> = s
                 .interactions
                 .iter()
                 .filter(|i| i.date <= as_of)
-                .filter_map(|i| Some((i.date.to_string(), i.sentiment?.score())))
+                .filter_map(|i| Some((i.date, i.sentiment?.score())))
                 .collect();
             (points.len() >= 2).then(|| {
                 let series = SentimentSeries {
@@ -412,11 +410,11 @@ fn sentiment(
     series.truncate(MAX_SERIES);
     let start = series
         .iter()
-        .filter_map(|(_, s)| s.points.first().map(|p| p.0.clone()))
+        .filter_map(|(_, s)| s.points.first().map(|p| p.0))
         .min()
-        .unwrap_or_else(|| as_of.to_string());
-    let end = as_of.to_string();
-    let written = |date: &str| written(language, date);
+        .unwrap_or(as_of);
+    let end = as_of;
+    let written = |date: &Date| i18n::date(language, *date);
     let description = i18n::charts::sentiment(
         language,
         series.len(),

@@ -417,8 +417,8 @@ pub struct SentimentSeries {
     pub id: String,
     /// Label.
     pub label: String,
-    /// (date `YYYY-MM-DD`, score 1–5) in date order.
-    pub points: Vec<(String, f64)>,
+    /// (date, score 1–5) in date order.
+    pub points: Vec<(Date, f64)>,
 }
 
 /// Sentiment over time.
@@ -427,7 +427,7 @@ pub struct SentimentChart {
     /// Labels.
     pub labels: ChartLabels,
     /// First and last date shown.
-    pub range: (String, String),
+    pub range: (Date, Date),
     /// The same dates as the report's language writes them.
     pub range_written: (String, String),
     /// One series per stakeholder shown.

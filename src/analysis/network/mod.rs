@@ -69,7 +69,13 @@ pub fn network(register: &Register, ids: &Ids<'_>) -> (Network, Vec<f64>) {
         for r in &s.relationships {
             // The loader drops relationships to unknown ids; skip any left all the same.
             let Some(to) = ids.get(&r.with) else { continue };
-            written.push((from as u32, to as u32, r.kind, r.strength, r.note.as_deref()));
+            written.push((
+                from as u32,
+                to as u32,
+                r.kind,
+                r.strength,
+                r.note.as_deref(),
+            ));
         }
     }
     written.sort_by_key(|&(from, to, kind, ..)| (from, to, kind));

@@ -235,13 +235,19 @@ mod tests {
     fn sentiment(title: &str) -> Block {
         Block::chart(Chart::Sentiment(SentimentChart {
             labels: labels(title),
-            range: ("2026-03-01".into(), "2026-11-20".into()),
+            range: (
+                jiff::civil::date(2026, 3, 1),
+                jiff::civil::date(2026, 11, 20),
+            ),
             range_written: ("1 Mar 2026".into(), "20 Nov 2026".into()),
             series: (0..4)
                 .map(|k| SentimentSeries {
                     id: format!("s{k}"),
                     label: format!("Person {k}"),
-                    points: vec![("2026-04-01".into(), 2.0), ("2026-10-01".into(), 4.0)],
+                    points: vec![
+                        (jiff::civil::date(2026, 4, 1), 2.0),
+                        (jiff::civil::date(2026, 10, 1), 4.0),
+                    ],
                 })
                 .collect(),
         }))

@@ -536,7 +536,7 @@ fn sentiment(people: &[Person], w: &Words) -> Chart {
                     // Gentle swings around a per-person mood, in half steps.
                     let phase = k as f64 * 1.7 + d as f64 * (0.45 + 0.15 * (k % 3) as f64);
                     let score = ((3.0 + 1.4 * phase.sin()) * 2.0).round() / 2.0;
-                    (date.to_string(), score)
+                    (date.parse().expect("the sample's dates exist"), score)
                 })
                 .collect(),
         })
@@ -552,7 +552,10 @@ fn sentiment(people: &[Person], w: &Words) -> Chart {
             };
             (first.to_owned(), last.to_owned())
         },
-        range: ("2026-01-01".into(), "2026-11-20".into()),
+        range: (
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2026, 11, 20),
+        ),
         series,
     })
 }
