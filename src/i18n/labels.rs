@@ -770,12 +770,13 @@ pub fn salience(language: Language, class: &str, threshold: Level) -> String {
         })
 }
 
-/// One label, for Rust code (chart titles and the like).
+/// One label, for Rust code (chart titles and the like). A key the table lacks is a
+/// mistake of the code: a debug build (every test) stops on it, a release build writes
+/// nothing rather than the key.
 pub fn label(language: Language, key: &str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or("", |(_, en, zh)| pick(language, en, zh))
+    let found = LABELS.iter().find(|(k, _, _)| *k == key);
+    debug_assert!(found.is_some(), "no label `{key}` in i18n::labels");
+    found.map_or("", |(_, en, zh)| pick(language, en, zh))
 }
 
 /// A level 1–5 as a word.
@@ -884,6 +885,57 @@ mod tests {
         ] {
             let parsed = Frequency::parse(text).unwrap();
             assert_eq!(frequency(Language::ZhCn, parsed), text);
+        }
+    }
+
+    #[test]
+    fn every_key_the_code_names_exists() {
+        // `label(language, "grid")`, `label("id")` (a closure over it) and
+        // `label(language, &format!("quadrant.{}", ...))` with every value of the map.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root];
+        let mut keys = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("label(") {
+                // `.label("…")` is a diagnostic's, not a lookup.
+                if text[..at].ends_with(|c: char| c == '.' || c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[at + "label(".len()..];
+                let rest = rest.split_once(", ").map_or(rest, |(head, tail)| {
+                    if head.contains('"') { rest } else { tail }
+                });
+                if let Some(quoted) = rest.strip_prefix('"')
+                    && let Some((key, _)) = quoted.split_once('"')
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+                {
+                    keys.push((path.display().to_string(), key.to_owned()));
+                }
+            }
+        }
+        assert!(keys.len() > 20, "the scan found the call sites: {keys:?}");
+        for (file, key) in keys {
+            assert!(
+                LABELS.iter().any(|(k, _, _)| *k == key),
+                "{file} names the label `{key}`, which i18n::labels does not have"
+            );
+        }
+        for prefix in ["quadrant", "engagement_level", "relation"] {
+            assert!(
+                LABELS
+                    .iter()
+                    .any(|(k, _, _)| k.starts_with(&format!("{prefix}.")))
+            );
         }
     }
 
