@@ -286,7 +286,7 @@ impl Embeds for PageEmbeds<'_> {
         };
         // A profile without enough rated interactions has no sentiment panel: nothing
         // to draw is not an error.
-        Ok(chart.map_or(Block::Paragraph(Vec::new()), Block::Chart))
+        Ok(chart.map_or(Block::Paragraph(Vec::new()), Block::chart))
     }
 
     fn markdown(&self, spec: &str) -> Result<&str, String> {

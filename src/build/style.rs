@@ -96,8 +96,8 @@ mod tests {
         let templates = Templates::load(None, Language::En).unwrap();
         let base = Context::new();
         let styles = Styles::new(&templates, &base);
-        let sentiment = Block::Chart(Chart::Sentiment(charts.sentiment.clone()));
-        let grid = Block::Chart(charts.grid.clone());
+        let sentiment = Block::chart(Chart::Sentiment(charts.sentiment.clone()));
+        let grid = Block::chart(charts.grid.clone());
         let profile = styles
             .of("stakeholder", std::slice::from_ref(&sentiment))
             .unwrap();

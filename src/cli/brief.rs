@@ -8,6 +8,7 @@ use clap::Args;
 use crate::analysis::edition::Secrets;
 use crate::brief::{self, Format, Selection};
 use crate::diagnostic::Severity;
+use crate::i18n::cli::{Counted, Line, Words};
 use crate::register::vocab::{Date, Vocabulary};
 use crate::register::{self, Limits};
 use crate::render::pdf::PaperSize;
@@ -149,11 +150,16 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         let warning = super::missing_glyphs_warning(&chars, &loaded.sources);
         eprintln!("{}", crate::diagnostic::printable(&warning));
     }
+    let w = Words::new(register.project.language);
+    let attendees = w.count(attendees, Counted::Attendee);
     for path in written.files {
+        let file = path.display().to_string();
         println!(
-            "wrote {} ({attendees} {})",
-            path.display(),
-            super::plural(attendees, "attendee", "attendees")
+            "{}",
+            w.say(
+                Line::BriefWrote,
+                &[("file", &file), ("attendees", &attendees)]
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -350,6 +350,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 pdf: pdf_options(paper, fonts),
             };
             let sources = loaded.sources.clone();
+            let language = loaded.register.project.language;
             let summary = build::build(loaded.register, &options)?;
             if !summary.missing_chars.is_empty() {
                 eprintln!(
@@ -373,18 +374,19 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     diagnostic::printable_line(id)
                 );
             }
-            let mut line = format!("built {} files into {}", summary.written, out.display());
-            if public {
-                line.push_str(&format!(
-                    " (public edition, {} confidential {} left out)",
-                    summary.left_out,
-                    plural(summary.left_out, "record", "records")
-                ));
+            // The closing line in the register's language, like `check`'s.
+            let w = Words::new(language);
+            let files = w.count(summary.written, Counted::File);
+            let dir = out.display().to_string();
+            let line = if public {
+                let records = w.count(summary.left_out, Counted::ConfidentialRecord);
+                w.say(
+                    Line::BuiltPublic,
+                    &[("files", &files), ("dir", &dir), ("records", &records)],
+                )
             } else {
-                line.push_str(
-                    " (internal edition, with confidential fields: do not forward; `--public` builds the edition to share)",
-                );
-            }
+                w.say(Line::BuiltInternal, &[("files", &files), ("dir", &dir)])
+            };
             println!("{line}");
             Ok(ExitCode::SUCCESS)
         }

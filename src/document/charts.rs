@@ -9,8 +9,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, GridChart, GridPoint, KeyMark,
-    NetworkChart, NetworkEdge, NetworkNode, SentimentChart, SentimentSeries,
+    Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, EngagementWords, GridChart,
+    GridPoint, GridWords, KeyMark, NetworkChart, NetworkEdge, NetworkNode, NetworkWords,
+    SentimentChart, SentimentSeries,
 };
 use crate::analysis::Analysed;
 use crate::i18n::{self, label};
@@ -84,9 +85,9 @@ impl Charts {
             .binary_search_by(|s| s.id.as_str().cmp(id))
             .ok()?;
         let series = &self.profiles[at];
-        let start = series.points.first()?.0.clone();
-        let end = self.sentiment.range.1.clone();
-        let written = |date: &str| written(self.language, date);
+        let start = series.points.first()?.0;
+        let end = self.sentiment.range.1;
+        let written = |date: &Date| i18n::date(self.language, *date);
         let description = i18n::charts::sentiment_of(
             self.language,
             &series.label,
@@ -96,20 +97,14 @@ impl Charts {
         Some(Chart::Sentiment(SentimentChart {
             labels: ChartLabels {
                 title: format!("{}: {}", self.sentiment.labels.title, series.label),
-                extra: vec![written(&start), written(&end)],
                 description,
                 ..self.sentiment.labels.clone()
             },
+            range_written: (written(&start), written(&end)),
             range: (start, end),
             series: vec![series.clone()],
         }))
     }
-}
-
-/// An ISO date of the chart data as the language writes it (other text as it is).
-fn written(language: Language, date: &str) -> String {
-    date.parse::<Date>()
-        .map_or_else(|_| date.to_owned(), |d| i18n::date(language, d))
 }
 
 /// A chart's label: the short name (format v2) where one is given, else the name,
@@ -119,12 +114,15 @@ fn short(s: &Stakeholder) -> String {
 }
 
 fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
-    let mut extra: Vec<String> = Quadrant::ALL
-        .iter()
-        .map(|q| label(language, &format!("quadrant.{}", q.as_str())).to_owned())
-        .collect();
-    extra.extend((1..=5).map(|v| i18n::level(language, v).to_owned()));
-    extra.extend(["legend_key", "legend_key_withheld"].map(|k| label(language, k).to_owned()));
+    let words = GridWords {
+        quadrants: std::array::from_fn(|i| {
+            let q = Quadrant::ALL[i];
+            label(language, &format!("quadrant.{}", q.as_str())).to_owned()
+        }),
+        levels: [1, 2, 3, 4, 5].map(|v| i18n::level(language, v).to_owned()),
+        key: label(language, "legend_key").to_owned(),
+        key_withheld: label(language, "legend_key_withheld").to_owned(),
+    };
     let points: Vec<GridPoint> = view
         .iter()
         .map(|(s, a)| GridPoint {
@@ -148,9 +146,9 @@ fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
             title: label(language, "grid").to_owned(),
             x_axis: label(language, "interest").to_owned(),
             y_axis: label(language, "power").to_owned(),
-            extra,
             description,
         },
+        words,
         threshold: threshold.value(),
         points,
     }
@@ -182,12 +180,14 @@ fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Show
         rows.truncate(MAX_ROWS);
     }
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.label.cmp(&b.2.label)));
-    let mut extra: Vec<String> = EngagementLevel::ALL
-        .iter()
-        .map(|l| label(language, &format!("engagement_level.{}", l.as_str())).to_owned())
-        .collect();
-    extra.push(label(language, "current").to_owned());
-    extra.push(label(language, "desired").to_owned());
+    let words = EngagementWords {
+        levels: std::array::from_fn(|i| {
+            let l = EngagementLevel::ALL[i];
+            label(language, &format!("engagement_level.{}", l.as_str())).to_owned()
+        }),
+        current: label(language, "current").to_owned(),
+        desired: label(language, "desired").to_owned(),
+    };
     let gaps = rows
         .iter()
         .filter(|r| matches!((r.2.current, r.2.desired), (Some(c), Some(d)) if c != d))
@@ -200,10 +200,10 @@ fn engagement(view: &Analysed<'_>, language: Language) -> (EngagementChart, Show
     let chart = EngagementChart {
         labels: ChartLabels {
             title: label(language, "engagement").to_owned(),
-            extra,
             description,
             ..ChartLabels::default()
         },
+        words,
         rows: rows.into_iter().map(|r| r.2).collect(),
     };
     (chart, shown)
@@ -222,24 +222,29 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
     // Keyed by the kind's word: the order of edges (and so of the drawing) is by it.
     let mut edges: BTreeMap<(usize, usize, &'static str), (RelationKind, Vec<String>)> =
         BTreeMap::new();
-    for (i, (s, _)) in pairs.iter().enumerate() {
-        for r in &s.relationships {
-            if let Some(&j) = index.get(r.with.as_str()) {
-                let kind = r.kind.as_str();
-                let pair = if matches!(r.kind, RelationKind::Ally | RelationKind::Conflict) {
-                    (i.min(j), i.max(j))
-                } else {
-                    (i, j)
-                };
-                let (_, notes) = edges
-                    .entry((pair.0, pair.1, kind))
-                    .or_insert_with(|| (r.kind, Vec::new()));
-                if let Some(note) = r.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
-                    && !notes.iter().any(|n| n == note)
-                {
-                    notes.push(note.to_owned());
-                }
-            }
+    // The edges and alliances are the analysis's (in a public edition, its view).
+    let network = &view.analysis.network;
+    for edge in &network.edges {
+        let (Some(&i), Some(&j)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
+        else {
+            continue;
+        };
+        let pair = if matches!(edge.kind, RelationKind::Ally | RelationKind::Conflict) {
+            (i.min(j), i.max(j))
+        } else {
+            (i, j)
+        };
+        let (_, notes) = edges
+            .entry((pair.0, pair.1, edge.kind.as_str()))
+            .or_insert_with(|| (edge.kind, Vec::new()));
+        if let Some(note) = edge
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            && !notes.iter().any(|n| n == note)
+        {
+            notes.push(note.to_owned());
         }
     }
     let mut connected: Vec<usize> = edges.keys().flat_map(|(a, b, _)| [*a, *b]).collect();
@@ -251,31 +256,28 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         connected.truncate(MAX_NODES);
         connected.sort_unstable();
     }
-    // Groups of allies sit together on the circle: union-find over ally edges.
-    let mut parent: HashMap<usize, usize> = connected.iter().map(|&i| (i, i)).collect();
-    fn find(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
-        let p = parent[&i];
-        if p == i {
-            return i;
-        }
-        let root = find(parent, p);
-        parent.insert(i, root);
-        root
-    }
-    for ((a, b, _), (kind, _)) in &edges {
-        if *kind == RelationKind::Ally && parent.contains_key(a) && parent.contains_key(b) {
-            let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
-            if ra != rb {
-                parent.insert(ra.max(rb), ra.min(rb));
-            }
+    // Groups of allies sit together: the analysis's ally groups, as far as they are
+    // drawn; everyone else alone.
+    let drawn: std::collections::BTreeSet<usize> = connected.iter().copied().collect();
+    let mut grouped = std::collections::BTreeSet::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for group in &network.ally_groups {
+        let members: Vec<usize> = group
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .filter(|i| drawn.contains(i))
+            .collect();
+        if !members.is_empty() {
+            grouped.extend(members.iter().copied());
+            groups.push(members);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &i in &connected {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.extend(
+        connected
+            .iter()
+            .filter(|i| !grouped.contains(*i))
+            .map(|&i| vec![i]),
+    );
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     // The layout starts from the groups evenly around a circle, one empty slot between
     // groups.
@@ -339,15 +341,15 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
         node.x = x;
         node.y = y;
     }
-    let extra = RelationKind::ALL
-        .iter()
-        .map(|k| label(language, &format!("relation.{}", k.as_str())).to_owned())
-        .chain(
-            ["legend_central", "legend_key", "legend_key_withheld"]
-                .iter()
-                .map(|k| label(language, k).to_owned()),
-        )
-        .collect();
+    let words = NetworkWords {
+        relations: std::array::from_fn(|i| {
+            let k = RelationKind::ALL[i];
+            label(language, &format!("relation.{}", k.as_str())).to_owned()
+        }),
+        central: label(language, "legend_central").to_owned(),
+        key: label(language, "legend_key").to_owned(),
+        key_withheld: label(language, "legend_key_withheld").to_owned(),
+    };
     let conflicts = edges
         .iter()
         .filter(|e| e.kind == RelationKind::Conflict)
@@ -361,10 +363,10 @@ fn network(view: &Analysed<'_>, language: Language) -> (NetworkChart, Shown) {
     let chart = NetworkChart {
         labels: ChartLabels {
             title: label(language, "network").to_owned(),
-            extra,
             description,
             ..ChartLabels::default()
         },
+        words,
         nodes,
         edges,
     };
@@ -384,11 +386,11 @@ fn sentiment(
     let mut series: Vec<(usize, SentimentSeries)> = view
         .iter()
         .filter_map(|(s, a)| {
-            let points: Vec<(String, f64)> = s
+            let points: Vec<(Date, f64)> = s
                 .interactions
                 .iter()
                 .filter(|i| i.date <= as_of)
-                .filter_map(|i| Some((i.date.to_string(), i.sentiment?.score())))
+                .filter_map(|i| Some((i.date, i.sentiment?.score())))
                 .collect();
             (points.len() >= 2).then(|| {
                 let series = SentimentSeries {
@@ -408,11 +410,11 @@ fn sentiment(
     series.truncate(MAX_SERIES);
     let start = series
         .iter()
-        .filter_map(|(_, s)| s.points.first().map(|p| p.0.clone()))
+        .filter_map(|(_, s)| s.points.first().map(|p| p.0))
         .min()
-        .unwrap_or_else(|| as_of.to_string());
-    let end = as_of.to_string();
-    let written = |date: &str| written(language, date);
+        .unwrap_or(as_of);
+    let end = as_of;
+    let written = |date: &Date| i18n::date(language, *date);
     let description = i18n::charts::sentiment(
         language,
         series.len(),
@@ -423,10 +425,10 @@ fn sentiment(
     let chart = SentimentChart {
         labels: ChartLabels {
             title: label(language, "sentiment").to_owned(),
-            extra: vec![written(&start), written(&end)],
             description,
             ..ChartLabels::default()
         },
+        range_written: (written(&start), written(&end)),
         range: (start, end),
         series: series.into_iter().map(|s| s.1).collect(),
     };
@@ -524,8 +526,8 @@ mod tests {
             panic!()
         };
         assert_eq!(grid.points.len(), register.stakeholders.len());
-        assert_eq!(grid.labels.extra[0], "重点管理");
-        assert_eq!(grid.labels.extra[8], "很高");
+        assert_eq!(grid.words.quadrants[0], "重点管理");
+        assert_eq!(grid.words.levels[4], "很高");
         assert!(charts.sentiment.series.len() <= MAX_SERIES);
     }
 }

@@ -643,8 +643,9 @@ mod tests {
     impl Embeds for Fixture {
         fn chart(&self, spec: &str) -> Result<Block, String> {
             match spec {
-                "grid" => Ok(Block::Chart(Chart::Grid(GridChart {
+                "grid" => Ok(Block::chart(Chart::Grid(GridChart {
                     labels: ChartLabels::default(),
+                    words: Default::default(),
                     threshold: 4,
                     points: Vec::new(),
                 }))),

@@ -71,8 +71,9 @@ pub enum Block {
     Quote(Vec<Block>),
     /// Preformatted text.
     Code(String),
-    /// A chart, as data; each renderer draws it.
-    Chart(Chart),
+    /// A chart, as data; each renderer draws it (boxed: a chart is far larger than the
+    /// other blocks, and a document holds few).
+    Chart(Box<Chart>),
     /// Key figures shown side by side as tiles, e.g. on a dashboard.
     Figures(Vec<Figure>),
     /// A horizontal rule.
@@ -145,6 +146,13 @@ pub struct Figure {
     pub value: String,
     /// What it counts.
     pub label: String,
+}
+
+impl Block {
+    /// A chart block.
+    pub fn chart(chart: Chart) -> Block {
+        Block::Chart(Box::new(chart))
+    }
 }
 
 /// The five GFM alert kinds.
@@ -236,11 +244,46 @@ pub struct ChartLabels {
     pub x_axis: String,
     /// Vertical axis.
     pub y_axis: String,
-    /// Further labels (quadrant names, level names, legend entries), in an order each
-    /// chart documents.
-    pub extra: Vec<String>,
     /// What the chart shows, in a sentence or two: the accessible description.
     pub description: String,
+}
+
+/// The words the grid draws besides names: quadrants, levels, the dots' legend.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct GridWords {
+    /// Quadrant names, as [`crate::register::vocab::Quadrant::ALL`]: manage closely, keep
+    /// satisfied, keep informed, monitor.
+    pub quadrants: [String; 4],
+    /// Level names, very low (1) first.
+    pub levels: [String; 5],
+    /// Legend of a filled dot.
+    pub key: String,
+    /// Legend of a grey dot: key status not in this edition.
+    pub key_withheld: String,
+}
+
+/// The words the engagement matrix draws besides names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EngagementWords {
+    /// Engagement level names, unaware first.
+    pub levels: [String; 5],
+    /// The word for current (C).
+    pub current: String,
+    /// The word for desired (D).
+    pub desired: String,
+}
+
+/// The network legend's words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct NetworkWords {
+    /// Each relationship kind's name, as [`RelationKind::ALL`].
+    pub relations: [String; 5],
+    /// Dot size: centrality.
+    pub central: String,
+    /// A filled dot: key stakeholder.
+    pub key: String,
+    /// A grey dot: key status not in this edition.
+    pub key_withheld: String,
 }
 
 /// One stakeholder on the power/interest grid.
@@ -288,10 +331,10 @@ impl KeyMark {
 /// The power/interest grid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridChart {
-    /// Labels: `extra` holds the four quadrant names in the order manage closely, keep
-    /// satisfied, keep informed, monitor; then the five level names, very low first; then
-    /// the legend of a filled dot and of a grey one.
+    /// Labels.
     pub labels: ChartLabels,
+    /// The grid's own words.
+    pub words: GridWords,
     /// Where "high" starts (1–5).
     pub threshold: u8,
     /// The stakeholders.
@@ -314,9 +357,10 @@ pub struct EngagementRow {
 /// The engagement assessment matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EngagementChart {
-    /// Labels: `extra` holds the five level names, unaware first, then the words for
-    /// current and desired.
+    /// Labels.
     pub labels: ChartLabels,
+    /// The matrix's own words.
+    pub words: EngagementWords,
     /// One row per stakeholder.
     pub rows: Vec<EngagementRow>,
 }
@@ -356,11 +400,10 @@ pub struct NetworkEdge {
 /// The relationship network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetworkChart {
-    /// Labels: `extra` holds the legend entries of the edge kinds `ally`, `conflict`,
-    /// `reports-to`, `influences`, `member-of`, in that order, then those of dot size
-    /// (centrality), of filled dots (key stakeholders) and of grey ones (key status not in
-    /// this edition).
+    /// Labels.
     pub labels: ChartLabels,
+    /// The legend's words.
+    pub words: NetworkWords,
     /// Nodes.
     pub nodes: Vec<NetworkNode>,
     /// Edges.
@@ -374,8 +417,8 @@ pub struct SentimentSeries {
     pub id: String,
     /// Label.
     pub label: String,
-    /// (date `YYYY-MM-DD`, score 1–5) in date order.
-    pub points: Vec<(String, f64)>,
+    /// (date, score 1–5) in date order.
+    pub points: Vec<(Date, f64)>,
 }
 
 /// Sentiment over time.
@@ -384,7 +427,9 @@ pub struct SentimentChart {
     /// Labels.
     pub labels: ChartLabels,
     /// First and last date shown.
-    pub range: (String, String),
+    pub range: (Date, Date),
+    /// The same dates as the report's language writes them.
+    pub range_written: (String, String),
     /// One series per stakeholder shown.
     pub series: Vec<SentimentSeries>,
 }

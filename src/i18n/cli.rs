@@ -111,6 +111,12 @@ pub enum Line {
     Comma,
     /// Around an aside: `{aside}`.
     Aside,
+    /// `stake build`'s closing line, internal edition: `{files}`, `{dir}`.
+    BuiltInternal,
+    /// `stake build`'s closing line, public edition: `{files}`, `{dir}`, `{records}`.
+    BuiltPublic,
+    /// A file `stake brief` wrote: `{file}`, `{attendees}`.
+    BriefWrote,
 }
 
 impl Line {
@@ -220,6 +226,15 @@ impl Line {
             Line::Colon => (": ", "："),
             Line::Comma => (", ", "，"),
             Line::Aside => (" ({aside})", "（{aside}）"),
+            Line::BuiltInternal => (
+                "built {files} into {dir} (internal edition, with confidential fields: do not forward; `--public` builds the edition to share)",
+                "已生成 {files}，位于 {dir}（内部版，含保密字段，请勿转发；`--public` 生成可分享的公开版）",
+            ),
+            Line::BuiltPublic => (
+                "built {files} into {dir} (public edition, {records} left out)",
+                "已生成 {files}，位于 {dir}（公开版，未列入 {records}）",
+            ),
+            Line::BriefWrote => ("wrote {file} ({attendees})", "已写入 {file}（{attendees}）"),
         }
     }
 }
@@ -255,6 +270,11 @@ impl Words {
             Counted::Error => ("error", "errors", "个错误"),
             Counted::Warning => ("warning", "warnings", "个警告"),
             Counted::Day => ("day", "days", "天"),
+            Counted::File => ("file", "files", "个文件"),
+            Counted::ConfidentialRecord => {
+                ("confidential record", "confidential records", "条保密记录")
+            }
+            Counted::Attendee => ("attendee", "attendees", "位与会者"),
         };
         match self.language {
             Language::En if n == 1 => format!("{n} {one}"),
@@ -339,4 +359,10 @@ pub enum Counted {
     Warning,
     /// Days.
     Day,
+    /// Files written.
+    File,
+    /// Records a public edition leaves out.
+    ConfidentialRecord,
+    /// Attendees of a brief.
+    Attendee,
 }

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::pick;
 use crate::document::Edition;
+use crate::register::day_rule::{DayRule, weekday_chinese};
 use crate::register::vocab::{Date, Frequency, Language, Level};
 
 /// (key, English, Chinese). A dotted key is a map: `quadrant.monitor`.
@@ -829,6 +830,21 @@ pub fn weekday_day_month(language: Language, date: Date) -> String {
     }
 }
 
+/// A fixed-day rule as Chinese writes it: `每周一`, `每两周周五`, `每月第一个周四`,
+/// `每月5日`, `每季度15日` (spellings the loader reads back).
+fn day_rule_chinese(rule: DayRule) -> String {
+    match rule {
+        DayRule::Weekday { weeks: 1, day } => format!("每{}", weekday_chinese(day)),
+        DayRule::Weekday { weeks: 2, day } => format!("每两周{}", weekday_chinese(day)),
+        DayRule::Weekday { weeks, day } => format!("每{weeks}周{}", weekday_chinese(day)),
+        DayRule::NthWeekday { nth, day } => {
+            format!("每月{}{}", nth.chinese(), weekday_chinese(day))
+        }
+        DayRule::MonthDay(n) => format!("每月{n}日"),
+        DayRule::QuarterDay(n) => format!("每季度{n}日"),
+    }
+}
+
 /// A frequency as the language writes it.
 pub fn frequency(language: Language, frequency: Frequency) -> String {
     let zh = language == Language::ZhCn;
@@ -845,7 +861,7 @@ pub fn frequency(language: Language, frequency: Frequency) -> String {
         Frequency::EveryDays(n) => format!("every {n} days"),
         Frequency::EveryWeeks(n) if zh => format!("每{n}周"),
         Frequency::EveryWeeks(n) => format!("every {n} weeks"),
-        Frequency::Fixed(rule) if zh => rule.chinese(),
+        Frequency::Fixed(rule) if zh => day_rule_chinese(rule),
         Frequency::Fixed(rule) => rule.to_string(),
     }
 }
@@ -853,6 +869,23 @@ pub fn frequency(language: Language, frequency: Frequency) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_fixed_days_read_back() {
+        use crate::register::vocab::Vocabulary;
+        for text in [
+            "每周一",
+            "每两周周五",
+            "每3周周日",
+            "每月第一个周四",
+            "每月最后一个周五",
+            "每月5日",
+            "每季度15日",
+        ] {
+            let parsed = Frequency::parse(text).unwrap();
+            assert_eq!(frequency(Language::ZhCn, parsed), text);
+        }
+    }
 
     #[test]
     fn every_label_exists_in_both_languages_once() {

@@ -232,21 +232,6 @@ impl DayRule {
         }
     }
 
-    /// The rule as Chinese writes it: `每周一`, `每两周周五`, `每月第一个周四`, `每月5日`,
-    /// `每季度15日`.
-    pub fn chinese(self) -> String {
-        match self {
-            DayRule::Weekday { weeks: 1, day } => format!("每{}", weekday_chinese(day)),
-            DayRule::Weekday { weeks: 2, day } => format!("每两周{}", weekday_chinese(day)),
-            DayRule::Weekday { weeks, day } => format!("每{weeks}周{}", weekday_chinese(day)),
-            DayRule::NthWeekday { nth, day } => {
-                format!("每月{}{}", nth.chinese(), weekday_chinese(day))
-            }
-            DayRule::MonthDay(n) => format!("每月{n}日"),
-            DayRule::QuarterDay(n) => format!("每季度{n}日"),
-        }
-    }
-
     /// The next due date of a series after `due` (one of the rule's days).
     pub fn next_in_series(self, due: Date) -> Option<Date> {
         match self {
@@ -464,21 +449,6 @@ mod tests {
             rule.next_in_series(date("2026-11-20")),
             Some(date("2026-12-04"))
         );
-    }
-
-    #[test]
-    fn chinese_rules_read_back() {
-        for text in [
-            "每周一",
-            "每两周周五",
-            "每3周周日",
-            "每月第一个周四",
-            "每月最后一个周五",
-            "每月5日",
-            "每季度15日",
-        ] {
-            assert_eq!(DayRule::parse(text).unwrap().chinese(), text);
-        }
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn draw_sentiment(chart: &SentimentChart, id: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{GridPoint, NetworkEdge, NetworkNode};
+    use crate::document::{GridPoint, NetworkEdge, NetworkNode, NetworkWords};
 
     fn labels() -> ChartLabels {
         ChartLabels {
@@ -314,6 +314,7 @@ mod tests {
             .collect();
         let grid = GridChart {
             labels: labels(),
+            words: Default::default(),
             threshold: 4,
             points,
         };
@@ -337,9 +338,10 @@ mod tests {
             key: KeyMark::Other,
         };
         let network = NetworkChart {
-            labels: ChartLabels {
-                extra: vec!["Ally".into(), "Conflict".into()],
-                ..labels()
+            labels: labels(),
+            words: NetworkWords {
+                relations: ["Ally", "Conflict", "", "", ""].map(String::from),
+                ..NetworkWords::default()
             },
             nodes: vec![node("a", 0.0), node("b", 1.0)],
             edges: vec![NetworkEdge {

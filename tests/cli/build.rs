@@ -738,3 +738,35 @@ fn templates_written_for_v1_still_render_the_same_words() {
         }
     }
 }
+
+#[test]
+fn build_and_brief_say_what_they_wrote_in_the_registers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("internal-edition");
+    let metro = crate::root().join("samples/metro-line");
+    let built = crate::stake()
+        .arg("build")
+        .arg(&metro)
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "md"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&built.get_output().stdout).into_owned();
+    assert!(
+        stdout.starts_with("已生成 ") && stdout.contains("内部版") && stdout.contains("请勿转发"),
+        "{stdout}"
+    );
+    let brief = crate::stake()
+        .arg("brief")
+        .arg(&metro)
+        .args(["--tag", "沿线街道", "--format", "md", "-o"])
+        .arg(dir.path().join("brief"))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&brief.get_output().stdout).into_owned();
+    assert!(
+        stdout.starts_with("已写入 ") && stdout.contains("位与会者"),
+        "{stdout}"
+    );
+}

@@ -53,6 +53,10 @@ pub struct Edge {
     pub kind: RelationKind,
     /// Its strength, 1–5.
     pub strength: Option<Level>,
+    /// Its note as written, for the chart's tooltips (not in `analysis.json`, whose v1
+    /// shape it keeps).
+    #[serde(skip)]
+    pub note: Option<String>,
 }
 
 /// The network of a register, and the centrality of each stakeholder in register
@@ -65,24 +69,31 @@ pub fn network(register: &Register, ids: &Ids<'_>) -> (Network, Vec<f64>) {
         for r in &s.relationships {
             // The loader drops relationships to unknown ids; skip any left all the same.
             let Some(to) = ids.get(&r.with) else { continue };
-            written.push((from as u32, to as u32, r.kind, r.strength));
+            written.push((
+                from as u32,
+                to as u32,
+                r.kind,
+                r.strength,
+                r.note.as_deref(),
+            ));
         }
     }
-    written.sort_by_key(|&(from, to, kind, _)| (from, to, kind));
+    written.sort_by_key(|&(from, to, kind, ..)| (from, to, kind));
     let pairs: Vec<(u32, u32)> = written.iter().map(|&(from, to, ..)| (from, to)).collect();
     let allies: Vec<(u32, u32)> = written
         .iter()
-        .filter(|&&(.., kind, _)| kind == RelationKind::Ally)
+        .filter(|&&(_, _, kind, ..)| kind == RelationKind::Ally)
         .map(|&(from, to, ..)| (from, to))
         .collect();
     let id = |i: u32| register.stakeholders[i as usize].id.clone();
     let edges = written
         .iter()
-        .map(|&(from, to, kind, strength)| Edge {
+        .map(|&(from, to, kind, strength, note)| Edge {
             from: id(from),
             to: id(to),
             kind,
             strength,
+            note: note.map(str::to_owned),
         })
         .collect();
 

@@ -196,7 +196,9 @@ fn panels(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, ChartLabels, GridPoint, KeyMark, Run, SentimentSeries};
+    use crate::document::{
+        Block, ChartLabels, GridPoint, GridWords, KeyMark, Run, SentimentSeries,
+    };
     use crate::i18n::render::PdfWords;
 
     fn texts(slices: &[Slice]) -> Vec<String> {
@@ -223,23 +225,29 @@ mod tests {
         builder.flow.slices
     }
 
-    fn labels(title: &str, extra: &[&str]) -> ChartLabels {
+    fn labels(title: &str) -> ChartLabels {
         ChartLabels {
             title: title.into(),
-            extra: extra.iter().map(|s| s.to_string()).collect(),
             ..ChartLabels::default()
         }
     }
 
     fn sentiment(title: &str) -> Block {
-        Block::Chart(Chart::Sentiment(SentimentChart {
-            labels: labels(title, &["1 Mar 2026", "20 Nov 2026"]),
-            range: ("2026-03-01".into(), "2026-11-20".into()),
+        Block::chart(Chart::Sentiment(SentimentChart {
+            labels: labels(title),
+            range: (
+                jiff::civil::date(2026, 3, 1),
+                jiff::civil::date(2026, 11, 20),
+            ),
+            range_written: ("1 Mar 2026".into(), "20 Nov 2026".into()),
             series: (0..4)
                 .map(|k| SentimentSeries {
                     id: format!("s{k}"),
                     label: format!("Person {k}"),
-                    points: vec![("2026-04-01".into(), 2.0), ("2026-10-01".into(), 4.0)],
+                    points: vec![
+                        (jiff::civil::date(2026, 4, 1), 2.0),
+                        (jiff::civil::date(2026, 10, 1), 4.0),
+                    ],
                 })
                 .collect(),
         }))
@@ -297,8 +305,13 @@ mod tests {
                 attention: k,
             })
             .collect();
-        let grid = Block::Chart(Chart::Grid(GridChart {
-            labels: labels("Grid", &["A", "B", "C", "D", "v1", "v2", "v3", "v4", "v5"]),
+        let grid = Block::chart(Chart::Grid(GridChart {
+            labels: labels("Grid"),
+            words: GridWords {
+                quadrants: ["A", "B", "C", "D"].map(String::from),
+                levels: ["v1", "v2", "v3", "v4", "v5"].map(String::from),
+                ..GridWords::default()
+            },
             threshold: 4,
             points,
         }));

@@ -6,8 +6,8 @@
 
 use crate::document::{
     AlertKind, Align, Block, Chart, ChartLabels, Document, EngagementChart, EngagementRow,
-    GridChart, GridPoint, KeyMark, NetworkChart, NetworkEdge, NetworkNode, Run, SentimentChart,
-    SentimentSeries, Table,
+    EngagementWords, GridChart, GridPoint, GridWords, KeyMark, NetworkChart, NetworkEdge,
+    NetworkNode, NetworkWords, Run, SentimentChart, SentimentSeries, Table,
 };
 
 /// A stakeholder as the sample report needs it.
@@ -260,20 +260,20 @@ pub fn report(people: &[Person], chinese: bool, touches: usize) -> Document {
         "Each stakeholder is placed by power and interest; filled dots are key stakeholders.",
         "每位干系人按权力与利益定位；实心圆点表示关键干系人。",
     ))]));
-    blocks.push(Block::Chart(grid(people, &w)));
+    blocks.push(Block::chart(grid(people, &w)));
 
     blocks.push(heading(2, w.pick("Engagement", "参与度评估"), "engagement"));
-    blocks.push(Block::Chart(engagement(people, &w)));
+    blocks.push(Block::chart(engagement(people, &w)));
 
     blocks.push(heading(2, w.pick("Relationships", "关系网络"), "network"));
-    blocks.push(Block::Chart(network(people, &w)));
+    blocks.push(Block::chart(network(people, &w)));
 
     blocks.push(heading(
         2,
         w.pick("Sentiment over time", "态度变化趋势"),
         "sentiment",
     ));
-    blocks.push(Block::Chart(sentiment(people, &w)));
+    blocks.push(Block::chart(sentiment(people, &w)));
 
     blocks.push(heading(
         2,
@@ -344,14 +344,18 @@ pub fn report(people: &[Person], chinese: bool, touches: usize) -> Document {
     }
 }
 
-fn labels(title: &str, x: &str, y: &str, extra: &[&str]) -> ChartLabels {
+fn labels(title: &str, x: &str, y: &str) -> ChartLabels {
     ChartLabels {
         title: title.into(),
         x_axis: x.into(),
         y_axis: y.into(),
-        extra: extra.iter().map(|s| s.to_string()).collect(),
         description: String::new(),
     }
+}
+
+/// The `N` words of `words`, in order.
+fn words_of<const N: usize>(words: &[&str]) -> [String; N] {
+    std::array::from_fn(|i| words.get(i).map_or_else(String::new, |w| (*w).to_owned()))
 }
 
 fn grid(people: &[Person], w: &Words) -> Chart {
@@ -360,8 +364,10 @@ fn grid(people: &[Person], w: &Words) -> Chart {
             w.pick("Power/interest grid", "权力/利益方格"),
             w.pick("Interest", "利益"),
             w.pick("Power", "权力"),
+        ),
+        words: {
             // The quadrant names, then the level names, as the build gives them.
-            &if w.zh {
+            let extra: &[&str] = &if w.zh {
                 [
                     "重点管理",
                     "令其满意",
@@ -385,8 +391,14 @@ fn grid(people: &[Person], w: &Words) -> Chart {
                     "high",
                     "very high",
                 ]
-            },
-        ),
+            };
+            GridWords {
+                quadrants: words_of(&extra[..4]),
+                levels: words_of(&extra[4..]),
+                key: w.pick("Filled: key stakeholder", "实心：关键干系人").into(),
+                key_withheld: String::new(),
+            }
+        },
         threshold: 3,
         points: people
             .iter()
@@ -408,8 +420,10 @@ fn engagement(people: &[Person], w: &Words) -> Chart {
             w.pick("Engagement assessment matrix", "干系人参与度评估矩阵"),
             "",
             "",
+        ),
+        words: {
             // The level names, then the words for current and desired.
-            &if w.zh {
+            let extra: &[&str] = &if w.zh {
                 ["不了解", "抵制", "中立", "支持", "领导", "当前", "期望"]
             } else {
                 [
@@ -421,8 +435,13 @@ fn engagement(people: &[Person], w: &Words) -> Chart {
                     "current",
                     "desired",
                 ]
-            },
-        ),
+            };
+            EngagementWords {
+                levels: words_of(&extra[..5]),
+                current: extra[5].into(),
+                desired: extra[6].into(),
+            }
+        },
         rows: people
             .iter()
             .enumerate()
@@ -475,16 +494,20 @@ fn network(people: &[Person], w: &Words) -> Chart {
         .filter(|e| e.from != e.to)
         .collect();
     Chart::Network(NetworkChart {
-        labels: labels(
-            w.pick("Relationship network", "干系人关系网络"),
-            "",
-            "",
-            &if w.zh {
+        labels: labels(w.pick("Relationship network", "干系人关系网络"), "", ""),
+        words: {
+            let extra: &[&str] = &if w.zh {
                 ["盟友", "冲突", "汇报", "影响", "隶属"]
             } else {
                 ["Ally", "Conflict", "Reports to", "Influences", "Member of"]
-            },
-        ),
+            };
+            NetworkWords {
+                relations: words_of(extra),
+                central: w.pick("Larger: more central", "越大越处于中心").into(),
+                key: w.pick("Filled: key stakeholder", "实心：关键干系人").into(),
+                key_withheld: String::new(),
+            }
+        },
         nodes,
         edges,
     })
@@ -513,24 +536,26 @@ fn sentiment(people: &[Person], w: &Words) -> Chart {
                     // Gentle swings around a per-person mood, in half steps.
                     let phase = k as f64 * 1.7 + d as f64 * (0.45 + 0.15 * (k % 3) as f64);
                     let score = ((3.0 + 1.4 * phase.sin()) * 2.0).round() / 2.0;
-                    (date.to_string(), score)
+                    (date.parse().expect("the sample's dates exist"), score)
                 })
                 .collect(),
         })
         .collect();
     Chart::Sentiment(SentimentChart {
-        labels: labels(
-            w.pick("Sentiment over time", "态度变化"),
-            "",
-            "",
+        labels: labels(w.pick("Sentiment over time", "态度变化"), "", ""),
+        range_written: {
             // The first and last date, written out.
-            &if w.zh {
+            let [first, last] = if w.zh {
                 ["2026年1月1日", "2026年11月20日"]
             } else {
                 ["1 Jan 2026", "20 Nov 2026"]
-            },
+            };
+            (first.to_owned(), last.to_owned())
+        },
+        range: (
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2026, 11, 20),
         ),
-        range: ("2026-01-01".into(), "2026-11-20".into()),
         series,
     })
 }

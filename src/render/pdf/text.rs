@@ -225,6 +225,37 @@ fn capped(spans: &[Span]) -> std::borrow::Cow<'_, [Span]> {
     std::borrow::Cow::Owned(kept)
 }
 
+/// The break opportunities of `text` (UAX #14), less those inside a word joined by
+/// no-break spaces: the templates' `nowrap` writes a date so (`11月27日\u{a0}周五`,
+/// `12\u{a0}Nov\u{a0}2026`), and Chinese would otherwise break between any two
+/// characters of it. Such a word breaks only where a line cannot hold it.
+fn breaks(text: &str) -> impl Iterator<Item = (usize, BreakOpportunity)> + '_ {
+    let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut joined) = (None, false);
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if let Some(s) = start.take()
+                && joined
+            {
+                kept.push(s..i);
+            }
+            joined = false;
+        } else {
+            start.get_or_insert(i);
+            joined |= c == '\u{a0}';
+        }
+    }
+    if let Some(s) = start
+        && joined
+    {
+        kept.push(s..text.len());
+    }
+    linebreaks(text).filter(move |&(at, opportunity)| {
+        opportunity == BreakOpportunity::Mandatory
+            || !kept.iter().any(|r| r.start < at && at < r.end)
+    })
+}
+
 /// The narrowest and the natural width of `spans`: the widest unbreakable piece, and the
 /// width set on one line. Table columns are sized from these.
 pub(super) fn widths(spans: &[Span], fonts: &mut FontSet) -> (f32, f32) {
@@ -236,7 +267,7 @@ pub(super) fn widths(spans: &[Span], fonts: &mut FontSet) -> (f32, f32) {
     for span in spans {
         let weight = span.style.weight();
         let mut start = 0;
-        for (end, _) in linebreaks(&span.text) {
+        for (end, _) in breaks(&span.text) {
             let segment = &span.text[start..end];
             let ink = segment.trim_end();
             word += measure(ink, span.style, fonts);
@@ -309,7 +340,7 @@ pub(super) fn break_lines(spans: &[Span], width: f32, fonts: &mut FontSet) -> Ve
     let mut line_start = 0; // index into `chars`
     let mut line_width = 0.0; // committed segments, trailing spaces included
     let mut seg_start = 0;
-    for (byte, opportunity) in linebreaks(&full) {
+    for (byte, opportunity) in breaks(&full) {
         let seg_end = chars.partition_point(|m| m.byte < byte);
         if seg_end == seg_start {
             continue;
@@ -410,6 +441,20 @@ mod tests {
             .iter()
             .map(Line::text)
             .collect()
+    }
+
+    #[test]
+    fn a_date_joined_by_no_break_spaces_stays_on_one_line() {
+        // Seven em hold the date but not the line: without the joining, 下次 11月27日
+        // would fill the first line and 周五 start the next.
+        let joined = lines("下次 11月27日\u{a0}周五", 7.0);
+        assert_eq!(joined, ["下次", "11月27日\u{a0}周五"]);
+        let mut fonts = FontSet::new(&[]).unwrap();
+        let style = TextStyle::new(10.0, INK);
+        let (narrow, natural) = widths(&[Span::new("11月27日\u{a0}周五", style)], &mut fonts);
+        assert_eq!(narrow, natural, "the date is one unbreakable piece");
+        // Plain Chinese still breaks between characters.
+        assert!(lines("逐周安排负责人工作量", 4.0).len() > 1);
     }
 
     #[test]

@@ -36,11 +36,10 @@ fn col_x(level: u8) -> f64 {
 
 /// Lays out `matrix`.
 pub fn scene(matrix: &EngagementChart, measure: &mut dyn TextMeasure) -> Matrix {
-    let extra = |i: usize| matrix.labels.extra.get(i).map_or("", String::as_str);
     let mut head = Vec::new();
     for level in 1..=5u8 {
         let lines = wrap_name(
-            extra(usize::from(level) - 1),
+            &matrix.words.levels[usize::from(level) - 1],
             HEAD_SIZE,
             COL_W - 6.0,
             measure,
@@ -74,7 +73,11 @@ pub fn scene(matrix: &EngagementChart, measure: &mut dyn TextMeasure) -> Matrix 
     let mut foot = Vec::new();
     let y = 15.0;
     let mut x = 12.0;
-    for (letter, word, role) in [("C", extra(5), false), ("D", extra(6), true)] {
+    let words = [
+        ("C", matrix.words.current.as_str(), false),
+        ("D", matrix.words.desired.as_str(), true),
+    ];
+    for (letter, word, role) in words {
         mark(&mut foot, x, y, letter, role);
         let w = measure.width(word, HEAD_SIZE);
         foot.push(text(
@@ -227,6 +230,7 @@ mod tests {
         };
         let chart = EngagementChart {
             labels: ChartLabels::default(),
+            words: Default::default(),
             rows: vec![
                 row("Ann"),
                 row("国家开发银行滨江市分行（银团牵头行）营业部"),

@@ -26,13 +26,14 @@ const TICK_SIZE: f64 = 10.0;
 /// Grids of more stakeholders show counts rather than names.
 pub const LABELLED: usize = 45;
 
-/// The level name `level` (1–5) of the grid's labels, or the number.
+/// The level name `level` (1–5) of the grid's words, or the number.
 fn level(grid: &GridChart, level: u8) -> String {
-    grid.labels
-        .extra
-        .get(3 + usize::from(level))
-        .cloned()
-        .unwrap_or_else(|| level.to_string())
+    let name = &grid.words.levels[usize::from(level.clamp(1, 5) - 1)];
+    if name.is_empty() {
+        level.to_string()
+    } else {
+        name.clone()
+    }
 }
 
 /// Lays out `grid`.
@@ -88,9 +89,10 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
     });
     // Quadrant names in the outer corners; the corner cells keep a line free for them.
     for (q, &(x0, y0, x1, y1, anchor)) in quadrants.iter().enumerate() {
-        let Some(name) = grid.labels.extra.get(q) else {
+        let name = &grid.words.quadrants[q];
+        if name.is_empty() {
             continue;
-        };
+        }
         if x1 <= x0 || y1 <= y0 {
             continue;
         }
@@ -227,12 +229,15 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
 /// after its dot, so a font wider than measured can only widen the gaps.
 fn legend(grid: &GridChart, measure: &mut dyn TextMeasure, items: &mut Vec<Item>) {
     let withheld = grid.points.iter().any(|p| p.key == KeyMark::Withheld);
-    let entries = [(9, KeyMark::Key, true), (10, KeyMark::Withheld, withheld)];
+    let entries = [
+        (&grid.words.key, KeyMark::Key, true),
+        (&grid.words.key_withheld, KeyMark::Withheld, withheld),
+    ];
     let mut x = LEFT + 110.0;
-    for (index, mark, shown) in entries {
-        let Some(name) = grid.labels.extra.get(index).filter(|_| shown) else {
+    for (name, mark, shown) in entries {
+        if !shown || name.is_empty() {
             continue;
-        };
+        }
         let w = measure.width(name, TICK_SIZE);
         items.push(Item {
             shape: Shape::Circle {
@@ -440,6 +445,7 @@ mod tests {
     fn grid(names: &[&str]) -> GridChart {
         GridChart {
             labels: ChartLabels::default(),
+            words: Default::default(),
             threshold: 4,
             points: names
                 .iter()

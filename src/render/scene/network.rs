@@ -111,11 +111,8 @@ pub fn scene(network: &NetworkChart, measure: &mut dyn TextMeasure) -> Scene {
 
 fn legend_name(network: &NetworkChart, kind: EdgeKind) -> &str {
     let k = EdgeKind::ALL.iter().position(|&e| e == kind).unwrap_or(0);
-    network
-        .labels
-        .extra
-        .get(k)
-        .map_or(kind.as_str(), String::as_str)
+    let name = &network.words.relations[k];
+    if name.is_empty() { kind.as_str() } else { name }
 }
 
 /// A candidate place for a label: its box and how its text sits.
@@ -311,7 +308,7 @@ fn legend(network: &NetworkChart, measure: &mut dyn TextMeasure, items: &mut Vec
         });
     }
     let sized = network.nodes.iter().all(|n| n.weight.is_some());
-    if let Some(text) = network.labels.extra.get(5).filter(|_| sized) {
+    if let Some(text) = Some(&network.words.central).filter(|t| sized && !t.is_empty()) {
         entry(items, 30.0, text, &|x, y, items| {
             for (cx, r) in [(x + 4.0, 4.0), (x + 19.0, 10.0)] {
                 items.push(Item {
@@ -325,10 +322,14 @@ fn legend(network: &NetworkChart, measure: &mut dyn TextMeasure, items: &mut Vec
         });
     }
     let withheld = network.nodes.iter().any(|n| n.key == KeyMark::Withheld);
-    for (index, key, shown) in [(6, KeyMark::Key, true), (7, KeyMark::Withheld, withheld)] {
-        let Some(text) = network.labels.extra.get(index).filter(|_| shown) else {
+    let entries = [
+        (&network.words.key, KeyMark::Key, true),
+        (&network.words.key_withheld, KeyMark::Withheld, withheld),
+    ];
+    for (text, key, shown) in entries {
+        if !shown || text.is_empty() {
             continue;
-        };
+        }
         entry(items, 12.0, text, &|x, y, items| {
             items.push(Item {
                 shape: Shape::Circle {

@@ -4,6 +4,7 @@
 
 use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, text, wrap_name};
 use crate::document::SentimentChart;
+use crate::register::vocab::Date;
 
 const PANEL_W: f64 = 240.0;
 const PANEL_H: f64 = 84.0;
@@ -44,11 +45,11 @@ impl Band {
     }
 }
 
-/// Days of a `YYYY-MM-DD` date since the one epoch of chart time axes (1970-01-01).
-pub fn day(date: &str) -> Option<f64> {
-    let date: jiff::civil::Date = date.parse().ok()?;
-    let span = jiff::civil::date(1970, 1, 1).until(date).ok()?;
-    Some(f64::from(span.get_days()))
+/// Days of a date since the one epoch of chart time axes (1970-01-01).
+pub fn day(date: Date) -> f64 {
+    jiff::civil::date(1970, 1, 1)
+        .until(date)
+        .map_or(0.0, |span| f64::from(span.get_days()))
 }
 
 /// Lays out `chart`.
@@ -57,10 +58,17 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
     let rows = chart.series.len().div_ceil(3).max(1);
     let width = columns as f64 * PANEL_W + (columns as f64 - 1.0) * PANEL_GAP + 8.0;
     let height = rows as f64 * (PANEL_H + PANEL_GAP) + 4.0;
-    let start = day(&chart.range.0).unwrap_or(0.0);
-    let span = (day(&chart.range.1).unwrap_or(start + 1.0) - start).max(1.0);
-    let first = chart.labels.extra.first().unwrap_or(&chart.range.0);
-    let last = chart.labels.extra.get(1).unwrap_or(&chart.range.1);
+    let start = day(chart.range.0);
+    let span = (day(chart.range.1) - start).max(1.0);
+    let written = |w: &String, date: Date| {
+        if w.is_empty() {
+            date.to_string()
+        } else {
+            w.clone()
+        }
+    };
+    let first = &written(&chart.range_written.0, chart.range.0);
+    let last = &written(&chart.range_written.1, chart.range.1);
     let mut items = Vec::new();
     for (i, series) in chart.series.iter().enumerate() {
         let px = 4.0 + (i % 3) as f64 * (PANEL_W + PANEL_GAP);
@@ -106,7 +114,7 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
         let points: Vec<(Point, f64)> = series
             .points
             .iter()
-            .filter_map(|(date, score)| Some(((x_of(day(date)?), y_of(*score)), *score)))
+            .map(|(date, score)| ((x_of(day(*date)), y_of(*score)), *score))
             .collect();
         if points.len() > 1 {
             items.push(Item {
@@ -178,11 +186,9 @@ mod tests {
 
     #[test]
     fn one_epoch_and_one_set_of_bands() {
-        assert_eq!(day("1970-01-02"), Some(1.0));
-        assert_eq!(
-            day("2026-11-20").unwrap() - day("2026-11-01").unwrap(),
-            19.0
-        );
+        let date = |text: &str| -> Date { text.parse().unwrap() };
+        assert_eq!(day(date("1970-01-02")), 1.0);
+        assert_eq!(day(date("2026-11-20")) - day(date("2026-11-01")), 19.0);
         assert_eq!(Band::of(3.5), Band::Good);
         assert_eq!(Band::of(3.0), Band::Fair);
         assert_eq!(Band::of(2.5), Band::Poor);
