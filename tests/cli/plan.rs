@@ -99,22 +99,108 @@ fn interval(frequency: &str) -> Option<Span> {
     })
 }
 
+/// A weekday as a fixed-day frequency names it.
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// How one due date follows another (`None` for ad hoc, or a rule this model lacks).
+enum Rule {
+    /// Whole intervals from the first due date.
+    Every(Span),
+    /// The nth (`-1`: last) weekday of each month.
+    MonthlyOn(i8, Weekday),
+}
+
+fn rule(frequency: &str) -> Option<Rule> {
+    if let Some(rest) = frequency.strip_prefix("monthly on the ") {
+        let (ordinal, day) = rest.split_once(' ')?;
+        let nth = match ordinal {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "last" => -1,
+            _ => return None,
+        };
+        return Some(Rule::MonthlyOn(nth, weekday(day)?));
+    }
+    match frequency.split_once(" on ") {
+        // `weekly on monday`, `every 2 weeks on thursday`: the due date is on that
+        // weekday, so whole weeks from it keep the day.
+        Some((every, day)) if weekday(day).is_some() && !every.starts_with("monthly") => {
+            interval(every).map(Rule::Every)
+        }
+        Some(_) => None,
+        None => interval(frequency).map(Rule::Every),
+    }
+}
+
+/// A sample's `_project.md` → `calendar`, written out again here so that the model does
+/// not read it through stake's own parser: holidays (first and last day) and the
+/// weekend days worked (调休).
+struct Calendar {
+    holidays: &'static [(&'static str, &'static str)],
+    working: &'static [&'static str],
+}
+
+impl Calendar {
+    fn is_working(&self, day: Date) -> bool {
+        let iso = day.to_string();
+        if self.working.contains(&iso.as_str()) {
+            return true;
+        }
+        let weekend = matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday);
+        !weekend
+            && !self
+                .holidays
+                .iter()
+                .any(|(from, to)| *from <= iso.as_str() && iso.as_str() <= *to)
+    }
+
+    /// The day an occurrence due on `day` is placed on: the next working day.
+    fn place(&self, mut day: Date) -> Date {
+        while !self.is_working(day) {
+            day = day.tomorrow().unwrap();
+        }
+        day
+    }
+}
+
 /// How many events the documented rules give for the analysis's schedule: an overdue
-/// touch once on `as_of` (not one with no record yet), then every touch on its due date plus whole intervals, before
-/// the end of the horizon, a weekend day moved to Monday (skipped for a daily touch).
-fn expected_events(analysis: &Json, weeks: i64) -> usize {
+/// touch once on `as_of` (not one with no record yet), then every touch on each due date
+/// its rule gives, before the end of the horizon, a day off (weekend or holiday) moved to
+/// the next working day (skipped for a daily touch).
+fn expected_events(analysis: &Json, weeks: i64, calendar: &Calendar) -> usize {
     let as_of: Date = analysis["as_of"].as_str().unwrap().parse().unwrap();
     let end = as_of.checked_add(weeks.weeks()).unwrap();
     let mut count = 0;
     for touch in analysis["schedule"].as_array().unwrap() {
-        let (Some(due), Some(interval)) = (
+        let (Some(due), Some(rule)) = (
             touch["date"].as_str(),
-            interval(touch["frequency"].as_str().unwrap()),
+            rule(touch["frequency"].as_str().unwrap()),
         ) else {
             continue;
         };
         let due: Date = due.parse().unwrap();
-        let nth = |k: i64| due.checked_add(interval.checked_mul(k).unwrap()).unwrap();
+        let nth = |k: i64| match rule {
+            Rule::Every(interval) => due.checked_add(interval.checked_mul(k).unwrap()).unwrap(),
+            Rule::MonthlyOn(nth, day) => due
+                .first_of_month()
+                .checked_add(k.months())
+                .unwrap()
+                .nth_weekday_of_month(nth, day)
+                .unwrap(),
+        };
         let mut k = 0;
         if due < as_of {
             // A catch-up only for what is late: a touch with no record yet has none.
@@ -130,13 +216,10 @@ fn expected_events(analysis: &Json, weeks: i64) -> usize {
         while nth(k) < end {
             let due = nth(k);
             k += 1;
-            // A weekend day goes to the Monday after; a daily touch skips it.
-            let placed = match due.weekday() {
-                Weekday::Saturday | Weekday::Sunday if daily => continue,
-                Weekday::Saturday => due.checked_add(2.days()).unwrap(),
-                Weekday::Sunday => due.checked_add(1.day()).unwrap(),
-                _ => due,
-            };
+            if daily && !calendar.is_working(due) {
+                continue;
+            }
+            let placed = calendar.place(due);
             if placed < end && previous != Some(placed) {
                 count += 1;
                 previous = Some(placed);
@@ -148,7 +231,19 @@ fn expected_events(analysis: &Json, weeks: i64) -> usize {
 
 #[test]
 fn the_calendar_reads_in_an_independent_parser_with_the_expected_events() {
-    for sample in ["erp-rollout", "metro-line"] {
+    let england = Calendar {
+        holidays: &[
+            ("2026-12-25", "2026-12-25"),
+            ("2026-12-28", "2026-12-28"),
+            ("2027-01-01", "2027-01-01"),
+        ],
+        working: &[],
+    };
+    let china = Calendar {
+        holidays: &[("2027-01-01", "2027-01-03"), ("2027-02-05", "2027-02-13")],
+        working: &["2027-01-31", "2027-02-14"],
+    };
+    for (sample, calendar) in [("erp-rollout", england), ("metro-line", china)] {
         let (_dir, out) = build(
             &root().join("samples").join(sample),
             &["--as-of", "2026-11-20", "--format", "ics,json"],
@@ -162,7 +257,11 @@ fn the_calendar_reads_in_an_independent_parser_with_the_expected_events() {
         };
         let analysis: Json =
             serde_json::from_str(&fs::read_to_string(out.join("analysis.json")).unwrap()).unwrap();
-        assert_eq!(events.len(), expected_events(&analysis, 12), "{sample}");
+        assert_eq!(
+            events.len(),
+            expected_events(&analysis, 12, &calendar),
+            "{sample}"
+        );
         assert_eq!(uids(&events).len(), events.len(), "UIDs are unique");
         let overdue = analysis["schedule"]
             .as_array()
