@@ -40,7 +40,7 @@ use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
 use crate::i18n::{self, text::Worded};
-use crate::register::model::WorkCalendar;
+use crate::register::model::{Holiday, WorkCalendar};
 use crate::register::vocab::{Date, Frequency, Quadrant};
 
 /// Groups by owner sort by name, with touches nobody owns last.
@@ -60,6 +60,8 @@ pub struct Plan {
     pub left_out: usize,
     /// Per stakeholder, in id order.
     pub feedback: Vec<Feedback>,
+    /// The project's holidays, for the weeks to name the days off they hold.
+    pub holidays: Vec<Holiday>,
 }
 
 /// The most occurrences a build plans, in its page, `.ics` and `.csv`: 10,000
@@ -87,7 +89,17 @@ struct Week<'a> {
     first: Date,
     last: Date,
     count: usize,
+    /// The holidays that fall in the week, each cut to it: what was due on them is on
+    /// the next working day, which may be in a later week or past the horizon.
+    holidays: Vec<WeekHoliday<'a>>,
     owners: Vec<WeekOwner<'a>>,
+}
+
+#[derive(Serialize)]
+struct WeekHoliday<'a> {
+    name: Option<&'a str>,
+    from: Date,
+    to: Date,
 }
 
 #[derive(Serialize)]
@@ -199,6 +211,7 @@ impl Plan {
             occurrences,
             left_out,
             feedback,
+            holidays: work.holidays.clone(),
         }
     }
 
@@ -256,6 +269,16 @@ impl Plan {
                 first,
                 last,
                 count: owners.values().map(Vec::len).sum(),
+                holidays: self
+                    .holidays
+                    .iter()
+                    .filter(|h| h.from <= last && h.to >= first)
+                    .map(|h| WeekHoliday {
+                        name: h.name.as_deref(),
+                        from: h.from.max(first),
+                        to: h.to.min(last),
+                    })
+                    .collect(),
                 owners: owners
                     .into_iter()
                     .map(|((_, owner), occurrences)| WeekOwner {

@@ -330,7 +330,13 @@ const LABELS: &[(&str, &str, &str)] = &[
         "No owner in this edition",
         "本版未列负责人",
     ),
-    ("nothing_due", "Nothing due.", "无到期沟通。"),
+    ("nothing_due", "Nothing scheduled.", "本周无安排。"),
+    ("days_off", "Days off: ", "休息日："),
+    (
+        "days_off_note",
+        ". What falls due on them is on the next working day.",
+        "。其间到期的沟通顺延至下一个工作日。",
+    ),
     (
         "overdue_warning",
         "{count} touches are overdue. They lead the calendar as catch-ups due today.",

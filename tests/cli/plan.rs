@@ -522,3 +522,25 @@ fn a_short_name_labels_charts_and_calendar_titles() {
         );
     }
 }
+
+#[test]
+fn a_week_with_holidays_names_them_rather_than_saying_nothing_was_due() {
+    let (_guard, out) = build(
+        &root().join("tests/fixtures/v2-fixed-days"),
+        &["--format", "md", "--horizon-weeks", "16"],
+    );
+    let plan = fs::read_to_string(out.join("communication-plan.md"))
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(
+        plan.contains(
+            "Days off: 春节 8 Feb – 14 Feb. What falls due on them is on the next working day."
+        ),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("Days off: 3 Dec."),
+        "a single holiday: {plan}"
+    );
+    assert!(!plan.contains("Nothing due"), "{plan}");
+}
