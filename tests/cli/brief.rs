@@ -239,3 +239,26 @@ error: every attendee's record is confidential: the public edition has nobody to
 
 "#]]);
 }
+
+#[test]
+fn an_internal_brief_carries_each_attendees_notes_and_a_public_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let erp = crate::root().join("samples/erp-rollout");
+    let brief = |public: bool, out: &str| {
+        let out = dir.path().join(out);
+        let edition: &[&str] = if public { &["--public"] } else { &[] };
+        crate::stake()
+            .arg("brief")
+            .arg(&erp)
+            .args(["--tag", "steering-committee", "--format", "html", "-o"])
+            .arg(&out)
+            .args(edition)
+            .assert()
+            .success();
+        std::fs::read_to_string(out.join("brief.html")).unwrap()
+    };
+    // Helen Brandt's notes, confidential by the project's default.
+    let said = "surprise her in steering";
+    assert!(brief(false, "internal").contains(said));
+    assert!(!brief(true, "public").contains(said));
+}
