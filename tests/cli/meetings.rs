@@ -121,7 +121,7 @@ fn the_report_lists_meetings_with_their_open_follow_ups() {
         rows[1]
     );
     assert!(rows[1].contains(
-        "Send the revised training plan (12 Nov 2026, **8 days late**) (for Linda Park)"
+        "Send the revised training plan (12 Nov 2026, **8 days late**, for Linda Park)"
     ));
 }
 
