@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
         templates: None,
         pdf: Default::default(),
         horizon_weeks: 12,
+        owner: None,
     };
     // An error (a message for the user) is fine; a panic is what is looked for.
     let _ = build(loaded.register, &options);

@@ -68,6 +68,9 @@ pub struct Options {
     pub pdf: PdfOptions,
     /// How many weeks the communication calendar covers.
     pub horizon_weeks: u16,
+    /// Only this owner's touches in `communication-plan.ics` and `.csv`, for their own
+    /// calendar.
+    pub owner: Option<String>,
 }
 
 /// What a build did.
@@ -116,9 +119,15 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     let (register, analysis) = (&shown.register, &shown.analysis);
     let view = Analysed::new(register, analysis);
     summary.calendar_left_out = plan.left_out;
-    let ics = wanted(Format::Ics).then(|| plan.ics(analysis));
+    // The owner as the register writes the name, for the calendar's title.
+    let owner = match options.owner.as_deref() {
+        Some(owner) => Some(owner_of_plan(analysis, owner)?),
+        None => None,
+    };
+    let owner = owner.as_deref();
+    let ics = wanted(Format::Ics).then(|| plan.ics(analysis, owner));
     let csv = wanted(Format::Csv)
-        .then(|| plan.csv(analysis))
+        .then(|| plan.csv(analysis, owner))
         .transpose()?;
     let charts = Charts::build(&view, options.as_of);
     let templates = Templates::for_register(options.templates.as_deref(), register)?;
@@ -300,4 +309,34 @@ impl Embeds for PageEmbeds<'_> {
             _ => Err(format!("nothing to embed as `{spec}`")),
         }
     }
+}
+
+/// The owner an `--owner` names, as the plan writes the name. One who owns no touch of
+/// the edition's plan is a mistake (the calendar would be empty): the error lists the
+/// owners, the closest first.
+fn owner_of_plan(analysis: &crate::analysis::Analysis, owner: &str) -> Result<String, String> {
+    let mut owners: Vec<&str> = analysis
+        .schedule
+        .iter()
+        .filter_map(|t| t.owner.as_deref())
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    if let Some(found) = owners
+        .iter()
+        .find(|o| crate::export::csv::is_owner(Some(o), Some(owner)))
+    {
+        return Ok((*found).to_owned());
+    }
+    let closest = crate::register::typing::closest(owner, &owners)
+        .map(|o| format!("did you mean `{o}`? "))
+        .unwrap_or_default();
+    Err(format!(
+        "no touch of the plan has the owner `{owner}`\n  = help: {closest}the owners are: {}",
+        if owners.is_empty() {
+            "none".to_owned()
+        } else {
+            owners.join(", ")
+        }
+    ))
 }

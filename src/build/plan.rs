@@ -215,14 +215,24 @@ impl Plan {
         }
     }
 
-    /// `communication-plan.ics`.
-    pub fn ics(&self, analysis: &Analysis) -> String {
-        export::ics::calendar(analysis, &self.occurrences, self.left_out, self.weeks)
+    /// `communication-plan.ics`; with `owner`, that owner's touches only.
+    pub fn ics(&self, analysis: &Analysis, owner: Option<&str>) -> String {
+        let occurrences = self.of_owner(owner);
+        export::ics::calendar(analysis, &occurrences, self.left_out, self.weeks, owner)
     }
 
-    /// `communication-plan.csv`.
-    pub fn csv(&self, analysis: &Analysis) -> Result<Vec<u8>, String> {
-        export::csv::plan(analysis, &self.occurrences, self.weeks)
+    /// `communication-plan.csv`; with `owner`, that owner's touches only.
+    pub fn csv(&self, analysis: &Analysis, owner: Option<&str>) -> Result<Vec<u8>, String> {
+        export::csv::plan(analysis, &self.of_owner(owner), self.weeks, owner)
+    }
+
+    /// The occurrences of `owner`'s touches (all without one).
+    fn of_owner(&self, owner: Option<&str>) -> Vec<Occurrence> {
+        self.occurrences
+            .iter()
+            .filter(|o| export::csv::is_owner(o.owner.as_deref(), owner))
+            .cloned()
+            .collect()
     }
 
     /// The template variable `plan`.

@@ -161,6 +161,10 @@ Examples:
         /// How many weeks ahead the communication calendar (page and `.ics`) looks.
         #[arg(long, value_name = "WEEKS", default_value_t = crate::analysis::calendar::DEFAULT_HORIZON_WEEKS, value_parser = clap::value_parser!(u16).range(1..=104))]
         horizon_weeks: u16,
+        /// Only this owner's touches in `communication-plan.ics` and `.csv`, so each owner
+        /// can subscribe to their own calendar (names compare without case).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
         /// Paper size of the PDF files.
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
         paper: PaperSize,
@@ -309,6 +313,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             as_of,
             format,
             horizon_weeks,
+            owner,
             paper,
             fonts,
             templates,
@@ -347,6 +352,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,
+                owner,
                 pdf: pdf_options(paper, fonts),
             };
             let sources = loaded.sources.clone();

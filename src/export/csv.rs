@@ -22,11 +22,13 @@ use crate::register::vocab::Quadrant;
 pub const BOM: &str = "\u{feff}";
 
 /// The rows of the plan: the analysis's schedule, in its order (by next due date, the
-/// ad-hoc touches last), with how many times each touch falls in the horizon.
+/// ad-hoc touches last), with how many times each touch falls in the horizon; with
+/// `owner`, only that owner's touches.
 pub fn plan(
     analysis: &Analysis,
     occurrences: &[Occurrence],
     weeks: u16,
+    owner: Option<&str>,
 ) -> Result<Vec<u8>, String> {
     let language = analysis.project.language;
     let label = |key: &str| i18n::label(language, key);
@@ -71,6 +73,9 @@ pub fn plan(
         let Some(a) = analysis.get(&touch.stakeholder) else {
             continue;
         };
+        if !is_owner(touch.owner.as_deref(), owner) {
+            continue;
+        }
         let quadrant = quadrants
             .iter()
             .find(|(q, _)| *q == a.quadrant)
@@ -131,6 +136,17 @@ fn is_negative_number(text: &str) -> bool {
             .bytes()
             .chain(fraction.bytes())
             .all(|b| b.is_ascii_digit())
+}
+
+/// Whether a touch whose owner is `has` is one of `wanted`'s (every touch without a
+/// wanted owner): names compare without case or outer spaces.
+pub fn is_owner(has: Option<&str>, wanted: Option<&str>) -> bool {
+    match wanted {
+        None => true,
+        Some(wanted) => {
+            has.is_some_and(|has| has.trim().to_lowercase() == wanted.trim().to_lowercase())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -207,7 +223,7 @@ mod tests {
             &Default::default(),
         )
         .0;
-        let bytes = plan(&analysis, &found, 2).unwrap();
+        let bytes = plan(&analysis, &found, 2, None).unwrap();
         assert!(bytes.starts_with(BOM.as_bytes()));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
         let header = reader.headers().unwrap().clone();

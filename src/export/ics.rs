@@ -82,6 +82,7 @@ pub fn calendar(
     occurrences: &[Occurrence],
     left_out: usize,
     weeks: u16,
+    owner: Option<&str>,
 ) -> String {
     let language = analysis.project.language;
     let words = Words::of(language);
@@ -113,9 +114,10 @@ pub fn calendar(
         .append_property(Property::new(
             "X-WR-CALNAME",
             text(&format!(
-                "{} · {} · {edition}",
+                "{} · {}{} · {edition}",
                 i18n::label(language, "communication_plan"),
-                analysis.project.name
+                analysis.project.name,
+                owner.map_or_else(String::new, |owner| format!(" · {owner}"))
             )),
         ))
         .append_property(Property::new(
@@ -319,6 +321,7 @@ mod tests {
             .0,
             0,
             2,
+            None,
         )
     }
 

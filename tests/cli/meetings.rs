@@ -120,9 +120,11 @@ fn the_report_lists_meetings_with_their_open_follow_ups() {
         "{}",
         rows[1]
     );
-    assert!(rows[1].contains(
-        "Send the revised training plan (12 Nov 2026, **8 days late**, for Linda Park)"
-    ));
+    assert!(
+        rows[1].contains(
+            "Send the revised training plan (12 Nov 2026, **8 days late**, for Linda Park)"
+        )
+    );
 }
 
 #[test]

@@ -544,3 +544,49 @@ fn a_week_with_holidays_names_them_rather_than_saying_nothing_was_due() {
     );
     assert!(!plan.contains("Nothing due"), "{plan}");
 }
+
+#[test]
+fn an_owners_calendar_holds_exactly_their_touches() {
+    let erp = root().join("samples/erp-rollout");
+    let (_all_guard, all) = build(&erp, &["--format", "ics,csv"]);
+    let (_own_guard, own) = build(&erp, &["--format", "ics,csv", "--owner", "daniel ortiz"]);
+    let Some(every) = parse_ics(&all.join("communication-plan.ics")) else {
+        return;
+    };
+    let mine = parse_ics(&own.join("communication-plan.ics")).unwrap();
+    let of_daniel: BTreeSet<String> = every
+        .iter()
+        .filter(|e| e["contact"] == "Daniel Ortiz")
+        .map(|e| e["uid"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!of_daniel.is_empty());
+    assert_eq!(
+        uids(&mine),
+        of_daniel,
+        "the same events, with the same UIDs"
+    );
+    // The spreadsheet: only his rows.
+    let csv = fs::read_to_string(own.join("communication-plan.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let owners: BTreeSet<String> = reader.records().map(|r| r.unwrap()[4].to_owned()).collect();
+    assert_eq!(owners, BTreeSet::from(["Daniel Ortiz".to_owned()]));
+}
+
+#[test]
+fn an_owner_nobody_is_is_an_error_naming_the_closest() {
+    let out = tempfile::tempdir().unwrap();
+    let output = crate::stake()
+        .arg("build")
+        .arg(root().join("samples/erp-rollout"))
+        .arg("-o")
+        .arg(out.path().join("internal-edition"))
+        .args(["--format", "ics", "--owner", "Daniel Ortis"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("no touch of the plan has the owner `Daniel Ortis`")
+            && stderr.contains("did you mean `Daniel Ortiz`?"),
+        "{stderr}"
+    );
+}
