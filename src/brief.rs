@@ -222,6 +222,9 @@ fn quoted(words: &[&str]) -> String {
 
 /// Writes the brief of the selected attendees of `register`, the full register: the
 /// analysis is of all of it, and a public brief is a view of that analysis
+/// A brief whose body fits in this many pages has no title page or contents.
+pub const BRIEF_COVER_AFTER_PAGES: usize = 8;
+
 /// ([`analysis::edition`]) and of the redacted register.
 pub fn brief(register: &Register, options: &Options) -> Result<Written, String> {
     let attendees = select(register, &options.selection)?;
@@ -265,7 +268,12 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         register: view.register,
         as_of: options.as_of,
         edition: shown.analysis.edition,
-        pdf: build::pdf_options(view.register, &options.pdf),
+        // A brief is read minutes before a meeting: a title page and contents only when
+        // its body runs past eight pages.
+        pdf: PdfOptions {
+            cover_after_pages: Some(BRIEF_COVER_AFTER_PAGES),
+            ..build::pdf_options(view.register, &options.pdf)
+        },
     };
     let page = Page {
         template: "brief.md.tera",

@@ -517,6 +517,7 @@ fn pdf_options(paper: PaperSize, fonts: Vec<PathBuf>) -> PdfOptions {
     PdfOptions {
         paper,
         running_header: None,
+        cover_after_pages: None,
         fonts: fonts
             .into_iter()
             .map(|path| FontFile {

@@ -165,3 +165,51 @@ fn contents_page_numbers_point_at_their_sections() {
     }
     assert!(checked >= 5, "{contents}");
 }
+
+#[test]
+fn a_short_brief_starts_on_its_first_page_and_a_report_keeps_its_title_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let erp = crate::root().join("samples/erp-rollout");
+    let out = dir.path().join("brief");
+    crate::stake()
+        .arg("brief")
+        .arg(&erp)
+        .args(["--tag", "steering-committee", "--format", "pdf", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let pdf = out.join("brief.pdf");
+    let Some(first) = run(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    ) else {
+        return;
+    };
+    let first = String::from_utf8_lossy(&first.stdout).into_owned();
+    // No title page, no contents: the room is on page 1, whose header names the brief and
+    // whose footer the edition.
+    assert!(first.contains("The room"), "{first}");
+    assert!(!first.contains("Contents"), "{first}");
+    assert!(
+        first.contains("Atlas ERP roll-out · Meeting brief"),
+        "{first}"
+    );
+    assert!(first.contains("Internal edition"), "{first}");
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()]).unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        pages <= stake::brief::BRIEF_COVER_AFTER_PAGES,
+        "{pages} pages"
+    );
+    // The report, long, keeps its title page and contents.
+    let (_, report) = report("erp-rollout");
+    let path = write(&dir, "report.pdf", &report);
+    let second = run("pdftotext", &["-f", "2", "-l", "2", &path, "-"]).unwrap();
+    assert!(String::from_utf8_lossy(&second.stdout).contains("Contents"));
+}

@@ -67,6 +67,10 @@ pub struct PdfOptions {
     pub running_header: Option<String>,
     /// Fonts tried before the bundled Noto Sans CJK SC, in order.
     pub fonts: Vec<FontFile>,
+    /// A document whose body fits in this many pages has no title page and no contents
+    /// (its running header and footer still give its title, date and edition); `None`:
+    /// always both.
+    pub cover_after_pages: Option<usize>,
 }
 
 /// A rendered PDF.
@@ -142,11 +146,22 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     };
     let mut builder = blocks::Builder::new(&mut fonts, lang, content, body.bottom - body.top);
     builder.blocks(content, theme::MARGIN_X, text_width);
-    let contents = builder.table_of_contents(theme::MARGIN_X, text_width);
+    // A short document (a brief for a few attendees) starts on its first page: a title
+    // page and a contents page would be a third of it.
+    let short = options
+        .cover_after_pages
+        .is_some_and(|most| layout::paginate(&builder.flow, body).len() <= most);
+    let contents = if short {
+        0
+    } else {
+        builder.table_of_contents(theme::MARGIN_X, text_width)
+    };
     let mut flow = builder.flow;
     let pages = layout::paginate(&flow, body);
+    // The title page is page 1 when there is one.
+    let first = usize::from(!short);
 
-    // Page 0 is the title page; content pages follow.
+    // Content pages follow the title page, if any.
     let mut targets: HashMap<String, Target> = HashMap::new();
     let mut bookmarks = Vec::new();
     for (p, page) in pages.iter().enumerate() {
@@ -155,7 +170,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
                 && let Some(anchor) = &flow.slices[i].anchor
             {
                 let target = Target {
-                    page: p + 1,
+                    page: p + first,
                     y: height - placement.top + 6.0,
                 };
                 targets.entry(anchor.id.clone()).or_insert(target);
@@ -192,18 +207,25 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
     }
     let resolve = |id: &str| targets.get(id).copied();
 
-    let total = pages.len() + 1;
+    let total = pages.len() + first;
     let header_text = options.running_header.as_deref().unwrap_or(&doc.title);
+    // Without a title page, the running header names the document too.
+    let header_text = match (short, &options.running_header) {
+        (true, Some(header)) if *header != doc.title => format!("{header} · {}", doc.title),
+        _ => header_text.to_owned(),
+    };
     let mut pdf_pages = Vec::with_capacity(total);
-    let cover = cover::draws(doc, lang, &mut fonts, (width, height));
-    let mut painter = Painter::new(&fonts, height, &resolve);
-    for draw in &cover {
-        painter.draw(draw, 0.0);
+    if !short {
+        let cover = cover::draws(doc, lang, &mut fonts, (width, height));
+        let mut painter = Painter::new(&fonts, height, &resolve);
+        for draw in &cover {
+            painter.draw(draw, 0.0);
+        }
+        pdf_pages.push(pdf_page(width, height, painter.ops));
     }
-    pdf_pages.push(pdf_page(width, height, painter.ops));
 
     let furniture = TextStyle::new(theme::FURNITURE, theme::MUTED);
-    let header_line = single_line(header_text, furniture, &mut fonts);
+    let header_line = single_line(&header_text, furniture, &mut fonts);
     let date_line = single_line(&date, furniture, &mut fonts);
     // The edition heads the footer of every page, so a printed page on its own still
     // says whether it may be forwarded.
@@ -212,7 +234,7 @@ pub fn render(doc: &Document, options: &PdfOptions) -> Result<RenderedPdf, PdfEr
         Edition::Public => furniture.bold(),
     };
     let edition_line = single_line(lang.edition(doc.edition), edition_style, &mut fonts);
-    let footers: Vec<_> = (2..=total)
+    let footers: Vec<_> = (first + 1..=total)
         .map(|n| single_line(&lang.page_of(n, total), furniture, &mut fonts))
         .collect();
     for (page, footer) in pages.iter().zip(footers) {
