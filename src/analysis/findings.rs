@@ -214,8 +214,6 @@ fn lateness(days: u32) -> u32 {
 }
 
 fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
-    let start = out.len();
-    let mut in_meetings: Vec<(usize, &str, &String)> = Vec::new();
     let s = subject.stakeholder;
     let a = subject.assessment;
     let standing = u32::from(s.power.value() + s.interest.value()) + if a.key { 20 } else { 0 };
@@ -223,9 +221,11 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
     let ranked = Fields::POWER | Fields::INTEREST | key;
     let log = Fields::INTERACTIONS;
     let name = &s.name;
+    // `at`: the file the line is in when it is not the stakeholder's own (a meeting's
+    // record), and the line.
     let mut push = |code: Code,
                     inputs: Fields,
-                    line: usize,
+                    at: (Option<&str>, usize),
                     extra: u32,
                     days: Option<u32>,
                     subject: Option<String>,
@@ -236,8 +236,8 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             code,
             message,
             stakeholder: s.id.clone(),
-            file: a.file.clone(),
-            line,
+            file: at.0.map_or_else(|| a.file.clone(), str::to_owned),
+            line: at.1,
             urgency,
             days,
             subject,
@@ -254,7 +254,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             push(
                 Code::FollowUpOverdue,
                 log,
-                i.line,
+                (i.file.as_deref(), i.line),
                 lateness(days),
                 Some(days),
                 Some(follow_up.action.clone()),
@@ -264,10 +264,6 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                     follow_up.action
                 ),
             );
-            // A promise made in a meeting is written in the meeting's record.
-            if let Some(file) = &i.file {
-                in_meetings.push((i.line, follow_up.action.as_str(), file));
-            }
         }
     }
 
@@ -284,7 +280,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                 push(
                     code,
                     log,
-                    interaction.line,
+                    (interaction.file.as_deref(), interaction.line),
                     lateness(days),
                     Some(days),
                     None,
@@ -294,7 +290,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             _ => push(
                 code,
                 log,
-                s.lines.name,
+                (None, s.lines.name),
                 lateness(60),
                 None,
                 None,
@@ -309,7 +305,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         push(
             Code::DecliningSentiment,
             log,
-            latest.map_or(s.lines.name, |i| i.line),
+            latest.map_or((None, s.lines.name), |i| (i.file.as_deref(), i.line)),
             5 * u32::from(5 - satisfaction),
             None,
             None,
@@ -329,7 +325,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             push(
                 Code::KeyGapWithoutAction,
                 Fields::ENGAGEMENT | log,
-                s.lines.engagement.unwrap_or(s.lines.name),
+                (None, s.lines.engagement.unwrap_or(s.lines.name)),
                 5 * gap as u32,
                 None,
                 None,
@@ -342,7 +338,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             push(
                 Code::KeyWithoutOwner,
                 Fields::OWNER,
-                s.lines.name,
+                (None, s.lines.name),
                 0,
                 None,
                 None,
@@ -353,7 +349,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             push(
                 Code::KeyWithoutPlan,
                 Fields::COMMUNICATION,
-                s.lines.name,
+                (None, s.lines.name),
                 0,
                 None,
                 None,
@@ -376,7 +372,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         push(
             Code::TouchOverdue,
             touch.inputs,
-            touch.line.unwrap_or(s.lines.name),
+            (None, touch.line.unwrap_or(s.lines.name)),
             lateness(days),
             Some(days),
             Some(what.clone()),
@@ -401,7 +397,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         push(
             Code::TouchUnrecorded,
             touch.inputs,
-            touch.line.unwrap_or(s.lines.name),
+            (None, touch.line.unwrap_or(s.lines.name)),
             0,
             None,
             Some(what.clone()),
@@ -414,22 +410,12 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         push(
             Code::ReviewOverdue,
             Fields::NEXT_REVIEW,
-            s.lines.next_review.unwrap_or(s.lines.name),
+            (None, s.lines.next_review.unwrap_or(s.lines.name)),
             lateness(days),
             Some(days),
             Some(review.to_string()),
             format!("Review of {name} was due {review}, {} ago", in_days(days)),
         );
-    }
-    for finding in &mut out[start..] {
-        let from_meeting = in_meetings.iter().find(|(line, action, _)| {
-            finding.code == Code::FollowUpOverdue
-                && finding.line == *line
-                && finding.subject.as_deref() == Some(*action)
-        });
-        if let Some((_, _, file)) = from_meeting {
-            finding.file = (*file).clone();
-        }
     }
 }
 

@@ -134,11 +134,11 @@ fn redact_meetings(register: &mut Register, removed: &BTreeSet<String>) {
     meetings.retain(|m| !m.confidential_record);
     meetings.retain_mut(|m| {
         let attendees_withheld = m.confidential.iter().any(|f| f == "attendees");
-        let keep: Vec<bool> = m.attendees.iter().map(|a| shown(a)).collect();
-        let mut k = keep.iter();
-        m.attendees.retain(|_| *k.next().unwrap_or(&false));
-        let mut k = keep.iter();
-        m.attendee_at.retain(|_| *k.next().unwrap_or(&false));
+        (m.attendees, m.attendee_at) = std::mem::take(&mut m.attendees)
+            .into_iter()
+            .zip(std::mem::take(&mut m.attendee_at))
+            .filter(|(id, _)| shown(id))
+            .unzip();
         m.sentiment.retain(|(who, _)| who == "*" || shown(who));
         m.follow_ups
             .retain(|f| f.for_.as_deref().is_none_or(&shown));

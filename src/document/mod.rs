@@ -126,6 +126,18 @@ pub struct Table {
     pub rows: Vec<Vec<Vec<Run>>>,
 }
 
+impl Table {
+    /// The number of columns: the longest row, header included.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// Column alignment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

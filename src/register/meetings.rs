@@ -131,11 +131,8 @@ pub(super) fn attach(
             );
         }
     }
-    let mut m = 0;
-    meetings.retain(|_| {
-        m += 1;
-        keep[m - 1]
-    });
+    let mut kept = keep.iter();
+    meetings.retain(|_| kept.next().copied().unwrap_or(false));
 
     for meeting in meetings.iter() {
         let mut given = HashSet::new();

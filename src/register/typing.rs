@@ -599,7 +599,28 @@ fn follow_up(
 ) -> Option<FollowUp> {
     let at = cx.loc(node.at);
     let doc = node.value;
-    let action = cx.text(doc.action);
+    promise(
+        cx,
+        &at,
+        doc.action,
+        doc.due,
+        doc.done,
+        (interaction_date, "interaction"),
+    )
+}
+
+/// A promise as an interaction's `follow_up` and a meeting's `follow_ups` write it: its
+/// action required, its due date not before the day it was `agreed` (that date, and
+/// what it was: `interaction` or `meeting`). `None` without an action (reported).
+fn promise(
+    cx: &mut FileCx<'_>,
+    at: &Loc,
+    action: Option<Field<String>>,
+    due: Option<Field<super::vocab::Date>>,
+    done: Option<Field<bool>>,
+    agreed: (Option<super::vocab::Date>, &str),
+) -> Option<FollowUp> {
+    let action = cx.text(action);
     if action.is_none() {
         cx.missing(
             at.clone(),
@@ -608,9 +629,9 @@ fn follow_up(
             "Send the revised schedule",
         );
     }
-    let due_at = doc.due.as_ref().map(|f| cx.loc(f.at));
-    let due = cx.value(doc.due, "due");
-    if let (Some(due), Some(date), Some(due_at)) = (due, interaction_date, due_at)
+    let due_at = due.as_ref().map(|f| cx.loc(f.at));
+    let due = cx.value(due, "due");
+    if let (Some(due), (Some(date), source), Some(due_at)) = (due, agreed, due_at)
         && due < date
     {
         cx.diagnostics.push(
@@ -618,13 +639,13 @@ fn follow_up(
                 "follow-up-before-interaction",
                 cx.file,
                 due_at,
-                format!("follow-up is due {due}, before the interaction it came from ({date})"),
+                format!("follow-up is due {due}, before the {source} it came from ({date})"),
             )
             .label("due before it was agreed")
             .help(format!("write a due date on or after {date}")),
         );
     }
-    let done = cx.value(doc.done, "done").unwrap_or(false);
+    let done = cx.value(done, "done").unwrap_or(false);
     Some(FollowUp {
         action: action?,
         due,
@@ -844,15 +865,6 @@ pub fn meeting(
     for node in doc.follow_ups {
         let at = cx.loc(node.at);
         let doc = node.value;
-        let action = cx.text(doc.action);
-        if action.is_none() {
-            cx.missing(
-                at.clone(),
-                "this follow-up",
-                "action",
-                "Send the revised schedule",
-            );
-        }
         let for_at = doc.for_.as_ref().map(|f| cx.loc(f.at));
         let for_ = cx.text(doc.for_);
         if let (Some(who), Some(for_at)) = (&for_, &for_at)
@@ -871,32 +883,11 @@ pub fn meeting(
                 )),
             );
         }
-        let due_at = doc.due.as_ref().map(|f| cx.loc(f.at));
-        let due = cx.value(doc.due, "due");
-        if let (Some(due), Some(date), Some(due_at)) = (due, date, due_at)
-            && due < date
-        {
-            cx.diagnostics.push(
-                Diagnostic::error(
-                    "follow-up-before-interaction",
-                    cx.file,
-                    due_at,
-                    format!("follow-up is due {due}, before the meeting it came from ({date})"),
-                )
-                .label("due before it was agreed")
-                .help(format!("write a due date on or after {date}")),
-            );
-        }
-        let done = cx.value(doc.done, "done").unwrap_or(false);
         let owner = cx.text(doc.owner);
-        if let Some(action) = action {
+        if let Some(follow_up) = promise(cx, &at, doc.action, doc.due, doc.done, (date, "meeting"))
+        {
             follow_ups.push(MeetingFollowUp {
-                follow_up: FollowUp {
-                    action,
-                    due,
-                    done,
-                    owner,
-                },
+                follow_up: FollowUp { owner, ..follow_up },
                 for_,
                 line: at.line,
             });

@@ -268,13 +268,7 @@ const PHONE_WIDTH: f32 = 328.0;
 fn narrowest_width(table: &Table, zh: bool) -> f32 {
     const EM: f32 = 13.5;
     const PADDING: f32 = 20.0;
-    let columns = table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([table.header.len()])
-        .max()
-        .unwrap_or(0);
+    let columns = table.columns();
     (0..columns)
         .map(|i| {
             let head = table

@@ -271,13 +271,7 @@ fn is_short_han_word(runs: &[Run]) -> bool {
 
 /// Lay out `table` at `x`, `width` wide.
 pub(super) fn layout(b: &mut Builder, table: &Table, x: f32, width: f32) {
-    let n = table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([table.header.len()])
-        .max()
-        .unwrap_or(0);
+    let n = table.columns();
     if n == 0 {
         return;
     }
