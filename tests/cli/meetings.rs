@@ -55,6 +55,12 @@ fn a_meeting_of_three_is_each_attendees_contact() {
     assert_eq!(late.len(), 1, "{late:?}");
     assert_eq!(late[0]["stakeholder"], "linda-park");
     assert_eq!(late[0]["file"], "meetings/2026-11-05-steering.md");
+    // Tom's falling ratings are the meetings': the finding points at the latest one.
+    let declining = findings
+        .iter()
+        .find(|f| f["code"] == "declining-sentiment" && f["stakeholder"] == "tom-harris")
+        .unwrap();
+    assert_eq!(declining["file"], "meetings/2026-11-05-steering.md");
     assert!(
         late[0]["message"]
             .as_str()
