@@ -23,6 +23,8 @@ const LINE: f64 = 13.0;
 /// Space between two names of a cell.
 const GAP: f64 = 1.5;
 const TICK_SIZE: f64 = 10.0;
+/// The dots' legend, at the size the stylesheet gives every chart legend.
+const LEGEND_SIZE: f64 = 10.5;
 /// Grids of more stakeholders show counts rather than names.
 pub const LABELLED: usize = 45;
 
@@ -238,10 +240,10 @@ fn legend(grid: &GridChart, measure: &mut dyn TextMeasure, items: &mut Vec<Item>
         if !shown || name.is_empty() {
             continue;
         }
-        let w = measure.width(name, TICK_SIZE);
+        let w = measure.width(name, LEGEND_SIZE);
         items.push(Item {
             shape: Shape::Circle {
-                centre: (x + 3.6, TOP - 18.0 + TICK_SIZE * super::LINE_HEIGHT / 2.0),
+                centre: (x + 3.6, TOP - 18.0 + LEGEND_SIZE * super::LINE_HEIGHT / 2.0),
                 r: 3.6,
             },
             role: Role::Dot { key: mark },
@@ -252,7 +254,7 @@ fn legend(grid: &GridChart, measure: &mut dyn TextMeasure, items: &mut Vec<Item>
             TOP - 18.0,
             Anchor::Start,
             vec![name.clone()],
-            TICK_SIZE,
+            LEGEND_SIZE,
             w,
             Role::Legend,
         ));
