@@ -41,8 +41,13 @@ pub struct Occurrence {
     pub due: Date,
     /// Which of the horizon's [`weeks`] it falls in, 0 for the week of `as_of`.
     pub week: u16,
-    /// The stakeholder's id.
-    pub stakeholder: String,
+    /// The stakeholder's id; absent for a plan item's occurrence, which is for its whole
+    /// audience.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stakeholder: Option<String>,
+    /// The plan item's id (format v2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
     /// What, as planned.
     pub content: Option<String>,
     /// How.
@@ -121,7 +126,7 @@ pub fn occurrences(
     let mut slots = Vec::new();
     for (index, touch) in schedule.iter().enumerate() {
         let identity = (
-            touch.stakeholder.as_str(),
+            whose(touch),
             touch.channel.as_deref(),
             touch.content.as_deref(),
         );
@@ -144,7 +149,7 @@ pub fn occurrences(
             slots.push(slot(as_of, due, days_between(due, as_of) as u32));
         }
         let mut previous = None;
-        for nominal in series(due, touch.frequency, as_of).take_while(|&date| date < end) {
+        for nominal in series(due, touch, as_of).take_while(|&date| date < end) {
             let Some(date) = working_day(nominal, touch.frequency, work).filter(|&d| d < end)
             else {
                 continue;
@@ -165,7 +170,7 @@ pub fn occurrences(
                 o.date,
                 touch.owner.is_none(),
                 touch.owner.as_deref(),
-                touch.stakeholder.as_str(),
+                whose(touch),
             )
         };
         key(a).cmp(&key(b))
@@ -181,6 +186,7 @@ pub fn occurrences(
                 due: o.due,
                 week: week_of(as_of, o.date),
                 stakeholder: touch.stakeholder.clone(),
+                item: touch.item.clone(),
                 content: touch.content.clone(),
                 channel: touch.channel.clone(),
                 frequency: touch.frequency,
@@ -195,12 +201,27 @@ pub fn occurrences(
     (found, left_out)
 }
 
+/// Whose a touch is: its stakeholder's id, or its plan item's (they share no ids).
+fn whose(touch: &ScheduledTouch) -> &str {
+    touch
+        .stakeholder
+        .as_deref()
+        .or(touch.item.as_deref())
+        .unwrap_or_default()
+}
+
 /// The due dates of a touch first due on `due`, from `as_of` on: `due` itself when it
 /// is not past, then every interval counted from `due` (a frequency of intervals) or
 /// each next day of its rule (a fixed day). Ad hoc: none.
-fn series(due: Date, frequency: Frequency, as_of: Date) -> Box<dyn Iterator<Item = Date>> {
-    match frequency {
+fn series(due: Date, touch: &ScheduledTouch, as_of: Date) -> Box<dyn Iterator<Item = Date> + '_> {
+    match touch.frequency {
         Frequency::AdHoc => Box::new(std::iter::empty()),
+        // One-off dates: the listed ones from the due date (or, once it has passed,
+        // from `as_of`) on.
+        Frequency::OnDates => {
+            let from = due.max(as_of);
+            Box::new(touch.dates.iter().copied().filter(move |&d| d >= from))
+        }
         Frequency::Fixed(rule) => {
             let first = if due < as_of {
                 rule.first_after(as_of)
@@ -271,7 +292,10 @@ mod tests {
         let late = due.map_or(0, |d| days_between(date(d), date(AS_OF)).max(0) as u32);
         ScheduledTouch {
             date: due.map(date),
-            stakeholder: "a".into(),
+            stakeholder: Some("a".into()),
+            item: None,
+            audience: Vec::new(),
+            dates: Vec::new(),
             content: Some("Update".into()),
             channel: Some("meeting".into()),
             frequency,
@@ -285,6 +309,8 @@ mod tests {
             line: Some(3),
             inputs: Default::default(),
             owner_inherited: false,
+            by_tag: Vec::new(),
+            kept_by: Vec::new(),
         }
     }
 
@@ -435,14 +461,19 @@ mod tests {
     fn a_limit_keeps_the_catch_ups_first_and_counts_the_rest() {
         let soon = touch(Some("2026-11-23"), Frequency::Weekly);
         let mut late = touch(Some("2026-11-01"), Frequency::Yearly);
-        late.stakeholder = "b".into();
+        late.stakeholder = Some("b".into());
         let (kept, left_out) =
             occurrences(&[soon, late], date(AS_OF), 2, 2, &WorkCalendar::default());
         // 23 and 30 Nov of the weekly touch, and the yearly one's catch-up today.
         assert_eq!(left_out, 1);
         let kept: Vec<(&str, String)> = kept
             .iter()
-            .map(|o| (o.stakeholder.as_str(), o.date.to_string()))
+            .map(|o| {
+                (
+                    o.stakeholder.as_deref().unwrap_or_default(),
+                    o.date.to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             kept,
@@ -453,9 +484,9 @@ mod tests {
     #[test]
     fn catch_ups_come_first_then_by_date_and_owner() {
         let mut late = touch(Some("2026-11-01"), Frequency::Monthly);
-        late.stakeholder = "b".into();
+        late.stakeholder = Some("b".into());
         let mut later = touch(Some("2026-10-01"), Frequency::Yearly);
-        later.stakeholder = "c".into();
+        later.stakeholder = Some("c".into());
         let mut nobody = touch(Some("2026-11-21"), Frequency::Yearly);
         nobody.owner = None;
         let mut kim = touch(Some("2026-11-21"), Frequency::Yearly);
@@ -470,7 +501,13 @@ mod tests {
         .0;
         let order: Vec<(&str, Option<&str>, u32)> = found
             .iter()
-            .map(|o| (o.stakeholder.as_str(), o.owner.as_deref(), o.overdue_days))
+            .map(|o| {
+                (
+                    o.stakeholder.as_deref().unwrap_or_default(),
+                    o.owner.as_deref(),
+                    o.overdue_days,
+                )
+            })
             .collect();
         assert_eq!(
             order,

@@ -130,22 +130,77 @@ pub fn public(register: &Register, analysis: &Analysis) -> Analysis {
         })
         .collect();
 
+    // A plan item's dates derive from the logs that keep it: shown only when each of
+    // them is public. Its audience is named where membership is public (by id, or by a
+    // tag that is public).
     let schedule = analysis
         .schedule
         .iter()
-        .filter(|t| shown(&t.stakeholder, t.inputs))
+        .filter(|t| match &t.stakeholder {
+            Some(id) => shown(id, t.inputs),
+            None => t.kept_by.iter().all(|id| shown(id, Fields::INTERACTIONS)),
+        })
         .cloned()
         .map(|mut t| {
-            if t.owner_inherited && !shown(&t.stakeholder, Fields::OWNER) {
+            if let Some(id) = &t.stakeholder
+                && t.owner_inherited
+                && !shown(id, Fields::OWNER)
+            {
                 t.owner = None;
+            }
+            if t.item.is_some() {
+                let named: Vec<bool> = t
+                    .audience
+                    .iter()
+                    .zip(&t.by_tag)
+                    .map(|(id, &by_tag)| visible(id) && (!by_tag || shown(id, Fields::TAGS)))
+                    .collect();
+                let mut keep = named.iter();
+                t.audience.retain(|_| *keep.next().unwrap_or(&false));
+                let mut keep = named.iter();
+                t.by_tag.retain(|_| *keep.next().unwrap_or(&false));
             }
             t
         })
         .collect::<Vec<_>>();
+    // A member's next due date and days overdue count their plan items: withheld when
+    // one of those items is, or when their membership is not public.
+    for item in analysis.schedule.iter().filter(|t| t.item.is_some()) {
+        let public = schedule
+            .iter()
+            .find(|p| p.item == item.item)
+            .map(|p| &p.audience);
+        for id in &item.audience {
+            if public.is_none_or(|named| !named.contains(id))
+                && let Ok(i) = stakeholders.binary_search_by(|a| a.id.as_str().cmp(id))
+            {
+                for fact in ["next_due", "overdue_days", "next_due_unrecorded"] {
+                    withhold(&mut stakeholders[i], fact);
+                }
+            }
+        }
+    }
+    let public_items: Vec<&str> = schedule.iter().filter_map(|t| t.item.as_deref()).collect();
+    let public_meeting = |id: &str| {
+        register.meetings.iter().any(|m| {
+            m.id == id
+                && !m.confidential_record
+                && !m
+                    .confidential
+                    .iter()
+                    .any(|f| f == "follow_ups" || f == "attendees")
+                && m.attendees.iter().any(|a| shown(a, Fields::INTERACTIONS))
+        })
+    };
     let findings = analysis
         .findings
         .iter()
-        .filter(|f| shown(&f.stakeholder, f.inputs))
+        .filter(|f| match (&f.stakeholder, &f.plan_item, &f.meeting) {
+            (Some(id), _, _) => shown(id, f.inputs),
+            (None, Some(item), _) => public_items.contains(&item.as_str()),
+            (None, None, Some(meeting)) => public_meeting(meeting),
+            (None, None, None) => false,
+        })
         .cloned()
         .collect::<Vec<_>>();
     let conflicts = analysis
@@ -278,7 +333,9 @@ fn withhold(a: &mut Assessment, fact: &'static str) {
         "centrality" => a.centrality = 0.0,
         other => unreachable!("`{other}` is not a fact of an assessment"),
     }
-    a.withheld.push(fact);
+    if !a.withheld.contains(&fact) {
+        a.withheld.push(fact);
+    }
 }
 
 /// The public view of the feedback (in register order, as made): a stakeholder left out

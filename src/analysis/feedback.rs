@@ -211,6 +211,9 @@ mod tests {
 
     fn plan(frequency: Frequency) -> Touch {
         Touch {
+            id: None,
+            dates: Vec::new(),
+            sent: Vec::new(),
             content: None,
             channel: Some("meeting".into()),
             frequency,

@@ -25,9 +25,9 @@ use super::days_between;
 use super::inputs::Fields;
 use super::schedule::ScheduledTouch;
 use super::sentiment::Trend;
-use crate::register::Stakeholder;
 use crate::register::model::Interaction;
 use crate::register::vocab::Date;
+use crate::register::{Meeting, Register, Stakeholder};
 
 /// What kind of finding, from the most to the least pressing at equal urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,6 +50,10 @@ pub enum Code {
     /// A planned touch whose first due date has passed with no record of it being kept:
     /// the register cannot say it is late, only that nobody logged it.
     TouchUnrecorded,
+    /// A plan item (format v2) past its due date.
+    PlanItemOverdue,
+    /// A plan item whose first due date has passed with no record of it being kept.
+    PlanItemUnrecorded,
     /// A stakeholder who is not key, not heard from for `silent_after_days`, or never:
     /// always low (base 10, standing at most 10, lateness at most 15).
     Silent,
@@ -69,6 +73,8 @@ impl Code {
             Code::KeyWithoutPlan => "key-without-plan",
             Code::TouchOverdue => "touch-overdue",
             Code::TouchUnrecorded => "touch-unrecorded",
+            Code::PlanItemOverdue => "plan-item-overdue",
+            Code::PlanItemUnrecorded => "plan-item-unrecorded",
             Code::Silent => "silent",
             Code::ReviewOverdue => "review-overdue",
         }
@@ -79,8 +85,8 @@ impl Code {
         match self {
             Code::FollowUpOverdue | Code::KeySilent | Code::DecliningSentiment => 30,
             Code::KeyGapWithoutAction | Code::KeyWithoutOwner | Code::KeyWithoutPlan => 20,
-            Code::TouchOverdue | Code::Silent | Code::ReviewOverdue => 10,
-            Code::TouchUnrecorded => 5,
+            Code::TouchOverdue | Code::PlanItemOverdue | Code::Silent | Code::ReviewOverdue => 10,
+            Code::TouchUnrecorded | Code::PlanItemUnrecorded => 5,
         }
     }
 }
@@ -126,9 +132,18 @@ pub struct Finding {
     pub code: Code,
     /// One English sentence.
     pub message: String,
-    /// The stakeholder's id.
-    pub stakeholder: String,
-    /// The stakeholder's file, relative to the register.
+    /// The stakeholder's id; absent for a finding of a plan item or a meeting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stakeholder: Option<String>,
+    /// The plan item's id, for a finding of a plan item (format v2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_item: Option<String>,
+    /// The meeting's id, for a follow-up promised in a meeting to no attendee in
+    /// particular (format v2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The file to look at, relative to the register: the stakeholder's, a meeting's or
+    /// `_project.md`.
     pub file: String,
     /// The line to look at.
     pub line: usize,
@@ -154,10 +169,19 @@ pub struct Subject<'a> {
     pub seen: &'a [Interaction],
     /// The stakeholder's schedule.
     pub touches: &'a [ScheduledTouch],
+    /// In the audience of a plan item: planned for, though `communication` is empty.
+    pub in_audience: bool,
 }
 
-/// Every finding of the register, most urgent first.
-pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
+/// Every finding of the register, most urgent first: each stakeholder's, each plan
+/// item's (`items`, the plan items' schedule entries) and each meeting's own follow-ups.
+pub fn findings(
+    subjects: &[Subject<'_>],
+    items: &[ScheduledTouch],
+    assessments: &[Assessment],
+    register: &Register,
+    as_of: Date,
+) -> Vec<Finding> {
     let mut all: Vec<Finding> = subjects
         .par_iter()
         .flat_map_iter(|subject| {
@@ -166,11 +190,34 @@ pub fn findings(subjects: &[Subject<'_>], as_of: Date) -> Vec<Finding> {
             found
         })
         .collect();
+    let ids = super::Ids::of_assessments(assessments);
+    let standing = |members: &mut dyn Iterator<Item = &str>| {
+        members
+            .filter_map(|id| ids.get(id))
+            .map(|i| standing(&assessments[i]))
+            .max()
+            .unwrap_or(0)
+    };
+    for item in items {
+        of_item(
+            item,
+            standing(&mut item.audience.iter().map(String::as_str)),
+            as_of,
+            &mut all,
+        );
+    }
+    for meeting in register.meetings.iter().filter(|m| m.date <= as_of) {
+        let standing = standing(&mut meeting.attendees.iter().map(String::as_str));
+        of_meeting(meeting, standing, as_of, &mut all);
+    }
     all.sort_by(|a, b| {
         b.urgency
             .cmp(&a.urgency)
             .then(a.code.cmp(&b.code))
             .then_with(|| a.stakeholder.cmp(&b.stakeholder))
+            .then_with(|| a.plan_item.cmp(&b.plan_item))
+            .then_with(|| a.meeting.cmp(&b.meeting))
+            .then_with(|| a.file.cmp(&b.file))
             .then(a.line.cmp(&b.line))
     });
     all
@@ -185,7 +232,7 @@ pub fn attention_order(stakeholders: &[Assessment], findings: &[Finding]) -> Vec
     let index = super::Ids::of_assessments(stakeholders);
     let mut most_urgent = vec![0u32; stakeholders.len()];
     for f in findings {
-        if let Some(i) = index.get(&f.stakeholder) {
+        if let Some(i) = f.stakeholder.as_deref().and_then(|id| index.get(id)) {
             most_urgent[i] = most_urgent[i].max(f.urgency);
         }
     }
@@ -213,10 +260,96 @@ fn lateness(days: u32) -> u32 {
     days.min(60) / 4
 }
 
+/// A stakeholder's standing: power + interest, plus 20 when key.
+fn standing(a: &Assessment) -> u32 {
+    u32::from(a.power.value() + a.interest.value()) + if a.key { 20 } else { 0 }
+}
+
+/// The findings of a plan item: late, or its first due date passed with no record of
+/// it. Ranked by the standing of the highest in its audience.
+fn of_item(item: &ScheduledTouch, standing: u32, as_of: Date, out: &mut Vec<Finding>) {
+    let id = item.item.clone().unwrap_or_default();
+    let what = item.what();
+    let finding = |code: Code, extra: u32, days: Option<u32>, message: String| {
+        let urgency = code.base() + standing + extra;
+        Finding {
+            severity: Severity::of(urgency),
+            code,
+            message,
+            stakeholder: None,
+            plan_item: Some(id.clone()),
+            meeting: None,
+            file: item.file.clone(),
+            line: item.line.unwrap_or(1),
+            urgency,
+            days,
+            subject: Some(what.clone()),
+            inputs: Fields::NONE,
+        }
+    };
+    let who = item.audience.len();
+    if item.overdue {
+        let days = item.overdue_days;
+        out.push(finding(
+            Code::PlanItemOverdue,
+            lateness(days),
+            Some(days),
+            format!(
+                "Plan item {id} for {who} stakeholders is {} overdue: {what}",
+                in_days(days)
+            ),
+        ));
+    } else if !item.recorded
+        && let Some(first_due) = item.date.filter(|&due| due < as_of)
+    {
+        out.push(finding(
+            Code::PlanItemUnrecorded,
+            0,
+            None,
+            format!("No record yet of plan item {id}: {what}, first due {first_due}"),
+        ));
+    }
+}
+
+/// The findings of a meeting: its own follow-ups (promised to no attendee in
+/// particular) not done past their due date. Ranked by the standing of the highest of
+/// its attendees.
+fn of_meeting(meeting: &Meeting, standing: u32, as_of: Date, out: &mut Vec<Finding>) {
+    let file = super::file_name(&meeting.file);
+    for f in meeting.follow_ups.iter().filter(|f| f.for_.is_none()) {
+        let promise = &f.follow_up;
+        let Some(due) = promise.due.filter(|&due| due < as_of && !promise.done) else {
+            continue;
+        };
+        let days = days_between(due, as_of) as u32;
+        let urgency = Code::FollowUpOverdue.base() + standing + lateness(days);
+        out.push(Finding {
+            severity: Severity::of(urgency),
+            code: Code::FollowUpOverdue,
+            message: format!(
+                "Follow-up from {} ({}) is {} overdue: {}",
+                meeting.title,
+                meeting.date,
+                in_days(days),
+                promise.action
+            ),
+            stakeholder: None,
+            plan_item: None,
+            meeting: Some(meeting.id.clone()),
+            file: file.clone(),
+            line: f.line,
+            urgency,
+            days: Some(days),
+            subject: Some(promise.action.clone()),
+            inputs: Fields::NONE,
+        });
+    }
+}
+
 fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
     let s = subject.stakeholder;
     let a = subject.assessment;
-    let standing = u32::from(s.power.value() + s.interest.value()) + if a.key { 20 } else { 0 };
+    let standing = standing(a);
     let key = Fields::key_of(s);
     let ranked = Fields::POWER | Fields::INTEREST | key;
     let log = Fields::INTERACTIONS;
@@ -235,7 +368,9 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
             severity: Severity::of(urgency),
             code,
             message,
-            stakeholder: s.id.clone(),
+            stakeholder: Some(s.id.clone()),
+            plan_item: None,
+            meeting: None,
             file: at.0.map_or_else(|| a.file.clone(), str::to_owned),
             line: at.1,
             urgency,
@@ -345,7 +480,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
                 format!("Key stakeholder {name} has no owner"),
             );
         }
-        if s.communication.is_empty() {
+        if s.communication.is_empty() && !subject.in_audience {
             push(
                 Code::KeyWithoutPlan,
                 Fields::COMMUNICATION,
@@ -436,7 +571,7 @@ mod tests {
     fn codes(findings: &[Finding]) -> Vec<(&str, Code)> {
         findings
             .iter()
-            .map(|f| (f.stakeholder.as_str(), f.code))
+            .map(|f| (f.stakeholder.as_deref().unwrap_or_default(), f.code))
             .collect()
     }
 
@@ -451,6 +586,9 @@ mod tests {
 
     fn touch(frequency: Frequency, starts: &str) -> Touch {
         Touch {
+            id: None,
+            dates: Vec::new(),
+            sent: Vec::new(),
             content: Some("Status".into()),
             channel: Some("meeting".into()),
             frequency,
@@ -606,7 +744,14 @@ mod tests {
         let found = findings_of(vec![minor_review, minor_follow, sour, key]);
         let urgency: Vec<_> = found
             .iter()
-            .map(|f| (f.stakeholder.as_str(), f.code, f.urgency, f.severity))
+            .map(|f| {
+                (
+                    f.stakeholder.as_deref().unwrap_or_default(),
+                    f.code,
+                    f.urgency,
+                    f.severity,
+                )
+            })
             .collect();
         assert_eq!(
             urgency,

@@ -194,6 +194,7 @@ impl Assessment {
 pub fn analyze(register: &Register, as_of: Date) -> Analysis {
     let project = &register.project;
     let ids = Ids::of(register);
+    let (items, member_of) = schedule::plan_items(register, as_of);
     // The network and the stakeholders' own facts do not depend on each other: on a
     // large register they run side by side. Parallel collects keep register order.
     let ((network, centrality), (mut assessments, touches)) = rayon::join(
@@ -202,7 +203,12 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
             register
                 .stakeholders
                 .par_iter()
-                .map(|s| assess(s, project, as_of))
+                .zip(&member_of)
+                .map(|(s, member_of)| {
+                    let items: Vec<&ScheduledTouch> =
+                        member_of.iter().map(|&i| &items[i]).collect();
+                    assess(s, project, &items, as_of)
+                })
                 .unzip()
         },
     );
@@ -219,14 +225,18 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
         .iter()
         .zip(&assessments)
         .zip(&touches)
-        .map(|((stakeholder, assessment), touches)| Subject {
-            stakeholder,
-            assessment,
-            seen: schedule::seen(&stakeholder.interactions, as_of),
-            touches,
-        })
+        .zip(&member_of)
+        .map(
+            |(((stakeholder, assessment), touches), member_of)| Subject {
+                stakeholder,
+                assessment,
+                seen: schedule::seen(&stakeholder.interactions, as_of),
+                touches,
+                in_audience: !member_of.is_empty(),
+            },
+        )
         .collect();
-    let findings = findings::findings(&subjects, as_of);
+    let findings = findings::findings(&subjects, &items, &assessments, register, as_of);
     rank(&mut assessments, &findings);
     let engagement_index = engagement::index(
         register
@@ -235,9 +245,17 @@ pub fn analyze(register: &Register, as_of: Date) -> Analysis {
             .zip(&assessments)
             .map(|(s, a)| (s, a.engagement)),
     );
-    let mut schedule: Vec<ScheduledTouch> = touches.into_iter().flatten().collect();
+    let mut schedule: Vec<ScheduledTouch> = touches.into_iter().flatten().chain(items).collect();
+    // By date, then whose: a stakeholder's id or a plan item's (they share no ids).
     schedule.sort_by(|a, b| {
-        (a.date.is_none(), a.date, &a.stakeholder).cmp(&(b.date.is_none(), b.date, &b.stakeholder))
+        let key = |t: &ScheduledTouch| {
+            (
+                t.date.is_none(),
+                t.date,
+                t.stakeholder.clone().or_else(|| t.item.clone()),
+            )
+        };
+        key(a).cmp(&key(b))
     });
     let summary = summary::summary(
         &assessments,
@@ -296,7 +314,14 @@ impl<'a> Ids<'a> {
 
 /// What one stakeholder's record says once analysed (centrality aside: it needs the
 /// whole network), and its schedule.
-fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<ScheduledTouch>) {
+/// `items`: the plan items whose audience the stakeholder is in; they count in the
+/// stakeholder's next due date and days overdue, as planned communication to them.
+fn assess(
+    s: &Stakeholder,
+    project: &Project,
+    items: &[&ScheduledTouch],
+    as_of: Date,
+) -> (Assessment, Vec<ScheduledTouch>) {
     let threshold = project.threshold;
     let file = file_name(&s.file);
     let quadrant = grid::quadrant(s.power, s.interest, threshold);
@@ -307,12 +332,21 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         .iter()
         .filter_map(|i| i.sentiment.map(|s| s.score()))
         .collect();
-    let touches = schedule::touches(s, seen, quadrant, &project.cadence, as_of, &file);
-    let next_due = touches.iter().filter_map(|t| t.date).min();
+    let in_audience = !items.is_empty();
+    let touches = schedule::touches(
+        s,
+        seen,
+        quadrant,
+        &project.cadence,
+        in_audience,
+        as_of,
+        &file,
+    );
+    let planned = || touches.iter().chain(items.iter().copied());
+    let next_due = planned().filter_map(|t| t.date).min();
     // A suggestion is never overdue (it is not a plan): the days are those of the
     // planned touches, so the profile, the plan and the counts agree.
-    let overdue_days = touches
-        .iter()
+    let overdue_days = planned()
         .filter(|t| !t.suggested)
         .map(|t| t.overdue_days)
         .max()
@@ -335,8 +369,7 @@ fn assess(s: &Stakeholder, project: &Project, as_of: Date) -> (Assessment, Vec<S
         last_contact,
         next_due,
         overdue_days,
-        next_due_unrecorded: touches
-            .iter()
+        next_due_unrecorded: planned()
             .any(|t| t.date == next_due && next_due.is_some() && !t.recorded && !t.suggested),
         silent: schedule::silent(last_contact, as_of, project.silent_after_days),
         sentiment_trend: sentiment::trend(&scores),

@@ -338,7 +338,7 @@ fn points(
     for t in analysis
         .schedule
         .iter()
-        .filter(|t| t.stakeholder == s.id && t.overdue)
+        .filter(|t| t.overdue && t.recipients().any(|id| id == s.id))
     {
         points.push(Point::OverdueTouch {
             content: t.content.clone(),

@@ -1,31 +1,48 @@
-//! The communication schedule: when each planned touch is next due, which are overdue,
-//! who has gone silent, and a suggested cadence for stakeholders without a plan.
+//! The communication schedule: when each planned touch and plan item is next due, which
+//! are overdue, who has gone silent, and a suggested cadence for stakeholders without a
+//! plan.
+//!
+//! A touch is kept by an interaction through its channel (v1), by a `sent` date, and by
+//! an interaction or meeting whose `fulfils` names it. A plan item (format v2) is kept
+//! only by its `sent` dates and by what names it in `fulfils`: a meeting of a few of its
+//! audience does not keep a report to all of it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
 use super::days_between;
 use super::inputs::Fields;
-use crate::register::Stakeholder;
-use crate::register::model::{Cadence, Interaction, Touch};
+use crate::register::model::{Cadence, Interaction, Named, PlanItem, Touch};
 use crate::register::vocab::{Date, Frequency, Quadrant};
+use crate::register::{Register, Stakeholder};
 
-/// The next occurrence of one touch.
+/// The next occurrence of one touch of a stakeholder, or of one plan item for its whole
+/// audience.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduledTouch {
     /// When it is due; `None` for ad-hoc touches, which are never due.
     pub date: Option<Date>,
-    /// The stakeholder's id.
-    pub stakeholder: String,
+    /// The stakeholder's id; absent for a plan item, which is for its `audience`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stakeholder: Option<String>,
+    /// The plan item's id (format v2); absent for a stakeholder's own touch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// A plan item's audience, by id in register order (format v2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<String>,
+    /// The one-off dates of a `dates:` list (format v2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<Date>,
     /// What, as planned.
     pub content: Option<String>,
     /// How.
     pub channel: Option<String>,
     /// How often.
     pub frequency: Frequency,
-    /// The last interaction through its channel (of any kind for a suggestion), from
-    /// which `date` is counted.
+    /// The last time it was kept (for a suggestion, the last interaction of any kind),
+    /// from which `date` is counted.
     pub last: Option<Date>,
     /// Who: the touch's owner, else the stakeholder's.
     pub owner: Option<String>,
@@ -40,7 +57,7 @@ pub struct ScheduledTouch {
     pub overdue_days: u32,
     /// Not planned: the default cadence of the stakeholder's quadrant.
     pub suggested: bool,
-    /// The stakeholder's file, relative to the register.
+    /// The stakeholder's file (`_project.md` for a plan item), relative to the register.
     pub file: String,
     /// The touch's line; `None` for a suggestion.
     pub line: Option<usize>,
@@ -50,6 +67,31 @@ pub struct ScheduledTouch {
     /// Its owner is the stakeholder's, the touch naming none.
     #[serde(skip)]
     pub owner_inherited: bool,
+    /// A plan item: whether each of `audience` is in it only through a tag.
+    #[serde(skip)]
+    pub by_tag: Vec<bool>,
+    /// A plan item: the stakeholders whose logs keep it (an interaction or meeting
+    /// naming it in `fulfils`), by id; its dates derive from their logs.
+    #[serde(skip)]
+    pub kept_by: Vec<String>,
+}
+
+impl ScheduledTouch {
+    /// Who it is for, by id: the stakeholder, or a plan item's audience.
+    pub fn recipients(&self) -> impl Iterator<Item = &str> {
+        self.stakeholder
+            .as_deref()
+            .into_iter()
+            .chain(self.audience.iter().map(String::as_str))
+    }
+
+    /// What it is, as written: its content, else its channel, else its frequency.
+    pub fn what(&self) -> String {
+        self.content
+            .clone()
+            .or_else(|| self.channel.clone())
+            .unwrap_or_else(|| self.frequency.to_string())
+    }
 }
 
 /// What a stakeholder's schedule is derived from: the plan and the log, and for the
@@ -84,6 +126,9 @@ pub fn next_due(
     last: Option<Date>,
     as_of: Date,
 ) -> Option<Date> {
+    if frequency == Frequency::OnDates {
+        return None;
+    }
     let due = match last {
         Some(last) => frequency.due_after_kept(last)?,
         None => frequency.first_due(starts.unwrap_or(as_of))?,
@@ -92,6 +137,48 @@ pub fn next_due(
         Some(starts) if due < starts => frequency.first_due(starts),
         _ => Some(due),
     }
+}
+
+/// When a touch with one-off `dates` is next due: the listed date after the one its
+/// last keeping was for (the listed date nearest to it, the earlier on a tie), else its
+/// first listed date on or after `starts`. `None` once every date is kept.
+pub fn next_listed(dates: &[Date], starts: Option<Date>, last: Option<Date>) -> Option<Date> {
+    match last {
+        Some(last) => {
+            let nearest = dates
+                .iter()
+                .min_by_key(|&&d| days_between(d, last).abs())
+                .copied()?;
+            dates.iter().find(|&&d| d > nearest).copied()
+        }
+        None => dates
+            .iter()
+            .find(|&&d| starts.is_none_or(|s| d >= s))
+            .copied(),
+    }
+}
+
+/// The due date of a touch from its rhythm and the last time it was kept.
+fn due_of(touch: &Touch, last: Option<Date>, as_of: Date) -> Option<Date> {
+    match touch.frequency {
+        Frequency::OnDates => next_listed(&touch.dates, touch.starts, last),
+        frequency => next_due(frequency, touch.starts, last, as_of),
+    }
+}
+
+/// The last `sent` date up to `as_of` (the list is sorted).
+fn last_sent(sent: &[Date], as_of: Date) -> Option<Date> {
+    sent[..sent.partition_point(|&d| d <= as_of)]
+        .last()
+        .copied()
+}
+
+/// The last interaction (up to `as_of`) whose `fulfils` names `id`.
+fn last_fulfilling(seen: &[Interaction], id: &str) -> Option<Date> {
+    seen.iter()
+        .rev()
+        .find(|i| i.fulfils.iter().any(|f| f == id))
+        .map(|i| i.date)
 }
 
 /// The date of the last interaction through a touch's channel. A touch without a
@@ -114,13 +201,15 @@ fn same_channel(a: &str, b: &str) -> bool {
     lower(a).eq(lower(b))
 }
 
-/// The schedule of one stakeholder: each planned touch, or, without a plan, the
-/// quadrant's default cadence counted from the last interaction of any kind.
+/// The schedule of one stakeholder: each planned touch, or, without a plan and outside
+/// every plan item's audience, the quadrant's default cadence counted from the last
+/// interaction of any kind.
 pub fn touches(
     stakeholder: &Stakeholder,
     seen: &[Interaction],
     quadrant: Quadrant,
     cadence: &BTreeMap<Quadrant, Cadence>,
+    in_audience: bool,
     as_of: Date,
     file: &str,
 ) -> Vec<ScheduledTouch> {
@@ -133,39 +222,33 @@ pub fn touches(
         } else {
             date
         };
-        let recorded = last.is_some();
-        let overdue_days = match date {
-            Some(date) if recorded => days_between(date, as_of).max(0) as u32,
-            _ => 0,
-        };
-        ScheduledTouch {
-            date,
-            stakeholder: stakeholder.id.clone(),
-            content: touch.content.clone(),
-            channel: touch.channel.clone(),
-            frequency: touch.frequency,
-            last,
-            owner: touch.owner.clone().or_else(|| stakeholder.owner.clone()),
-            recorded,
-            overdue: overdue_days > 0,
-            overdue_days,
-            suggested,
-            file: file.to_owned(),
-            line: (!suggested).then_some(touch.line),
-            inputs,
-            owner_inherited: touch.owner.is_none(),
+        let mut t = scheduled(touch, date, last, as_of);
+        t.stakeholder = Some(stakeholder.id.clone());
+        t.owner = touch.owner.clone().or_else(|| stakeholder.owner.clone());
+        t.owner_inherited = touch.owner.is_none();
+        t.suggested = suggested;
+        t.file = file.to_owned();
+        t.line = (!suggested).then_some(touch.line);
+        t.inputs = inputs;
+        if suggested {
+            t.overdue = false;
+            t.overdue_days = 0;
         }
+        t
     };
     if stakeholder.communication.is_empty() {
-        let Some(default) = cadence.get(&quadrant) else {
+        let Some(default) = cadence.get(&quadrant).filter(|_| !in_audience) else {
             return Vec::new();
         };
         let touch = Touch {
+            id: None,
             content: None,
             channel: Some(default.channel.clone()),
             frequency: default.frequency,
+            dates: Vec::new(),
             owner: None,
             starts: None,
+            sent: Vec::new(),
             line: 0,
         };
         let last = seen.last().map(|i| i.date);
@@ -176,11 +259,135 @@ pub fn touches(
         .communication
         .iter()
         .map(|touch| {
-            let last = last_through(seen, touch.channel.as_deref());
-            let date = next_due(touch.frequency, touch.starts, last, as_of);
-            entry(date, last, touch, false)
+            let kept = [
+                last_through(seen, touch.channel.as_deref()),
+                last_sent(&touch.sent, as_of),
+                touch.id.as_deref().and_then(|id| last_fulfilling(seen, id)),
+            ];
+            let last = kept.into_iter().flatten().max();
+            entry(due_of(touch, last, as_of), last, touch, false)
         })
         .collect()
+}
+
+/// A schedule entry for `touch` due on `date`, kept last on `last`: recorded when it
+/// was ever kept, overdue when recorded and past due. Whose it is is left to the caller.
+fn scheduled(touch: &Touch, date: Option<Date>, last: Option<Date>, as_of: Date) -> ScheduledTouch {
+    let recorded = last.is_some();
+    let overdue_days = match date {
+        Some(date) if recorded => days_between(date, as_of).max(0) as u32,
+        _ => 0,
+    };
+    ScheduledTouch {
+        date,
+        stakeholder: None,
+        item: None,
+        audience: Vec::new(),
+        dates: touch.dates.clone(),
+        content: touch.content.clone(),
+        channel: touch.channel.clone(),
+        frequency: touch.frequency,
+        last,
+        owner: touch.owner.clone(),
+        recorded,
+        overdue: overdue_days > 0,
+        overdue_days,
+        suggested: false,
+        file: String::new(),
+        line: Some(touch.line),
+        inputs: Fields::NONE,
+        owner_inherited: false,
+        by_tag: Vec::new(),
+        kept_by: Vec::new(),
+    }
+}
+
+/// The plan items of a register (format v2), each one entry for its whole audience, in
+/// the order of `_project.md`; and for each stakeholder (in register order) the items
+/// whose audience they are in, as indices into the first.
+///
+/// Linear in the register: one pass over every log for the `fulfils` that name an
+/// item, and one pass over the stakeholders per item with its ids and tags hashed.
+pub fn plan_items(register: &Register, as_of: Date) -> (Vec<ScheduledTouch>, Vec<Vec<usize>>) {
+    let items = &register.project.communications;
+    let file = register
+        .project
+        .file
+        .as_deref()
+        .map_or_else(|| "_project.md".to_owned(), super::file_name);
+    let index: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id.as_str(), i))
+        .collect();
+    // For each item: the last date an interaction kept it, and whose logs keep it.
+    let mut kept: Vec<(Option<Date>, Vec<usize>)> = vec![(None, Vec::new()); items.len()];
+    if !items.is_empty() {
+        for (who, s) in register.stakeholders.iter().enumerate() {
+            for interaction in seen(&s.interactions, as_of) {
+                for id in &interaction.fulfils {
+                    if let Some(&i) = index.get(id.as_str()) {
+                        let (last, by) = &mut kept[i];
+                        *last = (*last).max(Some(interaction.date));
+                        if by.last() != Some(&who) {
+                            by.push(who);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut member_of = vec![Vec::new(); register.stakeholders.len()];
+    let schedule = items
+        .iter()
+        .zip(kept)
+        .enumerate()
+        .map(|(i, (item, (kept_last, kept_by)))| {
+            let (audience, by_tag) = members(item, &register.stakeholders);
+            for &m in &audience {
+                member_of[m].push(i);
+            }
+            let last = kept_last.max(last_sent(&item.touch.sent, as_of));
+            let date = due_of(&item.touch, last, as_of);
+            let mut t = scheduled(&item.touch, date, last, as_of);
+            t.item = Some(item.id.clone());
+            t.audience = audience
+                .iter()
+                .map(|&m| register.stakeholders[m].id.clone())
+                .collect();
+            t.by_tag = by_tag;
+            t.kept_by = kept_by
+                .into_iter()
+                .map(|w| register.stakeholders[w].id.clone())
+                .collect();
+            t.file = file.clone();
+            t
+        })
+        .collect();
+    (schedule, member_of)
+}
+
+/// The audience of a plan item in register order, and whether each is in it only
+/// through a tag.
+fn members(item: &PlanItem, stakeholders: &[Stakeholder]) -> (Vec<usize>, Vec<bool>) {
+    let ids: HashSet<&str> = item.audience.ids.iter().map(String::as_str).collect();
+    let tags: HashSet<&str> = item.audience.tags.iter().map(String::as_str).collect();
+    let mut audience = Vec::new();
+    let mut by_tag = Vec::new();
+    for (m, s) in stakeholders.iter().enumerate() {
+        let named = if ids.contains(s.id.as_str()) {
+            Some(Named::ById)
+        } else if s.tags.iter().any(|t| tags.contains(t.as_str())) {
+            Some(Named::ByTag)
+        } else {
+            None
+        };
+        if let Some(named) = named {
+            audience.push(m);
+            by_tag.push(named == Named::ByTag);
+        }
+    }
+    (audience, by_tag)
 }
 
 #[cfg(test)]
@@ -278,6 +485,9 @@ mod tests {
 
     fn plan(frequency: Frequency, channel: &str, starts: Option<&str>) -> Touch {
         Touch {
+            id: None,
+            dates: Vec::new(),
+            sent: Vec::new(),
             content: Some("Update".into()),
             channel: Some(channel.into()),
             frequency,
@@ -295,6 +505,7 @@ mod tests {
             seen,
             Quadrant::Monitor,
             &default_cadence(crate::register::vocab::Language::En),
+            false,
             as_of,
             "a.md",
         )

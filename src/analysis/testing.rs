@@ -68,6 +68,8 @@ pub(crate) fn interaction(
         follow_ups: Vec::new(),
         meeting: None,
         file: None,
+        fulfils: Vec::new(),
+        fulfils_at: Vec::new(),
         line: 20,
     }
 }

@@ -31,6 +31,7 @@ use serde::{Serialize, Serializer};
 use tera::{Context, Value};
 
 use crate::analysis::inputs::Fields;
+use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysed, Analysis, Assessment};
 use crate::document::charts::Shown;
 use crate::i18n;
@@ -53,6 +54,10 @@ pub struct Base<'a> {
     t: serde_json::Value,
     shown: &'a BTreeMap<&'static str, Shown>,
     meetings: Vec<MeetingVars<'a>>,
+    /// Plan item id → what it is and for how many, where a finding or a row names it.
+    plan_items: BTreeMap<&'a str, String>,
+    /// Meeting id → its title and date, where a finding names it.
+    meeting_titles: BTreeMap<&'a str, String>,
 }
 
 /// A meeting record (format v2) as templates see it: its fields, and `planned` when it
@@ -97,6 +102,9 @@ pub struct StakeholderVars<'a> {
     has_notes: bool,
     profile: String,
     related: Vec<Related<'a>>,
+    /// The planned communication to the stakeholder: their touches (or the suggestion)
+    /// and the plan items whose audience they are in, by next due date.
+    plan: Vec<&'a ScheduledTouch>,
     /// Its `withheld` names the record's left-out fields too in a public edition.
     #[serde(flatten)]
     assessment: Cow<'a, Assessment>,
@@ -195,6 +203,27 @@ impl<'a> Base<'a> {
                 .collect(),
             t: i18n::labels(project.language, project.threshold),
             shown,
+            plan_items: view
+                .analysis
+                .schedule
+                .iter()
+                .filter_map(|t| {
+                    let id = t.item.as_deref()?;
+                    let what = t.content.as_deref().unwrap_or(id);
+                    let label = i18n::label(project.language, "item_for")
+                        .replace("{item}", what)
+                        .replace("{n}", &t.audience.len().to_string());
+                    Some((id, label))
+                })
+                .collect(),
+            meeting_titles: register
+                .meetings
+                .iter()
+                .map(|m| {
+                    let date = i18n::date(project.language, m.date);
+                    (m.id.as_str(), format!("{} · {date}", m.title))
+                })
+                .collect(),
             meetings: register
                 .meetings
                 .iter()
@@ -259,12 +288,21 @@ fn stakeholders<'a>(view: &Analysed<'a>, public: bool) -> Vec<StakeholderVars<'a
             });
         }
     }
+    // Each entry of the schedule by whom it is for: once per audience member of a plan
+    // item, so linear in the audiences' sizes.
+    let mut plan: HashMap<&str, Vec<&'a ScheduledTouch>> = HashMap::new();
+    for t in &view.analysis.schedule {
+        for id in t.recipients() {
+            plan.entry(id).or_default().push(t);
+        }
+    }
     view.iter()
         .map(|(s, a)| StakeholderVars {
             record: record(s),
             has_notes: !s.notes.trim().is_empty(),
             profile: format!("stakeholders/{}.html", s.id),
             related: related.get(s.id.as_str()).cloned().unwrap_or_default(),
+            plan: plan.remove(s.id.as_str()).unwrap_or_default(),
             assessment: withheld(s, a, public),
         })
         .collect()

@@ -78,6 +78,9 @@ pub struct View<'a> {
     weeks: Vec<Week<'a>>,
     overdue: Vec<&'a Occurrence>,
     owners: Vec<OwnerLoad<'a>>,
+    items: Vec<ItemRow<'a>>,
+    /// Plan item id → who it is for, as a calendar row names it.
+    audience: BTreeMap<&'a str, String>,
     quadrants: Vec<QuadrantPlan<'a>>,
     feedback: Vec<FeedbackRow<'a>>,
     counts: Counts,
@@ -124,6 +127,31 @@ struct OwnerLoad<'a> {
     overdue: u32,
     weeks: Vec<u32>,
     total: u32,
+}
+
+/// A plan item (format v2) as a row of the plan: one for its whole audience.
+#[derive(Serialize)]
+struct ItemRow<'a> {
+    id: &'a str,
+    content: Option<&'a str>,
+    channel: Option<&'a str>,
+    frequency: Frequency,
+    dates: &'a [Date],
+    owner: Option<&'a str>,
+    last_kept: Option<Date>,
+    next_due: Option<Date>,
+    overdue_days: u32,
+    recorded: bool,
+    /// The first [`export::AUDIENCE_NAMED`] of the audience.
+    audience: Vec<Member<'a>>,
+    /// How many are in it in all.
+    audience_count: usize,
+}
+
+#[derive(Serialize)]
+struct Member<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -299,6 +327,18 @@ impl Plan {
             })
             .collect();
 
+        let language = analysis.project.language;
+        let items: Vec<ItemRow<'_>> = analysis
+            .schedule
+            .iter()
+            .filter_map(|t| item_row(analysis, t))
+            .collect();
+        let audience = analysis
+            .schedule
+            .iter()
+            .filter_map(|t| Some((t.item.as_deref()?, audience_label(analysis, language, t))))
+            .collect();
+
         let mut quadrants: BTreeMap<Quadrant, BTreeMap<OwnerKey<'_>, Vec<PlanRow<'_>>>> =
             BTreeMap::new();
         for touch in &analysis.schedule {
@@ -367,6 +407,8 @@ impl Plan {
             },
             overdue,
             owners,
+            items,
+            audience,
             quadrants,
             feedback,
             rules: Rules {
@@ -378,12 +420,63 @@ impl Plan {
     }
 }
 
-/// A touch of the schedule as a row of the plan, with the stakeholder's quadrant.
+/// A plan item of the schedule as a row of the plan; `None` for a stakeholder's touch.
+fn item_row<'a>(analysis: &'a Analysis, t: &'a ScheduledTouch) -> Option<ItemRow<'a>> {
+    Some(ItemRow {
+        id: t.item.as_deref()?,
+        content: t.content.as_deref(),
+        channel: t.channel.as_deref(),
+        frequency: t.frequency,
+        dates: &t.dates,
+        owner: t.owner.as_deref(),
+        last_kept: t.last,
+        next_due: t.date,
+        overdue_days: t.overdue_days,
+        recorded: t.recorded,
+        audience: t
+            .audience
+            .iter()
+            .take(export::AUDIENCE_NAMED)
+            .filter_map(|id| {
+                let a = analysis.get(id)?;
+                Some(Member {
+                    id: &a.id,
+                    name: &a.name,
+                })
+            })
+            .collect(),
+        audience_count: t.audience.len(),
+    })
+}
+
+/// Who a plan item is for, as a calendar row says it: up to three names (short where
+/// the register gives one), else how many.
+fn audience_label(
+    analysis: &Analysis,
+    language: crate::register::vocab::Language,
+    t: &ScheduledTouch,
+) -> String {
+    if t.audience.len() <= 3 {
+        let names: Vec<&str> = t
+            .audience
+            .iter()
+            .filter_map(|id| analysis.get(id))
+            .map(|a| a.short.as_deref().unwrap_or(&a.name))
+            .collect();
+        if !names.is_empty() {
+            return names.join(i18n::label(language, "sep"));
+        }
+    }
+    i18n::label(language, "audience_of").replace("{n}", &t.audience.len().to_string())
+}
+
+/// A touch of the schedule as a row of the plan, with the stakeholder's quadrant; `None`
+/// for a plan item.
 fn plan_row<'a>(
     analysis: &'a Analysis,
     touch: &'a ScheduledTouch,
 ) -> Option<(Quadrant, PlanRow<'a>)> {
-    let a = analysis.get(&touch.stakeholder)?;
+    let a = analysis.get(touch.stakeholder.as_deref()?)?;
     let row = PlanRow {
         stakeholder: &a.id,
         name: &a.name,

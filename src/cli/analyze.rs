@@ -137,6 +137,30 @@ fn human(analysis: &Analysis, root: &Path, w: Words) -> String {
     out
 }
 
+/// Who a finding or touch is about: a stakeholder's name, or a plan item with the size
+/// of its audience, or a meeting's id.
+fn whose(
+    analysis: &Analysis,
+    stakeholder: Option<&str>,
+    item: Option<&str>,
+    meeting: Option<&str>,
+    w: Words,
+) -> String {
+    match (stakeholder, item, meeting) {
+        (Some(id), _, _) => name(analysis, id).to_owned(),
+        (None, Some(item), _) => {
+            let n = analysis
+                .schedule
+                .iter()
+                .find(|t| t.item.as_deref() == Some(item))
+                .map_or(0, |t| t.audience.len());
+            w.say(Line::ItemAudience, &[("item", item), ("n", &n.to_string())])
+        }
+        (None, None, Some(meeting)) => meeting.to_owned(),
+        (None, None, None) => String::new(),
+    }
+}
+
 /// The display name of a stakeholder id.
 fn name<'a>(analysis: &'a Analysis, id: &'a str) -> &'a str {
     analysis.get(id).map_or(id, |a| a.name.as_str())
@@ -234,7 +258,16 @@ fn finding_line(
         out,
         "  {n:>2}. {}{}",
         padded(w.severity(finding.severity), 7),
-        w.finding(finding, name(analysis, &finding.stakeholder))
+        w.finding(
+            finding,
+            &whose(
+                analysis,
+                finding.stakeholder.as_deref(),
+                finding.plan_item.as_deref(),
+                finding.meeting.as_deref(),
+                w
+            )
+        )
     );
     let _ = writeln!(
         out,
@@ -518,7 +551,13 @@ fn touch_line(
     let _ = writeln!(
         out,
         "    {date}{late}  {}{}{what}{how}",
-        name(analysis, &touch.stakeholder),
+        whose(
+            analysis,
+            touch.stakeholder.as_deref(),
+            touch.item.as_deref(),
+            None,
+            w
+        ),
         w.get(Line::Colon)
     );
 }

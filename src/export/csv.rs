@@ -60,6 +60,7 @@ pub fn plan(
         label("next_due"),
         label("overdue_days"),
         in_horizon.as_str(),
+        label("audience"),
     ];
     out.write_record(header).map_err(|e| e.to_string())?;
     // Looked up once: a register may have tens of thousands of touches.
@@ -70,27 +71,47 @@ pub fn plan(
         .map(|&q| (q, label(&format!("quadrant.{}", q.as_str()))))
         .collect();
     for (touch, count) in analysis.schedule.iter().zip(counts) {
-        let Some(a) = analysis.get(&touch.stakeholder) else {
-            continue;
-        };
         if !is_owner(touch.owner.as_deref(), owner) {
             continue;
         }
-        let quadrant = quadrants
-            .iter()
-            .find(|(q, _)| *q == a.quadrant)
-            .map_or("", |(_, word)| word);
+        // A stakeholder's touch, or a plan item (one row for its whole audience, named
+        // in the last column).
+        let (id, name, quadrant, key, audience) = match (&touch.stakeholder, &touch.item) {
+            (Some(id), _) => {
+                let Some(a) = analysis.get(id) else {
+                    continue;
+                };
+                let quadrant = quadrants
+                    .iter()
+                    .find(|(q, _)| *q == a.quadrant)
+                    .map_or("", |(_, word)| word);
+                let key = if a.withheld.contains(&"key") {
+                    ""
+                } else {
+                    yes_no(a.key)
+                };
+                (a.id.clone(), a.name.clone(), quadrant, key, String::new())
+            }
+            (None, Some(item)) => (
+                item.clone(),
+                fill(
+                    language,
+                    "audience_of",
+                    &[("n", &touch.audience.len().to_string())],
+                ),
+                "",
+                "",
+                super::audience_names(analysis, &touch.audience),
+            ),
+            (None, None) => continue,
+        };
         let date =
             |d: Option<crate::register::vocab::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let row = [
-            a.id.as_str(),
-            a.name.as_str(),
+            id.as_str(),
+            name.as_str(),
             quadrant,
-            if a.withheld.contains(&"key") {
-                ""
-            } else {
-                yes_no(a.key)
-            },
+            key,
             touch.owner.as_deref().unwrap_or(""),
             touch.content.as_deref().unwrap_or(""),
             touch.channel.as_deref().unwrap_or(""),
@@ -101,6 +122,7 @@ pub fn plan(
             &date(touch.date),
             &touch.overdue_days.to_string(),
             &count.to_string(),
+            &audience,
         ];
         let cells = row.map(inert);
         out.write_record(cells.iter().map(|cell| cell.as_bytes()))
@@ -194,6 +216,9 @@ mod tests {
         s.name = "张总监".into();
         s.communication = vec![
             Touch {
+                id: None,
+                dates: Vec::new(),
+                sent: Vec::new(),
                 content: Some("周报, \"风险\"\n与决策".into()),
                 channel: Some("会议".into()),
                 frequency: Frequency::Weekly,
@@ -202,6 +227,9 @@ mod tests {
                 line: 4,
             },
             Touch {
+                id: None,
+                dates: Vec::new(),
+                sent: Vec::new(),
                 content: None,
                 channel: Some("电话".into()),
                 frequency: Frequency::AdHoc,
@@ -227,9 +255,13 @@ mod tests {
         assert!(bytes.starts_with(BOM.as_bytes()));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
         let header = reader.headers().unwrap().clone();
-        assert_eq!(header.len(), 13);
+        assert_eq!(header.len(), 14);
         assert_eq!(&header[1], "干系人");
         assert_eq!(&header[12], "未来 2 周沟通次数");
+        assert_eq!(
+            &header[13], "对象",
+            "a plan item's audience, empty for a touch"
+        );
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2, "one row per planned touch");
         let weekly = &rows[0];

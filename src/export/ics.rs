@@ -29,6 +29,8 @@ struct Words {
     language: Language,
     colon: &'static str,
     stakeholder: &'static str,
+    audience: &'static str,
+    audience_of: &'static str,
     content: &'static str,
     channel: &'static str,
     frequency: &'static str,
@@ -50,6 +52,8 @@ impl Words {
             language,
             colon: label("colon"),
             stakeholder: label("stakeholder"),
+            audience: label("audience"),
+            audience_of: label("audience_of"),
             content: label("content"),
             channel: label("channel"),
             frequency: label("frequency_head"),
@@ -134,17 +138,34 @@ pub fn calendar(
     for o in occurrences {
         // Calendar titles are short: the short name where the register gives one; the
         // description names the stakeholder in full.
-        let assessment = analysis.get(&o.stakeholder);
-        let name = assessment.map_or("", |a| a.name.as_str());
-        let label = assessment.map_or("", |a| a.short.as_deref().unwrap_or(&a.name));
+        // A plan item's event is for its whole audience: the title says how many, the
+        // description names them.
+        let (name, label) = match (&o.stakeholder, analysis.schedule.get(o.touch)) {
+            (Some(id), _) => {
+                let assessment = analysis.get(id);
+                (
+                    assessment.map_or(String::new(), |a| a.name.clone()),
+                    assessment.map_or(String::new(), |a| {
+                        a.short.clone().unwrap_or_else(|| a.name.clone())
+                    }),
+                )
+            }
+            (None, Some(item)) => (
+                super::audience_names(analysis, &item.audience),
+                words
+                    .audience_of
+                    .replace("{n}", &item.audience.len().to_string()),
+            ),
+            (None, None) => (String::new(), String::new()),
+        };
         let mut event = Event::new();
         event
             .uid(&uid(o))
             .timestamp(stamp)
             .starts(naive(o.date))
             .ends(naive(o.date.tomorrow().unwrap_or(o.date)))
-            .summary(&text(&summary(&words, label, o)))
-            .description(&text(&description(&words, name, o)))
+            .summary(&text(&summary(&words, &label, o)))
+            .description(&text(&description(&words, &name, o)))
             // A reminder to get in touch, not time blocked in anyone's diary.
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(owner) = &o.owner {
@@ -189,10 +210,16 @@ fn summary(words: &Words, name: &str, o: &Occurrence) -> String {
     summary
 }
 
-/// One line per fact: stakeholder, content, channel, frequency, owner, due.
+/// One line per fact: stakeholder (or a plan item's audience), content, channel,
+/// frequency, owner, due.
 fn description(words: &Words, name: &str, o: &Occurrence) -> String {
     let colon = words.colon;
-    let mut lines = vec![format!("{}{colon}{name}", words.stakeholder)];
+    let who = if o.item.is_some() {
+        words.audience
+    } else {
+        words.stakeholder
+    };
+    let mut lines = vec![format!("{who}{colon}{name}")];
     if let Some(content) = &o.content {
         lines.push(format!("{}{colon}{content}", words.content));
     }
@@ -222,11 +249,19 @@ fn description(words: &Words, name: &str, o: &Occurrence) -> String {
 /// every build, whatever else changed in the register.
 pub fn uid(o: &Occurrence) -> String {
     let mut hash = Fnv1a::default();
+    // A plan item's id is marked, so it can never share a stakeholder's events.
+    let (whose, kind) = match (&o.stakeholder, &o.item) {
+        (Some(id), _) => (
+            id.as_str(),
+            if o.suggested { "suggested" } else { "planned" },
+        ),
+        (None, item) => (item.as_deref().unwrap_or(""), "plan-item"),
+    };
     for part in [
-        o.stakeholder.as_str(),
+        whose,
         o.channel.as_deref().unwrap_or(""),
         o.content.as_deref().unwrap_or(""),
-        if o.suggested { "suggested" } else { "planned" },
+        kind,
         &o.repeat.to_string(),
         &o.due.to_string(),
     ] {
@@ -287,6 +322,9 @@ mod tests {
 
     fn touch(content: &str, frequency: Frequency) -> Touch {
         Touch {
+            id: None,
+            dates: Vec::new(),
+            sent: Vec::new(),
             content: Some(content.into()),
             channel: Some("meeting".into()),
             frequency,

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod ics;
 
+use crate::analysis::Analysis;
 use crate::i18n;
 use crate::register::vocab::Language;
 
@@ -17,4 +18,28 @@ fn fill(language: Language, key: &str, values: &[(&str, &str)]) -> String {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
+}
+
+/// How many of a plan item's audience an event or a row names before "and N more": a calendar
+/// entry is read on a phone.
+pub(crate) const AUDIENCE_NAMED: usize = 30;
+
+/// The audience of a plan item by name, the first [`AUDIENCE_NAMED`] of them.
+pub(crate) fn audience_names(analysis: &Analysis, audience: &[String]) -> String {
+    let language = analysis.project.language;
+    let mut names: Vec<&str> = audience
+        .iter()
+        .take(AUDIENCE_NAMED)
+        .map(|id| analysis.get(id).map_or(id.as_str(), |a| a.name.as_str()))
+        .collect();
+    let more;
+    if audience.len() > AUDIENCE_NAMED {
+        more = fill(
+            language,
+            "audience_more",
+            &[("n", &(audience.len() - AUDIENCE_NAMED).to_string())],
+        );
+        names.push(&more);
+    }
+    names.join(i18n::label(language, "sep"))
 }

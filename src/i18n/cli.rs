@@ -79,6 +79,8 @@ pub enum Line {
     AdHoc,
     /// A touch without content.
     Touch,
+    /// A plan item's audience: `{item}`, `{n}`.
+    ItemAudience,
     /// `{days}`.
     DaysLate,
     /// One day.
@@ -198,6 +200,7 @@ impl Line {
             Line::AndMoreNames => (" … and {n} more", " … 另有 {n} 个"),
             Line::AdHoc => ("ad hoc", "按需"),
             Line::Touch => ("touch", "沟通"),
+            Line::ItemAudience => ("{item} ({n} stakeholders)", "{item}（{n} 位干系人）"),
             Line::DaysLate => ("{days} days late", "逾期 {days} 天"),
             Line::DayLate => ("1 day late", "逾期 1 天"),
             Line::Relations => ("Relations", "关系"),

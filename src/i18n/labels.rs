@@ -260,6 +260,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("page", "Page", "页"),
     // The communication plan, its calendar and exports.
     ("stakeholder", "Stakeholder", "干系人"),
+    ("audience", "Audience", "对象"),
+    ("audience_of", "{n} stakeholders", "{n} 位干系人"),
+    ("audience_more", "and {n} more", "另有 {n} 位"),
     ("id", "Id", "编号"),
     ("touch", "Touch", "沟通"),
     ("overdue_category", "Overdue", "已逾期"),
@@ -294,6 +297,21 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Plan by quadrant and owner",
         "按象限和负责人的沟通计划",
     ),
+    ("plan_items", "Plan items", "面向多人的计划沟通"),
+    (
+        "plan_items_intro",
+        "Planned communication to many stakeholders at once (`_project.md` → `communications`): one row, and one calendar entry per due date, for its whole audience. An item is kept by a date in its `sent` list and by a meeting or interaction that names it in `fulfils`.",
+        "同时面向多位干系人的计划沟通（`_project.md` → `communications`）：整个对象群体只占一行，每个到期日在日程中只有一项。`sent` 中的日期，以及在 `fulfils` 中列出该事项的会议或往来记录，都算作已执行。",
+    ),
+    ("item", "Item", "事项"),
+    (
+        "item_for",
+        "{item} ({n} stakeholders)",
+        "{item}（{n} 位干系人）",
+    ),
+    ("planned_communication", "Planned communication", "计划沟通"),
+    ("with_audience", "with {n} stakeholders", "共 {n} 位干系人"),
+    ("last_kept", "Last kept", "上次执行"),
     (
         "plan_intro",
         "Every planned touch, by quadrant of the power/interest grid and then by owner. Rows marked *suggested* give the quadrant's default cadence to a stakeholder who has no plan.",
@@ -627,6 +645,21 @@ const LABELS: &[(&str, &str, &str)] = &[
         "尚无记录：{subject}",
     ),
     (
+        "finding.plan-item-overdue",
+        "Plan item {days} days overdue: {subject}",
+        "计划沟通逾期 {days} 天：{subject}",
+    ),
+    (
+        "finding.plan-item-overdue-one",
+        "Plan item 1 day overdue: {subject}",
+        "计划沟通逾期 1 天：{subject}",
+    ),
+    (
+        "finding.plan-item-unrecorded",
+        "No record yet of the plan item: {subject}",
+        "计划沟通尚无记录：{subject}",
+    ),
+    (
         "finding.review-overdue",
         "Review was due {subject}, {days} days ago",
         "复核已于 {subject} 到期，已逾期 {days} 天",
@@ -864,6 +897,7 @@ pub fn frequency(language: Language, frequency: Frequency) -> String {
         Frequency::Quarterly => fixed("quarterly", "每季度"),
         Frequency::Yearly => fixed("yearly", "每年"),
         Frequency::AdHoc => fixed("as needed", "按需"),
+        Frequency::OnDates => fixed("on set dates", "按指定日期"),
         Frequency::EveryDays(n) if zh => format!("每{n}天"),
         Frequency::EveryDays(n) => format!("every {n} days"),
         Frequency::EveryWeeks(n) if zh => format!("每{n}周"),

@@ -206,6 +206,9 @@ pub struct ProjectDoc {
     /// Working days and holidays: an occurrence due on a day off moves to the next
     /// working day.
     pub calendar: Option<Node<CalendarDoc>>,
+    /// Plan items: planned communication to many stakeholders at once (format v2).
+    #[serde(default)]
+    pub communications: Vec<Node<PlanItemDoc>>,
 }
 
 /// `_project.md` → `calendar`.
@@ -404,17 +407,63 @@ pub struct PositionDoc {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TouchDoc {
+    /// An id that interactions and meetings name in `fulfils` (format v2).
+    pub id: Option<Field<String>>,
     /// What is communicated.
     pub content: Option<Field<String>>,
     /// How: meeting, email, 微信, ...
     pub channel: Option<Field<String>>,
-    /// How often.
-    #[schemars(required)]
+    /// How often (or `dates` instead).
     pub frequency: Option<Field<Frequency>>,
+    /// One-off dates instead of a `frequency` (format v2).
+    pub dates: Option<Node<Vec<Field<Date>>>>,
     /// Who does it.
     pub owner: Option<Field<String>>,
     /// First due date when nothing was logged yet.
     pub starts: Option<Field<Date>>,
+    /// Dates it went out, e.g. a report sent (format v2).
+    #[serde(default)]
+    pub sent: Vec<Field<Date>>,
+}
+
+/// A plan item of `_project.md` → `communications` (format v2): planned communication
+/// to many stakeholders at once.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItemDoc {
+    /// Unique among plan items; interactions and meetings name it in `fulfils`.
+    #[schemars(required)]
+    pub id: Option<Field<String>>,
+    /// What is communicated.
+    pub content: Option<Field<String>>,
+    /// How: meeting, report, newsletter, 邮件, ...
+    pub channel: Option<Field<String>>,
+    /// Who it is for: stakeholders with any of `tags`, and those named in `ids`.
+    #[schemars(required)]
+    pub audience: Option<Node<AudienceDoc>>,
+    /// How often (or `dates` instead).
+    pub frequency: Option<Field<Frequency>>,
+    /// One-off dates instead of a `frequency`.
+    pub dates: Option<Node<Vec<Field<Date>>>>,
+    /// Who does it.
+    pub owner: Option<Field<String>>,
+    /// First due date when it was never kept.
+    pub starts: Option<Field<Date>>,
+    /// Dates it went out (reports, newsletters).
+    #[serde(default)]
+    pub sent: Vec<Field<Date>>,
+}
+
+/// A plan item's audience: either or both lists.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AudienceDoc {
+    /// Stakeholders with any of these tags.
+    #[serde(default)]
+    pub tags: Vec<Field<String>>,
+    /// Stakeholders by id.
+    #[serde(default)]
+    pub ids: Vec<Field<String>>,
 }
 
 /// A relationship to another stakeholder.
@@ -464,6 +513,9 @@ pub struct MeetingDoc {
     /// What was promised; `for` names the attendee it was promised to.
     #[serde(default)]
     pub follow_ups: Vec<Node<MeetingFollowUpDoc>>,
+    /// The planned communications it keeps: ids of plan items or of an attendee's touches.
+    #[serde(default)]
+    pub fulfils: Vec<Field<String>>,
     /// `true` leaves the meeting out of public output, or a list of its fields.
     pub confidential: Option<Node<ConfidentialDoc>>,
 }
@@ -589,6 +641,10 @@ pub struct InteractionDoc {
     pub by: Option<Field<String>>,
     /// What was promised.
     pub follow_up: Option<Node<FollowUpDoc>>,
+    /// The planned communications it keeps: ids of plan items or of this stakeholder's
+    /// touches (format v2).
+    #[serde(default)]
+    pub fulfils: Vec<Field<String>>,
 }
 
 /// A promised action.

@@ -183,6 +183,8 @@ fn interaction_of(meeting: &Meeting, attendee: &str) -> Interaction {
             .collect(),
         meeting: Some(meeting.id.clone()),
         file: Some(meeting.file.to_string_lossy().replace('\\', "/")),
+        fulfils: meeting.fulfils.clone(),
+        fulfils_at: meeting.fulfils_at.clone(),
         line: meeting.line,
     }
 }

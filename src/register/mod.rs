@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod id;
 mod meetings;
 pub mod model;
+mod plan;
 mod references;
 pub mod typing;
 pub mod vocab;
@@ -160,6 +161,14 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         &mut stakeholders,
         &broken,
         &mut meetings,
+        &mut diagnostics,
+    );
+    plan::check(
+        root,
+        &project,
+        &stakeholders,
+        &broken,
+        &meetings,
         &mut diagnostics,
     );
 

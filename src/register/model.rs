@@ -65,6 +65,8 @@ pub struct Project {
     pub confidential: Vec<String>,
     /// Working days and holidays, for the calendar.
     pub calendar: WorkCalendar,
+    /// Plan items: planned communication to many stakeholders at once (format v2).
+    pub communications: Vec<PlanItem>,
     /// The Markdown body: the report's introduction.
     pub introduction: String,
     /// `_project.md`, relative to the register's folder, when it exists.
@@ -86,6 +88,7 @@ impl Project {
             silent_after_days: 60,
             confidential: vec!["contact".into(), "notes".into()],
             calendar: WorkCalendar::default(),
+            communications: Vec::new(),
             introduction: String::new(),
             file: None,
         }
@@ -311,22 +314,82 @@ pub struct Position {
     pub line: usize,
 }
 
-/// A planned touch.
+/// A planned touch: in a stakeholder's `communication`, or the rhythm of a plan item.
 #[derive(Debug, Clone, Serialize)]
 pub struct Touch {
+    /// The id `fulfils` names it by (format v2; always set for a plan item).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What.
     pub content: Option<String>,
     /// How.
     pub channel: Option<String>,
-    /// How often.
+    /// How often ([`Frequency::OnDates`] for a `dates:` list).
     pub frequency: Frequency,
+    /// The one-off dates of a `dates:` list, in order (format v2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<Date>,
     /// Who.
     pub owner: Option<String>,
     /// First due date.
     pub starts: Option<Date>,
+    /// The dates it went out, in order (format v2): each keeps it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<Date>,
     /// Line in the file.
     #[serde(skip)]
     pub line: usize,
+}
+
+/// A plan item (format v2, `_project.md` → `communications`): one planned communication
+/// to a whole audience, one occurrence per due date for all of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanItem {
+    /// Unique among plan items (also [`Touch::id`] of `touch`).
+    pub id: String,
+    /// What, how, how often, who, and when it went out.
+    #[serde(flatten)]
+    pub touch: Touch,
+    /// Who it is for.
+    pub audience: Audience,
+}
+
+/// A plan item's audience: stakeholders with any of `tags`, and those named in `ids`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Audience {
+    /// Tags, as written.
+    pub tags: Vec<String>,
+    /// Stakeholder ids, as written.
+    pub ids: Vec<String>,
+    /// Where each id is written, in the order of `ids`.
+    #[serde(skip)]
+    pub ids_at: Vec<Loc>,
+    /// Where `audience:` is written.
+    #[serde(skip)]
+    pub at: Loc,
+}
+
+impl Audience {
+    /// Whether the stakeholder is in it, and whether by id (else by a tag).
+    pub fn includes(&self, s: &Stakeholder) -> Option<Named> {
+        if self.ids.contains(&s.id) {
+            Some(Named::ById)
+        } else if s.tags.iter().any(|t| self.tags.contains(t)) {
+            Some(Named::ByTag)
+        } else {
+            None
+        }
+    }
+}
+
+/// How a stakeholder is in an audience: a public edition may name a member by tag only
+/// when their tags are public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// In `ids`.
+    ById,
+    /// Only through a tag.
+    ByTag,
 }
 
 /// A relationship to another stakeholder.
@@ -373,6 +436,11 @@ pub struct Meeting {
     pub decisions: Vec<String>,
     /// What was promised, each to an attendee (`for`) or to nobody in particular.
     pub follow_ups: Vec<MeetingFollowUp>,
+    /// The planned communications it keeps, by plan-item or touch id.
+    pub fulfils: Vec<String>,
+    /// Where each of `fulfils` is written.
+    #[serde(skip)]
+    pub fulfils_at: Vec<Loc>,
     /// Fields kept out of public output.
     pub confidential: Vec<String>,
     /// `confidential: true`: the whole meeting is left out of public output.
@@ -440,6 +508,10 @@ pub struct Interaction {
     /// The meeting record's file, relative to the register with `/` separators, when it
     /// comes from one: where its line is.
     pub file: Option<String>,
+    /// The planned communications it keeps, by plan-item or touch id (format v2).
+    pub fulfils: Vec<String>,
+    /// Where each of `fulfils` is written (in the meeting's file for a meeting).
+    pub fulfils_at: Vec<Loc>,
     /// Line in the file (the meeting record's file for a meeting).
     pub line: usize,
 }
@@ -449,7 +521,7 @@ impl Serialize for Interaction {
     /// `follow_ups` and `meeting`.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Interaction", 8)?;
+        let mut out = serializer.serialize_struct("Interaction", 9)?;
         out.serialize_field("date", &self.date)?;
         out.serialize_field("channel", &self.channel)?;
         out.serialize_field("summary", &self.summary)?;
@@ -458,6 +530,7 @@ impl Serialize for Interaction {
         out.serialize_field("follow_up", &self.follow_ups.first())?;
         out.serialize_field("follow_ups", &self.follow_ups)?;
         out.serialize_field("meeting", &self.meeting)?;
+        out.serialize_field("fulfils", &self.fulfils)?;
         out.end()
     }
 }

@@ -7,15 +7,15 @@ use std::path::Path;
 use super::day_rule;
 use super::doc::{
     CalendarDoc, ConfidentialDoc, Field, FollowUpDoc, HolidayDoc, InteractionDoc, Lenient,
-    MeetingDoc, MeetingSentimentDoc, Node, Pos, PositionDoc, ProjectDoc, RelationshipDoc,
-    Sentiment, StakeholderDoc, TouchDoc,
+    MeetingDoc, MeetingSentimentDoc, Node, PlanItemDoc, Pos, PositionDoc, ProjectDoc,
+    RelationshipDoc, Sentiment, StakeholderDoc, TouchDoc,
 };
 use super::front_matter::Split;
 use super::model::{
-    Cadence, FieldLines, FollowUp, Holiday, Interaction, Meeting, MeetingFollowUp, Position,
-    Project, Relationship, Stakeholder, Touch, WorkCalendar, default_cadence,
+    Audience, Cadence, FieldLines, FollowUp, Holiday, Interaction, Meeting, MeetingFollowUp,
+    PlanItem, Position, Project, Relationship, Stakeholder, Touch, WorkCalendar, default_cadence,
 };
-use super::vocab::{Date, Kind, Vocabulary, normalise};
+use super::vocab::{Date, Frequency, Kind, Vocabulary, normalise};
 use crate::diagnostic::{Diagnostic, Loc};
 
 /// Field names a `confidential` list may name: the stakeholder fields plus `notes`.
@@ -531,21 +531,209 @@ fn position(cx: &mut FileCx<'_>, node: Node<PositionDoc>) -> Option<Position> {
 fn touch(cx: &mut FileCx<'_>, node: Node<TouchDoc>) -> Option<Touch> {
     let at = cx.loc(node.at);
     let doc = node.value;
-    let frequency = cx.required(
-        doc.frequency,
+    let id = plan_id(cx, doc.id);
+    let rhythm = rhythm(
+        cx,
         ("this planned touch", &at),
-        "frequency",
-        "monthly",
+        doc.frequency,
+        doc.dates,
+        doc.sent,
     );
     let starts = cx.value(doc.starts, "starts");
+    let (frequency, dates, sent) = rhythm?;
     Some(Touch {
+        id,
         content: cx.text(doc.content),
         channel: cx.text(doc.channel),
-        frequency: frequency?,
+        frequency,
+        dates,
         owner: cx.text(doc.owner),
         starts,
+        sent,
         line: at.line,
     })
+}
+
+/// A plan id (a touch's or a plan item's): a slug, as stakeholder ids are, since
+/// `fulfils` lists name it.
+fn plan_id(cx: &mut FileCx<'_>, field: Option<Field<String>>) -> Option<String> {
+    let at = field.as_ref().map(|f| cx.loc(f.at));
+    let id = cx.text(field)?;
+    if let (Some(problem), Some(at)) = (super::id::problem(&id), at) {
+        cx.diagnostics.push(
+            Diagnostic::error(
+                "invalid-id",
+                cx.file,
+                at,
+                format!("the plan id `{id}` {}", problem.describe()),
+            )
+            .label("`fulfils` lists name it")
+            .help(format!("write `id: {}`", super::id::suggest(&id))),
+        );
+        return None;
+    }
+    Some(id)
+}
+
+/// How often a touch or plan item is due: its `frequency`, or its one-off `dates`
+/// (exactly one of them), and the `sent` dates that keep it, in order.
+fn rhythm(
+    cx: &mut FileCx<'_>,
+    owner: (&str, &Loc),
+    frequency: Option<Field<Frequency>>,
+    dates: Option<Node<Vec<Field<Date>>>>,
+    sent: Vec<Field<Date>>,
+) -> Option<(Frequency, Vec<Date>, Vec<Date>)> {
+    let mut sent: Vec<Date> = sent
+        .into_iter()
+        .filter_map(|f| cx.value(Some(f), "sent"))
+        .collect();
+    sent.sort();
+    sent.dedup();
+    match (frequency, dates) {
+        (Some(_), Some(dates)) => {
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "frequency-and-dates",
+                    cx.file,
+                    cx.loc(dates.at),
+                    format!("{} has both `frequency` and `dates`", owner.0),
+                )
+                .label("`dates` here, and a `frequency` too")
+                .help(
+                    "keep one: `frequency` for a rhythm (`monthly on the first thursday`), or \
+                     `dates: [2026-12-03, 2027-01-07]` for one-off dates",
+                ),
+            );
+            None
+        }
+        (None, Some(node)) => {
+            let at = cx.loc(node.at);
+            let mut dates: Vec<Date> = node
+                .value
+                .into_iter()
+                .filter_map(|f| cx.value(Some(f), "dates"))
+                .collect();
+            if dates.is_empty() {
+                cx.diagnostics.push(
+                    Diagnostic::error(
+                        "missing-field",
+                        cx.file,
+                        at,
+                        format!("{} has an empty `dates` list", owner.0),
+                    )
+                    .help("list its dates, e.g. `dates: [2026-12-03, 2027-01-07]`"),
+                );
+                return None;
+            }
+            dates.sort();
+            dates.dedup();
+            Some((Frequency::OnDates, dates, sent))
+        }
+        (frequency, None) => {
+            let frequency = cx.required(frequency, owner, "frequency", "monthly")?;
+            Some((frequency, Vec::new(), sent))
+        }
+    }
+}
+
+/// `_project.md` → `communications`: each plan item with its id, audience and rhythm.
+/// Ids and audiences are checked against the register later.
+fn plan_items(cx: &mut FileCx<'_>, nodes: Vec<Node<PlanItemDoc>>) -> Vec<PlanItem> {
+    let mut items: Vec<PlanItem> = Vec::new();
+    for node in nodes {
+        let at = cx.loc(node.at);
+        let doc = node.value;
+        let me = ("this plan item", &at);
+        let id_at = doc.id.as_ref().map(|f| cx.loc(f.at));
+        if doc.id.is_none() {
+            cx.missing(at.clone(), me.0, "id", "steering-pack");
+        }
+        let id = plan_id(cx, doc.id);
+        let audience = match doc.audience {
+            None => {
+                cx.missing_with(
+                    at.clone(),
+                    me.0,
+                    "audience",
+                    "add `audience: {tags: [steering-committee]}` or \
+                     `audience: {ids: [stakeholder-id]}`: who it is for"
+                        .to_owned(),
+                );
+                None
+            }
+            Some(node) => {
+                let audience_at = cx.loc(node.at);
+                let tags = cx.texts(node.value.tags);
+                let mut ids = Vec::new();
+                let mut ids_at = Vec::new();
+                for field in node.value.ids {
+                    let id_at = cx.loc(field.at);
+                    if let Some(id) = cx.text(Some(field)) {
+                        ids.push(id);
+                        ids_at.push(id_at);
+                    }
+                }
+                if tags.is_empty() && ids.is_empty() {
+                    cx.diagnostics.push(
+                        Diagnostic::error(
+                            "missing-field",
+                            cx.file,
+                            audience_at.clone(),
+                            "this plan item's `audience` names no tag and no id",
+                        )
+                        .help(
+                            "write `audience: {tags: [steering-committee], ids: [helen-brandt]}`",
+                        ),
+                    );
+                    None
+                } else {
+                    Some(Audience {
+                        tags,
+                        ids,
+                        ids_at,
+                        at: audience_at,
+                    })
+                }
+            }
+        };
+        let rhythm = rhythm(cx, me, doc.frequency, doc.dates, doc.sent);
+        let starts = cx.value(doc.starts, "starts");
+        let (Some(id), Some(audience), Some((frequency, dates, sent))) = (id, audience, rhythm)
+        else {
+            continue;
+        };
+        if let Some(other) = items.iter().find(|item| item.id == id) {
+            let other_line = other.touch.line;
+            cx.diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    cx.file,
+                    id_at.unwrap_or_else(|| at.clone()),
+                    format!("two plan items have the id `{id}`"),
+                )
+                .also(cx.file, &Loc::line(other_line), "the other")
+                .help("give each plan item its own id: `fulfils` lists name them"),
+            );
+            continue;
+        }
+        items.push(PlanItem {
+            id: id.clone(),
+            touch: Touch {
+                id: Some(id),
+                content: cx.text(doc.content),
+                channel: cx.text(doc.channel),
+                frequency,
+                dates,
+                owner: cx.text(doc.owner),
+                starts,
+                sent,
+                line: at.line,
+            },
+            audience,
+        });
+    }
+    items
 }
 
 fn relationship(cx: &mut FileCx<'_>, node: Node<RelationshipDoc>) -> Option<Relationship> {
@@ -579,6 +767,7 @@ fn interaction(cx: &mut FileCx<'_>, node: Node<InteractionDoc>) -> Option<Intera
     let date = cx.required(doc.date, ("this interaction", &at), "date", "2026-03-31");
     let follow_up = doc.follow_up.and_then(|node| follow_up(cx, node, date));
     let sentiment = cx.value(doc.sentiment, "sentiment");
+    let (fulfils, fulfils_at) = ids_with_places(cx, doc.fulfils);
     Some(Interaction {
         date: date?,
         channel: cx.text(doc.channel),
@@ -588,6 +777,8 @@ fn interaction(cx: &mut FileCx<'_>, node: Node<InteractionDoc>) -> Option<Intera
         follow_ups: follow_up.into_iter().collect(),
         meeting: None,
         file: None,
+        fulfils,
+        fulfils_at,
         line: at.line,
     })
 }
@@ -749,6 +940,7 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
     if let Some(node) = doc.calendar {
         project.calendar = work_calendar(cx, node.value);
     }
+    project.communications = plan_items(cx, doc.communications);
     project.introduction = body.trim().to_owned();
     project.file = Some(relative.to_path_buf());
     project
@@ -861,6 +1053,7 @@ pub fn meeting(
         }
     };
     let decisions = cx.texts(doc.decisions);
+    let (fulfils, fulfils_at) = ids_with_places(cx, doc.fulfils);
     let mut follow_ups = Vec::new();
     for node in doc.follow_ups {
         let at = cx.loc(node.at);
@@ -919,6 +1112,8 @@ pub fn meeting(
         sentiment,
         decisions,
         follow_ups,
+        fulfils,
+        fulfils_at,
         confidential,
         confidential_record,
         notes: body.trim().to_owned(),
@@ -926,6 +1121,20 @@ pub fn meeting(
         line,
         attendee_at,
     })
+}
+
+/// A list of ids (`fulfils`), blanks dropped, with where each is written.
+fn ids_with_places(cx: &mut FileCx<'_>, fields: Vec<Field<String>>) -> (Vec<String>, Vec<Loc>) {
+    let mut ids = Vec::new();
+    let mut places = Vec::new();
+    for field in fields {
+        let at = cx.loc(field.at);
+        if let Some(id) = cx.text(Some(field)) {
+            ids.push(id);
+            places.push(at);
+        }
+    }
+    (ids, places)
 }
 
 /// Field names of a meeting's `confidential` list, each checked.

@@ -434,6 +434,8 @@ pub enum Frequency {
     EveryWeeks(u16),
     /// On fixed days: `weekly on monday`, `monthly on the first thursday` (format v2).
     Fixed(DayRule),
+    /// On the one-off dates of a `dates:` list (format v2); the dates are the touch's.
+    OnDates,
 }
 
 impl Frequency {
@@ -449,7 +451,7 @@ impl Frequency {
             Frequency::Yearly => span.years(1),
             Frequency::EveryDays(n) => span.days(i64::from(n)),
             Frequency::EveryWeeks(n) => span.weeks(i64::from(n)),
-            Frequency::AdHoc | Frequency::Fixed(_) => return None,
+            Frequency::AdHoc | Frequency::Fixed(_) | Frequency::OnDates => return None,
         })
     }
 
@@ -458,7 +460,7 @@ impl Frequency {
     /// `None` for ad hoc.
     pub fn first_due(self, from: Date) -> Option<Date> {
         match self {
-            Frequency::AdHoc => None,
+            Frequency::AdHoc | Frequency::OnDates => None,
             Frequency::Fixed(rule) => rule.first_on_or_after(from),
             _ => Some(from),
         }
@@ -485,7 +487,7 @@ impl Frequency {
             Frequency::EveryDays(n) => u32::from(n),
             Frequency::EveryWeeks(n) => u32::from(n) * 7,
             Frequency::Fixed(rule) => rule.approx_days(),
-            Frequency::AdHoc => return None,
+            Frequency::AdHoc | Frequency::OnDates => return None,
         })
     }
 }
@@ -503,6 +505,7 @@ impl fmt::Display for Frequency {
             Frequency::EveryDays(n) => write!(f, "every {n} days"),
             Frequency::EveryWeeks(n) => write!(f, "every {n} weeks"),
             Frequency::Fixed(rule) => rule.fmt(f),
+            Frequency::OnDates => f.write_str("on set dates"),
         }
     }
 }

@@ -173,13 +173,22 @@ fn public_is_a_view_of_internal(name: &str, internal: &Value, public: &Value) {
     }
 
     // Every public touch is an internal one (its owner may be left out: the public
-    // edition states it without the confidential part).
+    // edition states it without the confidential part). A plan item's public audience
+    // names some of its internal audience, never anyone else.
     let schedule = list(internal, "schedule");
     for t in list(public, "schedule") {
         let same = schedule.iter().any(|u| {
             let mut u = u.clone();
             if t["owner"].is_null() {
                 u["owner"] = Value::Null;
+            }
+            if let (Some(public), Some(internal)) =
+                (t["audience"].as_array(), u["audience"].as_array())
+            {
+                if !public.iter().all(|id| internal.contains(id)) {
+                    return false;
+                }
+                u["audience"] = t["audience"].clone();
             }
             &u == t
         });

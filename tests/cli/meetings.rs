@@ -52,9 +52,22 @@ fn a_meeting_of_three_is_each_attendees_contact() {
         .iter()
         .filter(|f| f["code"] == "follow-up-overdue")
         .collect();
+    let late: Vec<&Value> = late
+        .into_iter()
+        .filter(|f| f["stakeholder"].is_string())
+        .collect();
     assert_eq!(late.len(), 1, "{late:?}");
     assert_eq!(late[0]["stakeholder"], "linda-park");
     assert_eq!(late[0]["file"], "meetings/2026-11-05-steering.md");
+    // The meeting's own promise, made to nobody in particular, is the meeting's finding.
+    let own: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["meeting"] == "2026-11-05-steering")
+        .collect();
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0]["code"], "follow-up-overdue");
+    assert_eq!(own[0]["subject"], "Book the rehearsal room");
+    assert!(own[0].get("stakeholder").is_none(), "{own:?}");
     // Tom's falling ratings are the meetings': the finding points at the latest one.
     let declining = findings
         .iter()

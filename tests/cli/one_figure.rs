@@ -141,6 +141,8 @@ struct Words {
     content: &'static str,
     last: &'static str,
     next: &'static str,
+    item: &'static str,
+    audience: &'static str,
     days: &'static str,
     date: &'static str,
     withheld: &'static str,
@@ -159,6 +161,8 @@ const ENGLISH: Words = Words {
     content: "Content",
     last: "Last contact",
     next: "Next due",
+    item: "Item",
+    audience: "Audience",
     days: "Days overdue",
     date: "Date",
     withheld: "not in this edition",
@@ -177,6 +181,8 @@ const CHINESE: Words = Words {
     content: "内容",
     last: "最近往来",
     next: "下次沟通",
+    item: "事项",
+    audience: "对象",
     days: "逾期天数",
     date: "日期",
     withheld: "本版未列",
@@ -276,7 +282,7 @@ fn one_value_each(name: &str, out: &Path) {
     let touches = |id: &str, content: &str| {
         let mut found: Vec<&Value> = schedule
             .iter()
-            .filter(|t| t["stakeholder"] == id && t["content"] == content)
+            .filter(|t| (t["stakeholder"] == id || t["item"] == id) && t["content"] == content)
             .collect();
         if found.is_empty() {
             // A suggested touch has no content of its own: the pages name it for what
@@ -301,7 +307,25 @@ fn one_value_each(name: &str, out: &Path) {
             words.days,
         ],
     );
-    assert_eq!(plan_rows.len(), schedule.len(), "{name}: plan rows");
+    // The grid's tables hold each stakeholder's touches; a plan item (format v2) has one
+    // row of its own for its whole audience.
+    let (items, own): (Vec<&Value>, Vec<&Value>) =
+        schedule.iter().partition(|t| t["item"].is_string());
+    assert_eq!(plan_rows.len(), own.len(), "{name}: plan rows");
+    let item_rows = rows(&plan, &[words.item, words.audience, words.next, words.days]);
+    assert_eq!(item_rows.len(), items.len(), "{name}: plan item rows");
+    for (row, item) in item_rows.iter().zip(&items) {
+        let (_, next, days) = stated(item);
+        assert_eq!(date(&row[words.next]), next, "{name}: {row:?}");
+        assert_eq!(
+            row[words.days].parse::<u64>().unwrap_or(0),
+            days,
+            "{name}: {row:?}"
+        );
+        let audience = item["audience"].as_array().map_or(0, Vec::len);
+        let named = row[words.audience].matches("](stakeholders/").count();
+        assert_eq!(named, audience.min(30), "{name}: the audience of {row:?}");
+    }
     for row in &plan_rows {
         let id = linked_id(&row[words.stakeholder]).unwrap();
         let shown = (
@@ -336,7 +360,15 @@ fn one_value_each(name: &str, out: &Path) {
     let summary_rows = rows(plan_summary, &[words.date, words.content]);
     assert!(!summary_rows.is_empty(), "{name}: no plan summary rows");
     for row in &summary_rows {
-        let id = linked_id(&row[words.stakeholders]).unwrap();
+        // A stakeholder's touch links their profile; a plan item is found by its content.
+        let id = linked_id(&row[words.stakeholders])
+            .or_else(|| {
+                let item = items
+                    .iter()
+                    .find(|t| t["content"] == row[words.content].as_str());
+                item.and_then(|t| t["item"].as_str())
+            })
+            .unwrap();
         let due = date(&row[words.date]);
         let want = touches(id, &row[words.content]);
         assert!(
@@ -393,9 +425,12 @@ fn one_value_each(name: &str, out: &Path) {
         let Some(due) = t["date"].as_str() else {
             continue;
         };
-        let who = by_id[t["stakeholder"].as_str().unwrap()]["name"]
+        // A plan item's event names its audience: its first member is named.
+        let whom = t["stakeholder"]
             .as_str()
+            .or_else(|| t["audience"][0].as_str())
             .unwrap();
+        let who = by_id[whom]["name"].as_str().unwrap();
         // A suggested touch (no content) is its stakeholder's only one.
         let content = t["content"].as_str().unwrap_or("");
         let mine: Vec<&Event> = events
