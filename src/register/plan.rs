@@ -43,10 +43,12 @@ pub(super) fn check(
             .collect();
         for item in &project.communications {
             let audience = &item.audience;
+            let mut unknown = false;
             for (id, at) in audience.ids.iter().zip(&audience.ids_at) {
                 if known.contains(id.as_str()) {
                     continue;
                 }
+                unknown = true;
                 let help = match typing::closest(id, &ids) {
                     Some(closest) => format!("did you mean `{closest}`?"),
                     None => "name a stakeholder by the id of their file (its name without `.md`)"
@@ -65,7 +67,8 @@ pub(super) fn check(
             }
             let matches_someone = stakeholders.iter().any(|s| audience.includes(s).is_some());
             let named_broken = audience.ids.iter().any(|id| known.contains(id.as_str()));
-            if !matches_someone && !named_broken {
+            // An unknown id is its own error, which says what to write.
+            if !matches_someone && !named_broken && !unknown {
                 diagnostics.push(
                     Diagnostic::warning(
                         "empty-audience",
@@ -187,7 +190,9 @@ fn fulfils(
     if touches.contains(&id) {
         return;
     }
-    let candidates: Vec<&str> = items.iter().chain(touches).copied().collect();
+    let mut candidates: Vec<&str> = items.iter().chain(touches).copied().collect();
+    candidates.sort_unstable();
+    candidates.dedup();
     let help = match typing::closest(id, &candidates) {
         Some(closest) => format!("did you mean `{closest}`?"),
         None if candidates.is_empty() => "`fulfils` names the `id` of a plan item in \

@@ -16,6 +16,7 @@ mod meetings;
 mod one_figure;
 mod pdf;
 mod plan;
+mod plan_items;
 mod schema;
 
 // The benchmarks' synthetic register, generated for the invariant tests too.
