@@ -115,6 +115,7 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
         shown.feedback,
         options.horizon_weeks,
         &shown.register.project.calendar,
+        &shown.register.meetings,
     );
     let (register, analysis) = (&shown.register, &shown.analysis);
     let view = Analysed::new(register, analysis);

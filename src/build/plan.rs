@@ -40,6 +40,7 @@ use crate::analysis::schedule::ScheduledTouch;
 use crate::analysis::{Analysis, grid::Strategy};
 use crate::export;
 use crate::i18n::{self, text::Worded};
+use crate::register::Meeting;
 use crate::register::model::{Holiday, WorkCalendar};
 use crate::register::vocab::{Date, Frequency, Quadrant};
 
@@ -62,7 +63,27 @@ pub struct Plan {
     pub feedback: Vec<Feedback>,
     /// The project's holidays, for the weeks to name the days off they hold.
     pub holidays: Vec<Holiday>,
+    /// The open follow-ups with a due date, each with who does it: the stakeholders'
+    /// (from the feedback) and the meetings' own.
+    pub promises: Vec<Promise>,
 }
+
+/// An open follow-up as a load on its owner.
+#[derive(Debug, Clone)]
+pub struct Promise {
+    /// Who does it: a meeting's follow-up's `owner`, else the interaction's `by`.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Date,
+}
+
+/// A week is an owner's overload when its load (touches, plan items and follow-ups due)
+/// is more than this many times the owner's median week, and at least
+/// [`OVERLOAD_MIN`].
+pub const OVERLOAD_FACTOR: u32 = 2;
+
+/// The least load a week needs to be an overload: three things in a week is not one.
+pub const OVERLOAD_MIN: u32 = 3;
 
 /// The most occurrences a build plans, in its page, `.ics` and `.csv`: 10,000
 /// stakeholders with a few touches each over a year. Every output of the plan grows with
@@ -124,8 +145,30 @@ struct WeekTouch<'a> {
 #[derive(Serialize)]
 struct OwnerLoad<'a> {
     owner: Option<&'a str>,
+    /// Catch-ups of overdue touches and plan items.
     overdue: u32,
+    /// Touches and plan items due per week.
     weeks: Vec<u32>,
+    /// Open follow-ups due per week.
+    follow_ups: Vec<u32>,
+    /// Open follow-ups past their due date.
+    late_follow_ups: u32,
+    /// Per week, touches, plan items and follow-ups.
+    load: Vec<u32>,
+    /// The median of `load` over the horizon, as written (`2`, `2.5`).
+    median: String,
+    /// Per week, whether `load` is an overload (see [`OVERLOAD_FACTOR`]).
+    overloaded: Vec<bool>,
+    /// Weeks overloaded.
+    overloads: usize,
+    /// Occurrences of plan items in the horizon (among `weeks`).
+    items: u32,
+    /// Open follow-ups due in the horizon (the sum of `follow_ups`).
+    follow_ups_due: u32,
+    /// Everything: `total`, the follow-ups due and those late.
+    load_total: u32,
+    /// The week with the most load: its first day and load.
+    busiest: Option<(Date, u32)>,
     total: u32,
 }
 
@@ -215,6 +258,8 @@ struct Rules {
     over_contact_window_days: u32,
     over_contact_factor: u32,
     over_contact_min: u32,
+    overload_factor: u32,
+    overload_min: u32,
 }
 
 impl Plan {
@@ -225,7 +270,33 @@ impl Plan {
         feedback: Vec<Feedback>,
         weeks: u16,
         work: &WorkCalendar,
+        meetings: &[Meeting],
     ) -> Plan {
+        let mut promises: Vec<Promise> = feedback
+            .iter()
+            .flat_map(|f| &f.follow_ups)
+            .filter_map(|u| {
+                Some(Promise {
+                    owner: u.by.clone(),
+                    due: u.due?,
+                })
+            })
+            .collect();
+        // A meeting's own follow-ups (promised to nobody in particular) are no
+        // attendee's, so no feedback row holds them.
+        promises.extend(
+            meetings
+                .iter()
+                .filter(|m| m.date <= analysis.as_of)
+                .flat_map(|m| &m.follow_ups)
+                .filter(|f| f.for_.is_none() && !f.follow_up.done)
+                .filter_map(|f| {
+                    Some(Promise {
+                        owner: f.follow_up.owner.clone(),
+                        due: f.follow_up.due?,
+                    })
+                }),
+        );
         // Catch-ups first, then by date: the cut keeps the nearest.
         let (occurrences, left_out) = calendar::occurrences(
             &analysis.schedule,
@@ -240,6 +311,7 @@ impl Plan {
             left_out,
             feedback,
             holidays: work.holidays.clone(),
+            promises,
         }
     }
 
@@ -275,6 +347,14 @@ impl Plan {
             .collect();
 
         let mut loads: BTreeMap<OwnerKey<'_>, (u32, Vec<u32>)> = BTreeMap::new();
+        let mut items: BTreeMap<OwnerKey<'_>, u32> = BTreeMap::new();
+        for o in self
+            .occurrences
+            .iter()
+            .filter(|o| o.item.is_some() && o.overdue_days == 0)
+        {
+            *items.entry(owner_key(&o.owner)).or_default() += 1;
+        }
         let mut by_week: Vec<BTreeMap<OwnerKey<'_>, Vec<&Occurrence>>> =
             vec![BTreeMap::new(); week_days.len()];
         for o in &self.occurrences {
@@ -291,13 +371,64 @@ impl Plan {
                 week.entry(owner_key(&o.owner)).or_default().push(o);
             }
         }
+        let mut promised: BTreeMap<OwnerKey<'_>, (u32, Vec<u32>)> = BTreeMap::new();
+        for p in &self.promises {
+            let (late, per_week) = promised
+                .entry(owner_key(&p.owner))
+                .or_insert_with(|| (0, vec![0; week_days.len()]));
+            if p.due < as_of {
+                *late += 1;
+            } else if let Some(n) = week_days
+                .iter()
+                .position(|&(first, last)| first <= p.due && p.due <= last)
+                .and_then(|w| per_week.get_mut(w))
+            {
+                *n += 1;
+            }
+        }
+        for key in promised.keys() {
+            loads
+                .entry(*key)
+                .or_insert_with(|| (0, vec![0; week_days.len()]));
+        }
         let owners = loads
             .into_iter()
-            .map(|((_, owner), (overdue, weeks))| OwnerLoad {
-                owner,
-                overdue,
-                total: overdue + weeks.iter().sum::<u32>(),
-                weeks,
+            .map(|(key, (overdue, weeks))| {
+                let (late_follow_ups, follow_ups) = promised
+                    .remove(&key)
+                    .unwrap_or_else(|| (0, vec![0; week_days.len()]));
+                let load: Vec<u32> = weeks.iter().zip(&follow_ups).map(|(a, b)| a + b).collect();
+                let median = median(&load);
+                let overloaded: Vec<bool> = load
+                    .iter()
+                    .map(|&n| {
+                        n >= OVERLOAD_MIN && f64::from(n) > f64::from(OVERLOAD_FACTOR) * median
+                    })
+                    .collect();
+                let busiest = load
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n > 0)
+                    .max_by_key(|&(w, &n)| (n, std::cmp::Reverse(w)))
+                    .map(|(w, &n)| (week_days[w].0, n));
+                let total = overdue + weeks.iter().sum::<u32>();
+                let follow_ups_due = follow_ups.iter().sum::<u32>();
+                OwnerLoad {
+                    owner: key.1,
+                    items: items.get(&key).copied().unwrap_or(0),
+                    follow_ups_due,
+                    load_total: total + follow_ups_due + late_follow_ups,
+                    busiest,
+                    overdue,
+                    total,
+                    overloads: overloaded.iter().filter(|&&o| o).count(),
+                    weeks,
+                    follow_ups,
+                    late_follow_ups,
+                    load,
+                    median: format!("{median}"),
+                    overloaded,
+                }
             })
             .collect();
         let weeks = week_days
@@ -415,8 +546,21 @@ impl Plan {
                 over_contact_window_days: feedback::OVER_CONTACT_WINDOW_DAYS,
                 over_contact_factor: feedback::OVER_CONTACT_FACTOR,
                 over_contact_min: feedback::OVER_CONTACT_MIN,
+                overload_factor: OVERLOAD_FACTOR,
+                overload_min: OVERLOAD_MIN,
             },
         }
+    }
+}
+
+/// The median of some counts (the mean of the middle two for an even number).
+fn median(counts: &[u32]) -> f64 {
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => f64::from(sorted[n / 2]),
+        n => (f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0,
     }
 }
 

@@ -215,3 +215,54 @@ fn an_audience_that_matches_nobody_is_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_owners_week_with_twice_their_usual_load_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("_project.md"),
+        "---\nname: P\nas_of: 2026-11-20\n---\n",
+    )
+    .unwrap();
+    // Pat has one call a week; in the week of 7 December three promises fall due too.
+    fs::write(
+        dir.path().join("ann.md"),
+        "---\nname: Ann\ncategory: internal\npower: H\ninterest: H\nowner: Pat\n\
+         communication:\n  - {content: Weekly call, channel: call, frequency: weekly on monday}\n\
+         interactions:\n\
+         \x20 - {date: 2026-11-16, channel: call, by: Pat, follow_up: {action: Send the plan, due: 2026-12-08}}\n\
+         \x20 - {date: 2026-11-17, channel: email, by: Pat, follow_up: {action: Send the budget, due: 2026-12-09}}\n\
+         \x20 - {date: 2026-11-18, channel: email, by: Pat, follow_up: {action: Book the room, due: 2026-12-10}}\n\
+         ---\n",
+    )
+    .unwrap();
+    let (_out_dir, out) = build(dir.path(), &["--format", "md"]);
+    let plan = fs::read_to_string(out.join("communication-plan.md")).unwrap();
+    let section = plan.split("### Load per owner and week").nth(1).unwrap();
+    let load = section
+        .lines()
+        .find(|l| l.starts_with("| Pat |"))
+        .unwrap_or_else(|| panic!("no load row for Pat:\n{plan}"));
+    let cells: Vec<&str> = load.split('|').map(str::trim).collect();
+    // Owner, overdue, then the weeks from 20 November: the week of 7 December is the
+    // fourth, one call and three promises, four times Pat's median week of one.
+    assert_eq!(cells[6], "**⚠ 4**", "{load}");
+    assert_eq!(
+        cells.iter().filter(|c| c.contains('⚠')).count(),
+        1,
+        "{load}"
+    );
+    // The owner view: 12 touches, no plan item, 3 follow-ups, none late, a median week
+    // of 1, the busiest week and one overload.
+    let owner = plan.split("### By owner").nth(1).unwrap();
+    let row = owner.lines().find(|l| l.starts_with("| Pat |")).unwrap();
+    let cells: Vec<String> = row
+        .split('|')
+        .map(|c| c.trim().replace('\u{a0}', " "))
+        .collect();
+    assert_eq!(
+        cells[2..9],
+        ["12", "0", "3", "", "1", "7 Dec (4)", "**1**"],
+        "{row}"
+    );
+}
