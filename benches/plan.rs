@@ -55,7 +55,15 @@ fn main() {
     );
     println!(
         "{:>8} {:>6} {:>8} {:>10} {:>10} {:>10} {:>9} {:>9} {:>10}",
-        "register", "items", "events", "plan", "µs/stake", "analysis", "peak MB", "KB/stake", "load"
+        "register",
+        "items",
+        "events",
+        "plan",
+        "µs/stake",
+        "analysis",
+        "peak MB",
+        "KB/stake",
+        "load"
     );
     let exe = std::env::current_exe().expect("the bench binary");
     for count in sizes {
@@ -122,7 +130,10 @@ fn one(count: usize, rounds: usize) {
         .filter(|d| d.severity == stake::diagnostic::Severity::Error)
         .take(3)
         .collect();
-    assert!(errors.is_empty(), "the generated register has errors: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "the generated register has errors: {errors:?}"
+    );
     let register = loaded.register;
     let as_of = register.project.as_of.expect("as_of");
     let items = register.project.communications.len();
