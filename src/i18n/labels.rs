@@ -339,6 +339,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "每位负责人每周到期的沟通、计划沟通事项和未完成的跟进事项。⚠ 表示超负荷：超过该负责人每周中位数的 {factor} 倍，且不少于 {min} 项。",
     ),
     ("owner_view", "By owner", "按负责人"),
+    (
+        "recent_decisions",
+        "Decisions of the last {days} days",
+        "近 {days} 天的决定",
+    ),
     ("touches_head", "Touches", "沟通"),
     ("items_head", "Plan items", "计划沟通"),
     ("follow_ups_head", "Follow-ups", "跟进事项"),
