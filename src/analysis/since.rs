@@ -35,8 +35,9 @@ pub struct Since {
     /// Promises to the attendee not recorded as done whose due date fell after the last
     /// contact, up to `as_of`, the earliest first.
     pub fell_due: Vec<OpenFollowUp>,
-    /// The others who take a position on an issue the attendee holds a stance on and
-    /// were contacted after the last contact, the most recently contacted first.
+    /// The others outside the room who take a position on an issue the attendee holds a
+    /// stance on and were contacted after the last contact, the most recently contacted
+    /// first (those in the room have their own page).
     pub others: Vec<OtherContact>,
 }
 
@@ -90,11 +91,17 @@ pub fn since(
 ) -> Vec<Since> {
     attendees
         .iter()
-        .map(|&i| one(register, analysis, feedback, i))
+        .map(|&i| one(register, analysis, feedback, attendees, i))
         .collect()
 }
 
-fn one(register: &Register, analysis: &Analysis, feedback: &[Feedback], i: usize) -> Since {
+fn one(
+    register: &Register,
+    analysis: &Analysis,
+    feedback: &[Feedback],
+    room: &[usize],
+    i: usize,
+) -> Since {
     let as_of = analysis.as_of;
     let s = &register.stakeholders[i];
     let last = schedule::seen(&s.interactions, as_of).last().map(|i| i.date);
@@ -145,7 +152,11 @@ fn one(register: &Register, analysis: &Analysis, feedback: &[Feedback], i: usize
             (&map.mixed, Stance::Mixed),
         ];
         for (ids, stance) in stances {
-            for j in ids.iter().filter(|id| **id != s.id).filter_map(|id| index.get(id)) {
+            let outside = ids
+                .iter()
+                .filter_map(|id| index.get(id))
+                .filter(|j| !room.contains(j));
+            for j in outside {
                 let at = match others.iter().position(|(k, _)| *k == j) {
                     Some(at) => at,
                     None => {
@@ -273,6 +284,7 @@ mod tests {
             file: format!("meetings/{id}.md").into(),
             line: 2,
             attendee_at: Vec::new(),
+            outcome_at: None,
         }
     }
 
@@ -352,6 +364,15 @@ mod tests {
             "c was not contacted since; b's call after as_of does not count; nobody else \
              holds a stance on Budget"
         );
+    }
+
+    #[test]
+    fn others_in_the_room_are_not_listed() {
+        let register = sample();
+        let analysis = analyze(&register, date("2026-11-20"));
+        let feedback = feedback::feedback(&Analysed::new(&register, &analysis));
+        let both = since(&register, &analysis, &feedback, &[0, 1]);
+        assert!(both[0].others.is_empty(), "b is in the room: {:?}", both[0].others);
     }
 
     #[test]

@@ -61,6 +61,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("meeting_head", "Meeting", "会议"),
     ("decisions", "Decisions", "决定事项"),
     ("planned", "(planned)", "（计划）"),
+    // After a date: a meeting dated after the analysis date.
+    ("planned_suffix", " (planned)", "（计划）"),
     ("promised_to", "for ", "对象："),
     // Figures and column heads.
     ("stakeholders", "Stakeholders", "干系人"),
@@ -513,8 +515,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "since_nothing",
-        "The last contact the register records is on {date}. Since then it records no meeting, no promise to them falling due and no contact with others who take a position on their issues.",
-        "登记册记录的上次沟通是 {date}。此后登记册未记录召开的会议、到期的承诺，也未记录与在其议题上表明立场的其他人的往来。",
+        "The last contact the register records is on {date}. Since then it records no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后登记册未记录召开的会议、到期的承诺，也未记录与在其议题上表明立场的场外人士的往来。",
     ),
     (
         "since_never",
@@ -528,8 +530,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "since_meetings",
-        "Meetings held without them",
-        "其未参加的会议",
+        "Meetings that do not list them as an attendee",
+        "未列其为与会者的会议",
     ),
     ("decided", "decided", "决定"),
     (
@@ -544,8 +546,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "since_others",
-        "Contacts with others who take a position on their issues",
-        "与在其议题上表明立场的其他人的往来",
+        "Contacts with others outside the room who take a position on their issues",
+        "与在其议题上表明立场的场外人士的往来",
     ),
     (
         "since_contacts",

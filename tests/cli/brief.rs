@@ -115,7 +115,7 @@ fn unknown_ids_are_an_error_naming_the_closest() {
         .stderr_eq(str![[r#"
 error: no stakeholder has the id `helen-brant`; did you mean `helen-brandt` (Helen Brandt)?
 no stakeholder has the id `Ravi`; did you mean `ravi-menon` (Ravi Menon)?
-(an id is the `id:` of a stakeholder file, else its file name without `.md`)
+(an id is the `id:` of a stakeholder file, else its file name without `.md`; a meeting record's is its file name)
 
 "#]]);
 }
@@ -162,7 +162,7 @@ error: no stakeholder has a position on the issue `go live`; did you mean `Go-li
         .assert()
         .code(2)
         .stderr_eq(str![[r#"
-error: name the attendees: `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`
+error: name the meeting or the attendees: a meeting record's id, `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`
 
 "#]]);
 }
