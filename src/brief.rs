@@ -29,8 +29,8 @@ use crate::document::charts::Charts;
 use crate::i18n;
 use crate::register::doc::Sentiment;
 use crate::register::model::Interaction;
-use crate::register::{Meeting, Register};
 use crate::register::vocab::{Date, Level, RelationKind};
+use crate::register::{Meeting, Register};
 use crate::render::pdf::PdfOptions;
 
 /// Who is in the meeting.
@@ -239,10 +239,7 @@ pub fn meeting<'a>(register: &'a Register, id: &str) -> Result<&'a Meeting, Stri
     let mut message = format!("no meeting record has the id `{id}`");
     let closest = close(id, register.meetings.iter().map(|m| m.id.as_str()));
     if !closest.is_empty() {
-        let named: Vec<String> = closest
-            .iter()
-            .map(|m| meeting_named(register, m))
-            .collect();
+        let named: Vec<String> = closest.iter().map(|m| meeting_named(register, m)).collect();
         message.push_str(&format!("; did you mean {}?", named.join(" or ")));
     } else if register.meetings.is_empty() {
         message.push_str("; the register has no meeting records yet");
@@ -440,7 +437,12 @@ fn shown_meeting(
             "`{id}` keeps its attendees confidential: the public edition cannot say who is in the room"
         ));
     }
-    Ok(MeetingVars::of(m, full, options.as_of, register.project.language))
+    Ok(MeetingVars::of(
+        m,
+        full,
+        options.as_of,
+        register.project.language,
+    ))
 }
 
 /// The template variable `meeting`: the meeting record as the edition shows it, and
@@ -464,6 +466,10 @@ struct MeetingVars {
     has_notes: bool,
     /// The body is written but confidential: not in this edition.
     notes_withheld: bool,
+    /// Decisions are recorded but none is in this edition.
+    decisions_withheld: bool,
+    /// Follow-ups are recorded but this edition leaves some or all out.
+    follow_ups_withheld: bool,
     /// The outcome fields a planned meeting records, which the brief leaves out.
     #[serde(skip)]
     left_out: Vec<&'static str>,
@@ -531,6 +537,10 @@ impl MeetingVars {
             follow_up_status,
             has_notes: !meeting.notes.trim().is_empty(),
             notes_withheld: meeting.notes.trim().is_empty() && !full.notes.trim().is_empty(),
+            decisions_withheld: !planned
+                && meeting.decisions.is_empty()
+                && !full.decisions.is_empty(),
+            follow_ups_withheld: !planned && meeting.follow_ups.len() < full.follow_ups.len(),
             left_out,
             meeting,
         }

@@ -104,7 +104,9 @@ fn one(
 ) -> Since {
     let as_of = analysis.as_of;
     let s = &register.stakeholders[i];
-    let last = schedule::seen(&s.interactions, as_of).last().map(|i| i.date);
+    let last = schedule::seen(&s.interactions, as_of)
+        .last()
+        .map(|i| i.date);
     let mut since = Since {
         id: s.id.clone(),
         last_contact: last,
@@ -345,7 +347,11 @@ mod tests {
         let since = since_of(&sample(), 0);
         assert_eq!(since.last_contact, Some(date("2026-11-01")));
         let meetings: Vec<&str> = since.meetings.iter().map(|m| m.id.as_str()).collect();
-        assert_eq!(meetings, ["after"], "not one held before, nor a planned one");
+        assert_eq!(
+            meetings,
+            ["after"],
+            "not one held before, nor a planned one"
+        );
         assert_eq!(since.meetings[0].decisions, ["Decision of after"]);
         let due: Vec<&str> = since.fell_due.iter().map(|f| f.action.as_str()).collect();
         assert_eq!(due, ["Fell due since"]);
@@ -372,7 +378,11 @@ mod tests {
         let analysis = analyze(&register, date("2026-11-20"));
         let feedback = feedback::feedback(&Analysed::new(&register, &analysis));
         let both = since(&register, &analysis, &feedback, &[0, 1]);
-        assert!(both[0].others.is_empty(), "b is in the room: {:?}", both[0].others);
+        assert!(
+            both[0].others.is_empty(),
+            "b is in the room: {:?}",
+            both[0].others
+        );
     }
 
     #[test]
@@ -392,7 +402,10 @@ mod tests {
         let full = since_of(&register, 0);
         let public = public(&register, &[], std::slice::from_ref(&full));
         assert!(public[0].others.is_empty());
-        assert!(public[0].meetings.is_empty(), "the public edition shows no meeting");
+        assert!(
+            public[0].meetings.is_empty(),
+            "the public edition shows no meeting"
+        );
         assert_eq!(public[0].fell_due, full.fell_due);
 
         // a's own log is confidential: no comparison at all.

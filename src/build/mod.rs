@@ -310,7 +310,10 @@ impl Embeds for PageEmbeds<'_> {
                     .map(|s| s.notes.as_str())
                     .or_else(|| {
                         let meetings = &self.register.meetings;
-                        meetings.iter().find(|m| m.id == id).map(|m| m.notes.as_str())
+                        meetings
+                            .iter()
+                            .find(|m| m.id == id)
+                            .map(|m| m.notes.as_str())
                     })
                     .ok_or_else(|| {
                         format!("`notes(id=\"{id}\")`: no stakeholder or meeting has that id")

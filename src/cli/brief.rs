@@ -165,16 +165,13 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
             super::plural(written.left_out, "attendee", "attendees")
         );
     }
-    if let (Selection::Meeting(id), false) = (&options.selection, written.planned_outcomes.is_empty()) {
+    if let (Selection::Meeting(id), false) =
+        (&options.selection, written.planned_outcomes.is_empty())
+    {
         eprintln!(
             "warning: `{id}` is dated after {} and so planned: the brief leaves out the {} it records, until it has taken place",
             options.as_of,
-            written
-                .planned_outcomes
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::register::meetings::and_list(&written.planned_outcomes)
         );
     }
     let attendees = written.attendees;

@@ -478,7 +478,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Planned for {weekday} {date}, tomorrow",
         "计划于{date}（{weekday}）召开，即明天",
     ),
-    ("meeting_held", "Held on {weekday} {date}", "已于{date}（{weekday}）召开"),
+    (
+        "meeting_held",
+        "Held on {weekday} {date}",
+        "已于{date}（{weekday}）召开",
+    ),
     ("run_by", "Run by", "主持"),
     ("promised_to_head", "For", "对象"),
     ("meeting_agenda", "Agenda", "会议议程"),
@@ -501,11 +505,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("meeting_follow_ups", "Follow-ups", "跟进事项"),
     ("minutes", "Minutes", "会议纪要"),
     (
+        "decisions_withheld",
+        "The decisions are not in this edition.",
+        "本版未列决定事项。",
+    ),
+    (
+        "follow_ups_withheld",
+        "This edition leaves out follow-ups that are confidential or promised to someone it does not show.",
+        "本版未列保密的跟进事项，以及对本版未列人员所作的承诺。",
+    ),
+    (
         "minutes_withheld",
         "The minutes are not in this edition.",
         "本版未列会议纪要。",
     ),
-    ("open", "open", "未完成"),
+    ("still_open", "open", "未完成"),
     // What the register records since an attendee's last contact.
     ("since_heading", "Since the last contact", "上次沟通以来"),
     (
@@ -517,6 +531,18 @@ const LABELS: &[(&str, &str, &str)] = &[
         "since_nothing",
         "The last contact the register records is on {date}. Since then it records no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
         "登记册记录的上次沟通是 {date}。此后登记册未记录召开的会议、到期的承诺，也未记录与在其议题上表明立场的场外人士的往来。",
+    ),
+    // A public edition leaves out what is confidential: it says what it shows, never
+    // that the register records nothing.
+    (
+        "since_lead_public",
+        "The last contact the register records is on {date}. Since then this edition shows:",
+        "登记册记录的上次沟通是 {date}。此后本版列出：",
+    ),
+    (
+        "since_nothing_public",
+        "The last contact the register records is on {date}. Since then this edition shows no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后本版未列出召开的会议、到期的承诺，也未列出与在其议题上表明立场的场外人士的往来。",
     ),
     (
         "since_never",
@@ -554,7 +580,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "{n} contacts, the latest on {date}",
         "往来 {n} 次，最近一次在{date}",
     ),
-    ("since_contact_one", "1 contact, on {date}", "{date}往来 1 次"),
+    (
+        "since_contact_one",
+        "1 contact, on {date}",
+        "{date}往来 1 次",
+    ),
     ("since_more_others", "and {n} more", "另有 {n} 位"),
     (
         "needs_and_expectations",

@@ -178,12 +178,7 @@ pub(super) fn planned_outcomes(
         if fields.is_empty() {
             continue;
         }
-        let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-        let named = match named.split_last() {
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
+        let named = and_list(&fields);
         diagnostics.push(
             Diagnostic::warning(
                 "planned-meeting-outcome",
@@ -203,6 +198,16 @@ pub(super) fn planned_outcomes(
                  it has, correct its `date` or move `as_of` in `_project.md` on",
             ),
         );
+    }
+}
+
+/// Field names as a sentence lists them: `` `a`, `b` and `c` ``.
+pub fn and_list(fields: &[&str]) -> String {
+    let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    match named.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -5,7 +5,7 @@ pub mod day_rule;
 pub mod doc;
 pub mod front_matter;
 pub mod id;
-mod meetings;
+pub mod meetings;
 pub mod model;
 mod plan;
 mod references;
