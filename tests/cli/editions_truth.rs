@@ -526,6 +526,35 @@ fn no_public_page_of_the_hostile_register_holds_a_confidential_value() {
         }
     }
 
+    // A confidential meeting, and one whose only attendee's log is confidential (its
+    // decisions are), have no public brief; the internal one is made.
+    for (meeting, error) in [
+        (
+            "secret-board",
+            "error: `secret-board` is a confidential meeting (`confidential: true`): the public edition has no brief of it\n",
+        ),
+        (
+            "budget-board",
+            "error: every attendee of `budget-board` is left out of the public edition (their record or their log is confidential): it has nobody to brief\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let brief = |public: bool| {
+            let mut command = stake()
+                .arg("brief")
+                .arg(root().join("tests/fixtures/editions-hostile"))
+                .args([meeting, "--format", "md", "-o"])
+                .arg(dir.path().join(if public { "public" } else { "internal" }));
+            if public {
+                command = command.arg("--public");
+            }
+            command.assert()
+        };
+        brief(true).code(2).stderr_eq(error);
+        assert!(!dir.path().join("public").exists(), "nothing written");
+        brief(false).success();
+    }
+
     // Ben's log is confidential: the public edition says nothing of his last contact,
     // which internally is 21 Oct, and does not call him silent.
     let public = analysis(&built.public);
