@@ -280,6 +280,8 @@ mod tests {
             sentiment: Vec::new(),
             decisions: vec![format!("Decision of {id}")],
             follow_ups: Vec::new(),
+            fulfils: Vec::new(),
+            fulfils_at: Vec::new(),
             confidential: Vec::new(),
             confidential_record: false,
             notes: String::new(),
