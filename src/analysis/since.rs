@@ -7,7 +7,7 @@
 //! from it (that is git's history), so nothing here claims one. Documented in
 //! `docs/communication-plan.md` ("Since the last contact").
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -82,7 +82,7 @@ pub struct SharedIssues {
 }
 
 /// What changed since the last contact of each of `attendees` (indices into `register`,
-/// the register `analysis` and `feedback` were made from), in the order given.
+/// the register `analysis` and `feedback` were made from, sorted), in their order.
 pub fn since(
     register: &Register,
     analysis: &Analysis,
@@ -138,6 +138,8 @@ fn one(
     // Each other stakeholder once, with every issue of the attendee's they hold a stance
     // on (the attendee's order).
     let mut others: Vec<(usize, Vec<SharedIssues>)> = Vec::new();
+    // Where each other stands in `others`: an issue may have thousands of holders.
+    let mut at_of: HashMap<usize, usize> = HashMap::new();
     let mut seen_issues = BTreeSet::new();
     for p in &s.positions {
         let key = issue_key(&p.issue);
@@ -157,15 +159,12 @@ fn one(
             let outside = ids
                 .iter()
                 .filter_map(|id| index.get(id))
-                .filter(|j| !room.contains(j));
+                .filter(|j| room.binary_search(j).is_err());
             for j in outside {
-                let at = match others.iter().position(|(k, _)| *k == j) {
-                    Some(at) => at,
-                    None => {
-                        others.push((j, Vec::new()));
-                        others.len() - 1
-                    }
-                };
+                let at = *at_of.entry(j).or_insert_with(|| {
+                    others.push((j, Vec::new()));
+                    others.len() - 1
+                });
                 let groups = &mut others[at].1;
                 match groups.iter_mut().find(|g| g.stance == stance) {
                     Some(group) => group.issues.push(p.issue.clone()),
@@ -221,6 +220,8 @@ pub fn public(register: &Register, meetings: &[Meeting], since: &[Since]) -> Vec
     let secrets = Secrets::of(register);
     let index = Ids::of(register);
     let shown = |id: &str, inputs: Fields| index.get(id).is_some_and(|i| secrets.shows(i, inputs));
+    let shown_meetings: HashMap<&str, &Meeting> =
+        meetings.iter().map(|m| (m.id.as_str(), m)).collect();
     since
         .iter()
         .filter(|s| index.get(&s.id).is_some_and(|i| !secrets.hidden(i)))
@@ -239,7 +240,7 @@ pub fn public(register: &Register, meetings: &[Meeting], since: &[Since]) -> Vec
             s.meetings = s
                 .meetings
                 .iter()
-                .filter_map(|m| meetings.iter().find(|p| p.id == m.id).map(held))
+                .filter_map(|m| shown_meetings.get(m.id.as_str()).map(|p| held(p)))
                 .collect();
             if shown(&s.id, Fields::POSITIONS) {
                 s.others
