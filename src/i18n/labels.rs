@@ -435,6 +435,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("times", "({n} times)", "（{n} 次）"),
     // The meeting brief.
     ("meeting_brief", "Meeting brief", "会前简报"),
+    // The brief of a meeting already held: what it decided, not a pre-meeting pack.
+    ("held_meeting_brief", "Meeting brief", "会议简报"),
     ("attendees", "Attendees", "与会者"),
     ("agenda", "Agenda", "议题"),
     ("the_room", "The room", "与会者概览"),
