@@ -17,6 +17,7 @@ pub mod room;
 pub mod salience;
 pub mod schedule;
 pub mod sentiment;
+pub mod since;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -301,11 +301,24 @@ impl Embeds for PageEmbeds<'_> {
 
     fn markdown(&self, spec: &str) -> Result<&str, String> {
         match spec.split_once(' ') {
-            Some(("notes", id)) => self
-                .register
-                .get(id.trim())
-                .map(|s| s.notes.as_str())
-                .ok_or_else(|| format!("`notes(id=\"{id}\")`: no stakeholder has that id")),
+            // Stakeholders and meetings share one id space: a meeting's notes are its
+            // body (a planned meeting's agenda, a held one's minutes).
+            Some(("notes", id)) => {
+                let id = id.trim();
+                self.register
+                    .get(id)
+                    .map(|s| s.notes.as_str())
+                    .or_else(|| {
+                        let meetings = &self.register.meetings;
+                        meetings
+                            .iter()
+                            .find(|m| m.id == id)
+                            .map(|m| m.notes.as_str())
+                    })
+                    .ok_or_else(|| {
+                        format!("`notes(id=\"{id}\")`: no stakeholder or meeting has that id")
+                    })
+            }
             None if spec == "introduction" => Ok(self.register.project.introduction.as_str()),
             _ => Err(format!("nothing to embed as `{spec}`")),
         }

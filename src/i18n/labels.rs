@@ -61,6 +61,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("meeting_head", "Meeting", "会议"),
     ("decisions", "Decisions", "决定事项"),
     ("planned", "(planned)", "（计划）"),
+    // After a date: a meeting dated after the analysis date.
+    ("planned_suffix", " (planned)", "（计划）"),
     ("promised_to", "for ", "对象："),
     // Figures and column heads.
     ("stakeholders", "Stakeholders", "干系人"),
@@ -433,6 +435,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("times", "({n} times)", "（{n} 次）"),
     // The meeting brief.
     ("meeting_brief", "Meeting brief", "会前简报"),
+    // The brief of a meeting already held: what it decided, not a pre-meeting pack.
+    ("held_meeting_brief", "Meeting brief", "会议简报"),
     ("attendees", "Attendees", "与会者"),
     ("agenda", "Agenda", "议题"),
     ("the_room", "The room", "与会者概览"),
@@ -465,6 +469,125 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("promised_on", "Promised", "承诺日期"),
     ("in_the_room", "In the room", "与在场者的关系"),
+    // A meeting record's brief (format v2).
+    (
+        "meeting_planned",
+        "Planned for {weekday} {date}, in {days} days",
+        "计划于{date}（{weekday}）召开，还有 {days} 天",
+    ),
+    (
+        "meeting_planned_one",
+        "Planned for {weekday} {date}, tomorrow",
+        "计划于{date}（{weekday}）召开，即明天",
+    ),
+    (
+        "meeting_held",
+        "Held on {weekday} {date}",
+        "已于{date}（{weekday}）召开",
+    ),
+    ("run_by", "Run by", "主持"),
+    ("promised_to_head", "For", "对象"),
+    ("meeting_agenda", "Agenda", "会议议程"),
+    (
+        "no_agenda",
+        "The meeting record has no agenda yet: write it below the front matter of {file}.",
+        "会议记录尚无议程，可写在 {file} 的正文中。",
+    ),
+    (
+        "agenda_withheld",
+        "The agenda is not in this edition.",
+        "本版未列会议议程。",
+    ),
+    ("outcome", "What was decided", "会议决定"),
+    (
+        "no_decisions",
+        "The meeting record lists no decisions.",
+        "会议记录中未列出决定事项。",
+    ),
+    ("meeting_follow_ups", "Follow-ups", "跟进事项"),
+    ("minutes", "Minutes", "会议纪要"),
+    (
+        "decisions_withheld",
+        "The decisions are not in this edition.",
+        "本版未列决定事项。",
+    ),
+    (
+        "follow_ups_withheld",
+        "This edition leaves out follow-ups that are confidential or promised to someone it does not show.",
+        "本版未列保密的跟进事项，以及对本版未列人员所作的承诺。",
+    ),
+    (
+        "minutes_withheld",
+        "The minutes are not in this edition.",
+        "本版未列会议纪要。",
+    ),
+    ("still_open", "open", "未完成"),
+    // What the register records since an attendee's last contact.
+    ("since_heading", "Since the last contact", "上次沟通以来"),
+    (
+        "since_lead",
+        "The last contact the register records is on {date}. Since then it records:",
+        "登记册记录的上次沟通是 {date}。此后登记册记录了：",
+    ),
+    (
+        "since_nothing",
+        "The last contact the register records is on {date}. Since then it records no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后登记册未记录召开的会议、到期的承诺，也未记录与在其议题上表明立场的场外人士的往来。",
+    ),
+    // A public edition leaves out what is confidential: it says what it shows, never
+    // that the register records nothing.
+    (
+        "since_lead_public",
+        "The last contact the register records is on {date}. Since then this edition shows:",
+        "登记册记录的上次沟通是 {date}。此后本版列出：",
+    ),
+    (
+        "since_nothing_public",
+        "The last contact the register records is on {date}. Since then this edition shows no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后本版未列出召开的会议、到期的承诺，也未列出与在其议题上表明立场的场外人士的往来。",
+    ),
+    (
+        "since_never",
+        "The register records no contact with them, so there is no last contact to compare with.",
+        "登记册中没有与其往来的记录，无从比较。",
+    ),
+    (
+        "since_withheld",
+        "Not in this edition: it depends on the interaction log, which this edition leaves out.",
+        "本版未列：它取决于本版未列的往来记录。",
+    ),
+    (
+        "since_meetings",
+        "Meetings that do not list them as an attendee",
+        "未列其为与会者的会议",
+    ),
+    ("decided", "decided", "决定"),
+    (
+        "since_more_meetings",
+        "and {n} earlier meetings",
+        "另有更早的会议 {n} 次",
+    ),
+    (
+        "since_fell_due",
+        "Promises to them that fell due, not recorded as done",
+        "已到期但未记录完成的承诺",
+    ),
+    (
+        "since_others",
+        "Contacts with others outside the room who take a position on their issues",
+        "与在其议题上表明立场的场外人士的往来",
+    ),
+    (
+        "since_contacts",
+        "{n} contacts, the latest on {date}",
+        "往来 {n} 次，最近一次在{date}",
+    ),
+    (
+        "since_contact_one",
+        "1 contact, on {date}",
+        "{date}往来 1 次",
+    ),
+    ("since_more_others", "and {n} more", "另有 {n} 位"),
     (
         "needs_and_expectations",
         "Needs and expectations",
@@ -877,6 +1000,12 @@ const WEEKDAYS: [(&str, &str); 7] = [
     ("Sat", "周六"),
     ("Sun", "周日"),
 ];
+
+/// The weekday of `date`, short: `Thu`, `周四`.
+pub fn weekday(language: Language, date: Date) -> &'static str {
+    let (en, zh) = WEEKDAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())];
+    pick(language, en, zh)
+}
 
 /// A date with its weekday and without the year, for a calendar: `Tue 24 Nov`,
 /// `11月24日 周二`.

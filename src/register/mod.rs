@@ -5,7 +5,7 @@ pub mod day_rule;
 pub mod doc;
 pub mod front_matter;
 pub mod id;
-mod meetings;
+pub mod meetings;
 pub mod model;
 mod plan;
 mod references;
@@ -171,6 +171,11 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         &meetings,
         &mut diagnostics,
     );
+    // `check` has no `--as-of`: the project's date, else today, as `analyze` defaults.
+    let as_of = project
+        .as_of
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    meetings::planned_outcomes(root, &meetings, as_of, &mut diagnostics);
 
     let readable = found.files.len();
     if stakeholders.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
