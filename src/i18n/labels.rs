@@ -312,7 +312,6 @@ const LABELS: &[(&str, &str, &str)] = &[
         "{item}（{n} 位干系人）",
     ),
     ("planned_communication", "Planned communication", "计划沟通"),
-    ("with_audience", "with {n} stakeholders", "共 {n} 位干系人"),
     ("last_kept", "Last kept", "上次执行"),
     (
         "plan_intro",

@@ -162,7 +162,7 @@ fn the_plan_calendar_and_spreadsheet_hold_each_item_once() {
     let dev = fs::read_to_string(out.join("stakeholders/dev-rao.md")).unwrap();
     assert!(dev.contains("## Planned communication"), "{dev}");
     assert!(
-        dev.contains("Monthly budget report (with 2 stakeholders)"),
+        dev.contains("Monthly budget report · 2 stakeholders"),
         "{dev}"
     );
 }
