@@ -3,6 +3,7 @@
 mod analyze;
 mod brief;
 mod editions;
+mod history;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -193,6 +194,29 @@ Examples:
   stake brief . --tag works-council -o briefs/2026-12-10"
     )]
     Brief(brief::BriefArgs),
+    /// What changed in the register between two revisions of its git repository (by
+    /// default from REV to the working tree): who moved on the grid, who became more or
+    /// less engaged, new opponents, new conflicts, new and resolved findings.
+    #[command(
+        after_help = "A REV is a tag, a branch, a commit or a date YYYY-MM-DD (the last \
+commit on or before it). Exit status: 0 compared, 2 usage problem (not in a git \
+repository, a bare repository, a REV that names no commit: the closest tags are named).
+
+Examples:
+  stake diff register/ --since steering-2026-11
+  stake diff . --since 2026-11-01 --until HEAD --format md
+  stake diff . --since v1 --format json > changes.json"
+    )]
+    Diff(history::DiffArgs),
+    /// The register's figures at every commit that changed it: engagement index,
+    /// counts by quadrant and salience, and each stakeholder's assessments over time.
+    #[command(after_help = "Exit status: 0 listed, 2 usage problem (not in a git \
+repository, a bare or shallow repository).
+
+Examples:
+  stake history register/
+  stake history . --format json > history.json")]
+    History(history::HistoryArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -305,6 +329,8 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         }
         Command::Analyze(args) => analyze::run(args, color),
         Command::Brief(args) => brief::run(args, color),
+        Command::Diff(args) => history::run_diff(args, color),
+        Command::History(args) => history::run_history(args, color),
         Command::Build {
             dir,
             out,
