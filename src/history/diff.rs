@@ -122,6 +122,9 @@ pub struct Diff {
     pub engagement_index: [Option<u8>; 2],
     /// The number of stakeholders at both ends.
     pub stakeholders: [usize; 2],
+    /// The issues each added stakeholder opposes, as (id, issue): new opponents too.
+    #[serde(skip)]
+    pub added_opponents: Vec<(String, String)>,
     /// Names by id, at the later end, else the earlier one.
     #[serde(skip)]
     pub names: BTreeMap<String, String>,
@@ -179,6 +182,16 @@ pub fn diff(since: &Snapshot<'_>, until: &Snapshot<'_>) -> Diff {
             until.analysis.summary.engagement_index,
         ],
         stakeholders: [before.len(), after.len()],
+        added_opponents: after
+            .iter()
+            .filter(|(id, _)| !before.contains_key(*id))
+            .flat_map(|(id, (s, _))| {
+                s.positions
+                    .iter()
+                    .filter(|p| p.stance == Stance::Oppose)
+                    .map(|p| ((*id).to_owned(), p.issue.clone()))
+            })
+            .collect(),
         names,
     }
 }

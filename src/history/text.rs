@@ -148,6 +148,11 @@ pub fn diff(diff: &Diff, style: Style) -> String {
         of("stance")
             .filter(|c| c.to == "oppose")
             .map(stance)
+            .chain(
+                diff.added_opponents.iter().map(|(id, issue)| {
+                    format!("{} on \"{issue}\": oppose (new stakeholder)", who(id))
+                }),
+            )
             .collect(),
     );
     add(
@@ -341,8 +346,13 @@ pub fn timeline(timeline: &Timeline) -> String {
     };
     let _ = writeln!(
         out,
-        "{} commits changed the register in {folder}{}",
+        "{} {} the register in {folder}{}",
         timeline.points.len(),
+        if timeline.points.len() == 1 {
+            "commit changed"
+        } else {
+            "commits changed"
+        },
         if timeline.shallow {
             " (a shallow clone: older history is not in it)"
         } else {

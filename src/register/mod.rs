@@ -472,3 +472,56 @@ fn decode_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<String, Box
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file below `root` with its bytes, as a commit would hold them.
+    fn files_of(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(root).unwrap().to_path_buf();
+                (relative, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    /// The register as loaded, in a form to compare: its JSON and its diagnostics.
+    fn seen(loaded: &Loaded) -> (String, Vec<Diagnostic>) {
+        let json = serde_json::to_string(&loaded.register).unwrap();
+        (json, loaded.diagnostics.clone())
+    }
+
+    #[test]
+    fn files_given_with_their_bytes_load_as_the_folder_does() {
+        let limits = Limits::default();
+        for sample in [
+            "samples/erp-rollout",
+            "samples/metro-line",
+            "tests/fixtures/bad",
+        ] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
+            let from_disk = load(&root, &limits).unwrap();
+            let from_bytes = load_files(&root, &files_of(&root), &limits);
+            assert_eq!(seen(&from_disk), seen(&from_bytes), "{sample}");
+            assert!(!from_disk.register.stakeholders.is_empty() || sample.contains("bad"));
+        }
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_from_bytes_too() {
+        let limits = Limits { max_file_bytes: 10 };
+        let files = vec![(PathBuf::from("a.md"), b"---\nname: A\n---\n".to_vec())];
+        let loaded = load_files(Path::new("reg"), &files, &limits);
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "file-too-large")
+        );
+    }
+}

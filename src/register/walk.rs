@@ -202,3 +202,36 @@ fn io_reason(error: &walkdir::Error) -> String {
         .io_error()
         .map_or_else(|| error.to_string(), ToString::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_skips_what_the_walk_skips() {
+        let paths = [
+            "_project.md",
+            "people/alice.md",
+            "people/_draft.md",
+            "people/README.txt",
+            ".obsidian/x.md",
+            "people/.hidden/y.md",
+            "templates/report.md",
+            "people/templates/z.md",
+            "internal-edition/.stake-output",
+            "internal-edition/report.md",
+            "sub/_project.md",
+            "Bob.MD",
+        ];
+        let found = select(Path::new("reg"), paths.iter().map(Path::new));
+        assert_eq!(found.project, Some(PathBuf::from("_project.md")));
+        let files: Vec<&str> = found.files.iter().map(|p| p.to_str().unwrap()).collect();
+        assert_eq!(
+            files,
+            ["Bob.MD", "people/alice.md", "people/templates/z.md"]
+        );
+        assert_eq!(found.diagnostics.len(), 1);
+        assert_eq!(found.diagnostics[0].code, "nested-project-file");
+        assert_eq!(found.diagnostics[0].file, Path::new("reg/sub/_project.md"));
+    }
+}
