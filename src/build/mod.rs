@@ -71,6 +71,9 @@ pub struct Options {
     /// Only this owner's touches in `communication-plan.ics` and `.csv`, for their own
     /// calendar.
     pub owner: Option<String>,
+    /// What changed since an earlier revision (`--since REV`), as the templates'
+    /// `changes` ([`crate::history::view`]); the internal edition only.
+    pub changes: Option<serde_json::Value>,
 }
 
 /// What a build did.
@@ -139,6 +142,9 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     );
     let mut base = base?;
     base.insert_value("plan", plan_view);
+    if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
+        base.insert_value("changes", tera::Value::from_serializable(changes));
+    }
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;

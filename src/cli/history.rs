@@ -254,3 +254,55 @@ pub(super) fn run_history(args: HistoryArgs, color: bool) -> Result<ExitCode, St
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
+
+/// `changes` for `stake build --since REV`: the register being built (`loaded`, the
+/// working tree, analysed as of `as_of`) compared with the one at `rev`.
+pub(super) fn changes_since(
+    dir: &Path,
+    rev: &str,
+    loaded: &Loaded,
+    as_of_date: Date,
+    limits: &Limits,
+    color: bool,
+) -> Result<serde_json::Value, String> {
+    let repo = Repo::open(dir).map_err(|e| e.to_string())?;
+    let commit = repo.resolve(rev).map_err(|e| e.to_string())?;
+    let since = history::load_at(&repo, dir, &commit, rev, limits).map_err(|e| e.to_string())?;
+    report_errors(
+        &format!("the register at `{rev}` ({})", commit.short()),
+        &since,
+        color,
+    );
+    let since_end = End {
+        rev: rev.to_owned(),
+        commit: Some(commit.hex()),
+        date: commit.date,
+        as_of: as_of(&since, commit.date),
+        working_tree: false,
+    };
+    let until_end = End {
+        rev: "working tree".into(),
+        commit: None,
+        date: as_of_date,
+        as_of: as_of_date,
+        working_tree: true,
+    };
+    let (since_analysis, until_analysis) = rayon::join(
+        || analysis::analyze(&since.register, since_end.as_of),
+        || analysis::analyze(&loaded.register, as_of_date),
+    );
+    let result = diff::diff(
+        &Snapshot {
+            end: since_end,
+            register: &since.register,
+            analysis: &since_analysis,
+        },
+        &Snapshot {
+            end: until_end,
+            register: &loaded.register,
+            analysis: &until_analysis,
+        },
+    );
+    let view = crate::history::view::changes(&result, loaded.register.project.language);
+    Ok(serde_json::to_value(view).expect("changes serialise"))
+}

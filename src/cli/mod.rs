@@ -181,6 +181,11 @@ Examples:
         /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
+        /// Add a "What changed" section to the report: the register compared with its
+        /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
+        /// edition only.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
     /// with talking points.
@@ -344,6 +349,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             fonts,
             templates,
             max_file_size,
+            since,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
             if !public {
@@ -371,10 +377,24 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     dir.display()
                 );
             }
+            let as_of = as_of_or_default(as_of, &loaded.register);
+            let changes = match since.as_deref() {
+                Some(_) if public => {
+                    eprintln!(
+                        "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"
+                    );
+                    None
+                }
+                Some(rev) => Some(history::changes_since(
+                    &dir, rev, &loaded, as_of, &limits, color,
+                )?),
+                None => None,
+            };
             let options = build::Options {
                 out: out.clone(),
                 public,
-                as_of: as_of_or_default(as_of, &loaded.register),
+                changes,
+                as_of,
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::analysis::findings::Finding;
+use crate::analysis::findings::{Code, Finding};
 use crate::analysis::issues::{Conflict, issue_key};
 use crate::analysis::{Analysis, Assessment};
 use crate::register::vocab::{Date, Stance};
@@ -337,13 +337,14 @@ impl Turnover<Conflict> {
 
 /// A finding is the same finding when it is of the same kind, about the same
 /// stakeholder and the same touch, follow-up or date: its days and urgency move on
-/// with time.
+/// with time. A silent stakeholder who became key (or stopped being key) is still the
+/// same silence, not one resolved and one new.
 fn finding_key(f: &Finding) -> (&'static str, &str, Option<&str>) {
-    (
-        f.code.as_str(),
-        f.stakeholder.as_str(),
-        f.subject.as_deref(),
-    )
+    let kind = match f.code {
+        Code::KeySilent => Code::Silent,
+        code => code,
+    };
+    (kind.as_str(), f.stakeholder.as_str(), f.subject.as_deref())
 }
 
 fn findings(before: &[Finding], after: &[Finding]) -> FindingTurnover {

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod repo;
 pub mod text;
 pub mod timeline;
+pub mod view;
 
 use std::path::Path;
 

@@ -566,3 +566,84 @@ fn outside_git_bare_and_shallow_are_usage_problems() {
         "{out}"
     );
 }
+
+#[test]
+fn build_since_adds_what_changed_to_the_internal_report_only() {
+    let Some((repo, _)) = steering_repo() else {
+        return;
+    };
+    let out = repo.path().join("out");
+    let (code, _, err) = repo.stake(&[
+        "build",
+        REG,
+        "--since",
+        "sc-2026-10",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let at = report
+        .find("## What changed\n")
+        .unwrap_or_else(|| panic!("{report}"));
+    let section = &report[at..report[at..]
+        .find("\n## Introduction")
+        .map_or(report.len(), |e| at + e)];
+    assert!(
+        section.contains("Compared with: **sc-2026-10**"),
+        "{section}"
+    );
+    assert!(
+        section.contains("### Moved on the grid\n\n- [Bob Stone](stakeholders/bob.html): Keep informed → Manage closely\n"),
+        "{section}"
+    );
+    assert!(
+        section.contains("### Engagement changes\n\n- [Bob Stone](stakeholders/bob.html): Neutral → Supportive ▲\n"),
+        "{section}"
+    );
+    // Silent before and after (Bob became key on the way): not resolved, not new.
+    assert_eq!(
+        section
+            .matches("Bob Stone](stakeholders/bob.html): No contact recorded")
+            .count(),
+        0,
+        "{section}"
+    );
+    assert!(
+        section.contains("### Resolved findings\n\n- Carol Diaz: No contact recorded\n"),
+        "{section}"
+    );
+    assert!(section.contains("### New conflicts\n"), "{section}");
+    // Carol has no page any more: her name without a link.
+    assert!(
+        section.contains("### No longer in the register\n\n- Carol Diaz\n"),
+        "{section}"
+    );
+
+    let public = repo.path().join("public");
+    let (code, _, err) = repo.stake(&[
+        "build",
+        REG,
+        "--public",
+        "--since",
+        "sc-2026-10",
+        "--format",
+        "md",
+        "-o",
+        public.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("the public edition has no \"What changed\" section"),
+        "{err}"
+    );
+    let report = std::fs::read_to_string(public.join("report.md")).unwrap();
+    assert!(!report.contains("What changed"), "{report}");
+
+    let (code, _, err) =
+        repo.stake(&["build", REG, "--since", "nope", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`nope` is not a tag"), "{err}");
+}
