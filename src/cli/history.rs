@@ -256,7 +256,8 @@ pub(super) fn run_history(args: HistoryArgs, color: bool) -> Result<ExitCode, St
 }
 
 /// `changes` for `stake build --since REV`: the register being built (`loaded`, the
-/// working tree, analysed as of `as_of`) compared with the one at `rev`.
+/// working tree, analysed as of `as_of`) compared with the one at `rev`, as the
+/// templates see it.
 pub(super) fn changes_since(
     dir: &Path,
     rev: &str,
@@ -265,6 +266,21 @@ pub(super) fn changes_since(
     limits: &Limits,
     color: bool,
 ) -> Result<serde_json::Value, String> {
+    let result = diff_since(dir, rev, &loaded.register, as_of_date, limits, color)?;
+    let view = crate::history::view::changes(&result, loaded.register.project.language);
+    Ok(serde_json::to_value(view).expect("changes serialise"))
+}
+
+/// The register in `register` (the working tree, analysed as of `as_of`) compared with
+/// the one at `rev`.
+pub(super) fn diff_since(
+    dir: &Path,
+    rev: &str,
+    register: &register::Register,
+    as_of_date: Date,
+    limits: &Limits,
+    color: bool,
+) -> Result<diff::Diff, String> {
     let repo = Repo::open(dir).map_err(|e| e.to_string())?;
     let commit = repo.resolve(rev).map_err(|e| e.to_string())?;
     let since = history::load_at(&repo, dir, &commit, rev, limits).map_err(|e| e.to_string())?;
@@ -289,9 +305,9 @@ pub(super) fn changes_since(
     };
     let (since_analysis, until_analysis) = rayon::join(
         || analysis::analyze(&since.register, since_end.as_of),
-        || analysis::analyze(&loaded.register, as_of_date),
+        || analysis::analyze(register, as_of_date),
     );
-    let result = diff::diff(
+    Ok(diff::diff(
         &Snapshot {
             end: since_end,
             register: &since.register,
@@ -299,10 +315,8 @@ pub(super) fn changes_since(
         },
         &Snapshot {
             end: until_end,
-            register: &loaded.register,
+            register,
             analysis: &until_analysis,
         },
-    );
-    let view = crate::history::view::changes(&result, loaded.register.project.language);
-    Ok(serde_json::to_value(view).expect("changes serialise"))
+    ))
 }

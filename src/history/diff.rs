@@ -196,6 +196,39 @@ pub fn diff(since: &Snapshot<'_>, until: &Snapshot<'_>) -> Diff {
     }
 }
 
+impl Diff {
+    /// The part of the diff about some stakeholders (a meeting's attendees): their
+    /// changes, findings, relationships, and the conflicts that involve one of them.
+    pub fn restricted_to(&self, ids: &BTreeSet<&str>) -> Diff {
+        let has = |id: &str| ids.contains(id);
+        let conflict = |c: &Conflict| match c {
+            Conflict::Relationship { between, .. } => between.iter().any(|id| has(id)),
+            Conflict::Issue {
+                support, oppose, ..
+            } => support.iter().chain(oppose).any(|id| has(id)),
+        };
+        let mut diff = self.clone();
+        diff.added.retain(|id| has(id));
+        diff.removed.retain(|id| has(id));
+        diff.changed.retain(|c| has(&c.id));
+        diff.reused.retain(|r| has(&r.id));
+        for links in [
+            &mut diff.relationships.added,
+            &mut diff.relationships.removed,
+        ] {
+            links.retain(|l| has(&l.from) || has(&l.with));
+        }
+        for conflicts in [&mut diff.conflicts.added, &mut diff.conflicts.removed] {
+            conflicts.retain(conflict);
+        }
+        for findings in [&mut diff.findings.new, &mut diff.findings.resolved] {
+            findings.retain(|f| has(&f.stakeholder));
+        }
+        diff.added_opponents.retain(|(id, _)| has(id));
+        diff
+    }
+}
+
 fn pairs<'a>(snapshot: &Snapshot<'a>) -> BTreeMap<&'a str, (&'a Stakeholder, &'a Assessment)> {
     let analysis: HashMap<&str, &Assessment> = snapshot
         .analysis

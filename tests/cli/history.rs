@@ -647,3 +647,42 @@ fn build_since_adds_what_changed_to_the_internal_report_only() {
     assert_eq!(code, 2);
     assert!(err.contains("`nope` is not a tag"), "{err}");
 }
+
+#[test]
+fn brief_since_tells_what_changed_about_the_attendees() {
+    let Some((repo, _)) = steering_repo() else {
+        return;
+    };
+    let out = repo.path().join("brief");
+    let (code, _, err) = repo.stake(&[
+        "brief",
+        REG,
+        "bob",
+        "dave",
+        "--since",
+        "sc-2026-10",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let brief = std::fs::read_to_string(out.join("brief.md")).unwrap();
+    let at = brief
+        .find("## What changed\n")
+        .unwrap_or_else(|| panic!("{brief}"));
+    let section = &brief[at..brief[at + 1..]
+        .find("\n# ")
+        .map_or(brief.len(), |e| at + 1 + e)];
+    // No profile pages beside a brief: names without links.
+    assert!(
+        section.contains("### Moved on the grid\n\n- Bob Stone: Keep informed → Manage closely\n"),
+        "{section}"
+    );
+    assert!(
+        section.contains("### New stakeholders\n\n- Dave Okafor\n"),
+        "{section}"
+    );
+    // Carol is not in the room: her removal is not the room's news.
+    assert!(!section.contains("Carol"), "{section}");
+}
