@@ -222,7 +222,7 @@ impl Diff {
             conflicts.retain(conflict);
         }
         for findings in [&mut diff.findings.new, &mut diff.findings.resolved] {
-            findings.retain(|f| has(&f.stakeholder));
+            findings.retain(|f| f.stakeholder.as_deref().is_some_and(has));
         }
         diff.added_opponents.retain(|(id, _)| has(id));
         diff
@@ -368,16 +368,27 @@ impl Turnover<Conflict> {
     }
 }
 
+/// What tells findings apart: kind; stakeholder, plan item, meeting; subject.
+type FindingKey<'a> = (&'static str, [Option<&'a str>; 3], Option<&'a str>);
+
 /// A finding is the same finding when it is of the same kind, about the same
-/// stakeholder and the same touch, follow-up or date: its days and urgency move on
-/// with time. A silent stakeholder who became key (or stopped being key) is still the
+/// stakeholder (plan item, meeting) and the same touch, follow-up or date: its days
+/// and urgency move on with time. A silent stakeholder who became key (or stopped being key) is still the
 /// same silence, not one resolved and one new.
-fn finding_key(f: &Finding) -> (&'static str, &str, Option<&str>) {
+fn finding_key(f: &Finding) -> FindingKey<'_> {
     let kind = match f.code {
         Code::KeySilent => Code::Silent,
         code => code,
     };
-    (kind.as_str(), f.stakeholder.as_str(), f.subject.as_deref())
+    (
+        kind.as_str(),
+        [
+            f.stakeholder.as_deref(),
+            f.plan_item.as_deref(),
+            f.meeting.as_deref(),
+        ],
+        f.subject.as_deref(),
+    )
 }
 
 fn findings(before: &[Finding], after: &[Finding]) -> FindingTurnover {

@@ -221,12 +221,13 @@ pub fn diff(diff: &Diff, style: Style) -> String {
         diff.removed.iter().map(|id| who(id)).collect(),
     );
     let finding = |f: &crate::analysis::findings::Finding| {
-        format!(
-            "[{}] {}: {}",
-            f.severity.as_str(),
-            who(&f.stakeholder),
-            f.message
-        )
+        let about = match (&f.stakeholder, &f.plan_item, &f.meeting) {
+            (Some(id), ..) => who(id),
+            (None, Some(item), _) => format!("plan item `{item}`"),
+            (None, None, Some(meeting)) => format!("meeting `{meeting}`"),
+            (None, None, None) => String::new(),
+        };
+        format!("[{}] {about}: {}", f.severity.as_str(), f.message)
     };
     add(
         "New findings",
