@@ -320,3 +320,22 @@ pub(super) fn diff_since(
         },
     ))
 }
+
+/// Each stakeholder's assessments over the register's history, by id, for the
+/// profiles of `stake build --since` (problems in old commits are `stake history`'s
+/// to tell).
+pub(super) fn assessments(
+    dir: &Path,
+    limits: &Limits,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let repo = Repo::open(dir).map_err(|e| e.to_string())?;
+    let timeline = timeline::timeline(&repo, dir, limits).map_err(|e| e.to_string())?;
+    Ok(timeline
+        .stakeholders
+        .into_iter()
+        .map(|(id, series)| {
+            let entries = serde_json::to_value(series.assessments).expect("assessments serialise");
+            (id, entries)
+        })
+        .collect())
+}

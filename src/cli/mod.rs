@@ -390,10 +390,15 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 )?),
                 None => None,
             };
+            let assessments = match changes {
+                Some(_) => Some(history::assessments(&dir, &limits)?),
+                None => None,
+            };
             let options = build::Options {
                 out: out.clone(),
                 public,
                 changes,
+                assessments,
                 as_of,
                 formats: format.into_iter().collect(),
                 templates,

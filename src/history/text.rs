@@ -294,10 +294,14 @@ pub fn diff(diff: &Diff, style: Style) -> String {
             index(diff.engagement_index[1])
         ));
     }
-    let as_of = format!(
-        "Findings as of {} and {} respectively.",
-        diff.since.as_of, diff.until.as_of
-    );
+    let as_of = if diff.since.as_of == diff.until.as_of {
+        format!("Findings as of {} at both ends.", diff.since.as_of)
+    } else {
+        format!(
+            "Findings as of {} and {} respectively.",
+            diff.since.as_of, diff.until.as_of
+        )
+    };
     match style {
         Style::Plain => {
             let _ = writeln!(out, "{title}\n{as_of}\n");

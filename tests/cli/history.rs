@@ -622,6 +622,32 @@ fn build_since_adds_what_changed_to_the_internal_report_only() {
         "{section}"
     );
 
+    // Each profile has its assessments over the history, with the commit's author.
+    let bob = std::fs::read_to_string(out.join("stakeholders/bob.md")).unwrap();
+    let at = bob
+        .find("## Assessment history\n")
+        .unwrap_or_else(|| panic!("{bob}"));
+    let rows: Vec<&str> = bob[at..]
+        .lines()
+        .skip(4)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), 2, "{bob}");
+    assert!(
+        rows[0].starts_with(
+            "| 1\u{a0}Oct\u{a0}2026 | low | high | Keep informed | Neutral → Leading | Ann Lee |"
+        ),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with(
+            "| 5\u{a0}Nov\u{a0}2026 | high | high | Manage closely | Supportive → Leading | Raj Patel |"
+        ),
+        "{rows:?}"
+    );
+    let carol_gone = !out.join("stakeholders/carol.md").exists();
+    assert!(carol_gone);
+
     let public = repo.path().join("public");
     let (code, _, err) = repo.stake(&[
         "build",
@@ -641,6 +667,8 @@ fn build_since_adds_what_changed_to_the_internal_report_only() {
     );
     let report = std::fs::read_to_string(public.join("report.md")).unwrap();
     assert!(!report.contains("What changed"), "{report}");
+    let bob = std::fs::read_to_string(public.join("stakeholders/bob.md")).unwrap();
+    assert!(!bob.contains("Assessment history"), "{bob}");
 
     let (code, _, err) =
         repo.stake(&["build", REG, "--since", "nope", "-o", out.to_str().unwrap()]);
