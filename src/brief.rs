@@ -76,6 +76,9 @@ pub struct Options {
     pub public: bool,
     /// Paper and fonts of `brief.pdf`.
     pub pdf: PdfOptions,
+    /// What changed since an earlier revision (`--since REV`): the brief shows the part
+    /// about the attendees; the internal edition only.
+    pub changes: Option<crate::history::diff::Diff>,
 }
 
 /// What a brief wrote.
@@ -367,6 +370,14 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         "attendees",
         &attendees_of(&base, &room, &since, view.register),
     );
+    if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
+        let ids = attendees
+            .iter()
+            .map(|&i| register.stakeholders[i].id.as_str());
+        let changes = changes.restricted_to(&ids.collect());
+        let view = crate::history::view::changes(&changes, register.project.language);
+        context.insert("changes", &view);
+    }
 
     let styles = Styles::new(&templates, &context);
     let pages = Pages {

@@ -64,6 +64,11 @@ pub struct BriefArgs {
     /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
     #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
+    /// Add a "What changed" section about the attendees: the register compared with its
+    /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
+    /// edition only.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -147,9 +152,23 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     } else {
         selection
     };
+    let as_of = super::as_of_or_default(args.as_of, &register);
+    let changes = match args.since.as_deref() {
+        Some(_) if args.public => {
+            eprintln!(
+                "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"
+            );
+            None
+        }
+        Some(rev) => Some(super::history::diff_since(
+            &dir, rev, &register, as_of, &limits, color,
+        )?),
+        None => None,
+    };
     let options = brief::Options {
         out: args.out,
-        as_of: super::as_of_or_default(args.as_of, &register),
+        changes,
+        as_of,
         formats: args.format.into_iter().collect(),
         templates: args.templates,
         selection,

@@ -3,6 +3,7 @@
 mod analyze;
 mod brief;
 mod editions;
+mod history;
 mod init;
 
 use std::io::{IsTerminal, Write};
@@ -180,6 +181,11 @@ Examples:
         /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
+        /// Add a "What changed" section to the report: the register compared with its
+        /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
+        /// edition only.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
     /// with talking points.
@@ -193,6 +199,29 @@ Examples:
   stake brief . --tag works-council -o briefs/2026-12-10"
     )]
     Brief(brief::BriefArgs),
+    /// What changed in the register between two revisions of its git repository (by
+    /// default from REV to the working tree): who moved on the grid, who became more or
+    /// less engaged, new opponents, new conflicts, new and resolved findings.
+    #[command(
+        after_help = "A REV is a tag, a branch, a commit or a date YYYY-MM-DD (the last \
+commit on or before it). Exit status: 0 compared, 2 usage problem (not in a git \
+repository, a bare repository, a REV that names no commit: the closest tags are named).
+
+Examples:
+  stake diff register/ --since steering-2026-11
+  stake diff . --since 2026-11-01 --until HEAD --format md
+  stake diff . --since v1 --format json > changes.json"
+    )]
+    Diff(history::DiffArgs),
+    /// The register's figures at every commit that changed it: engagement index,
+    /// counts by quadrant and salience, and each stakeholder's assessments over time.
+    #[command(after_help = "Exit status: 0 listed, 2 usage problem (not in a git \
+repository, a bare or shallow repository).
+
+Examples:
+  stake history register/
+  stake history . --format json > history.json")]
+    History(history::HistoryArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -305,6 +334,8 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         }
         Command::Analyze(args) => analyze::run(args, color),
         Command::Brief(args) => brief::run(args, color),
+        Command::Diff(args) => history::run_diff(args, color),
+        Command::History(args) => history::run_history(args, color),
         Command::Build {
             dir,
             out,
@@ -318,6 +349,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             fonts,
             templates,
             max_file_size,
+            since,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
             if !public {
@@ -345,10 +377,29 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     dir.display()
                 );
             }
+            let as_of = as_of_or_default(as_of, &loaded.register);
+            let changes = match since.as_deref() {
+                Some(_) if public => {
+                    eprintln!(
+                        "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"
+                    );
+                    None
+                }
+                Some(rev) => Some(history::changes_since(
+                    &dir, rev, &loaded, as_of, &limits, color,
+                )?),
+                None => None,
+            };
+            let assessments = match changes {
+                Some(_) => Some(history::assessments(&dir, &limits)?),
+                None => None,
+            };
             let options = build::Options {
                 out: out.clone(),
                 public,
-                as_of: as_of_or_default(as_of, &loaded.register),
+                changes,
+                assessments,
+                as_of,
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,

@@ -152,6 +152,32 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("contact_field.wechat", "WeChat", "微信"),
     ("lparen", " (", "（"),
     ("rparen", ")", "）"),
+    // "What changed since …" (`stake build --since REV`).
+    ("changes", "What changed", "近期变化"),
+    ("changes_since", "Compared with", "对比版本"),
+    ("changes_now", "Now", "当前"),
+    ("assessment_history", "Assessment history", "评估历史"),
+    ("commit_author", "By", "提交人"),
+    ("commit", "Commit", "提交"),
+    ("not_in_register", "not in the register", "不在登记册中"),
+    ("moved_on_grid", "Moved on the grid", "方格位置变化"),
+    ("engagement_changes", "Engagement changes", "参与度变化"),
+    ("stance_changes", "Stance changes", "立场变化"),
+    ("new_findings", "New findings", "新增关注事项"),
+    ("resolved_findings", "Resolved findings", "已解决的关注事项"),
+    ("new_conflicts", "New conflicts", "新增冲突"),
+    ("resolved_conflicts", "Conflicts resolved", "已化解的冲突"),
+    ("added_stakeholders", "New stakeholders", "新增干系人"),
+    (
+        "removed_stakeholders",
+        "No longer in the register",
+        "已移出登记册",
+    ),
+    (
+        "no_changes",
+        "No grid position, engagement, stance, conflict or finding changed, and nobody was added or removed.",
+        "方格位置、参与度、立场、冲突与关注事项均无变化，也没有增减干系人。",
+    ),
     ("never", "none recorded", "无记录"),
     // The register shows what was logged, not what happened: "none recorded", never
     // "never". A public edition's word for a fact it leaves out is not "none" either.

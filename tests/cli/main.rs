@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod editions;
 mod editions_truth;
+mod history;
 mod hostile;
 mod hostile_io;
 mod hostile_render;
