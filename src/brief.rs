@@ -356,6 +356,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         ),
         false => (room, since),
     };
+    let since: Vec<Since> = since.into_iter().map(Since::listed).collect();
     let charts = Charts::build(&view, options.as_of);
 
     let templates = Templates::for_register(options.templates.as_deref(), view.register)?;

@@ -39,6 +39,27 @@ pub struct Since {
     /// stance on and were contacted after the last contact, the most recently contacted
     /// first (those in the room have their own page).
     pub others: Vec<OtherContact>,
+    /// Meetings left off the list by [`Since::listed`], counted.
+    pub more_meetings: usize,
+    /// Others left off the list by [`Since::listed`], counted.
+    pub more_others: usize,
+}
+
+/// How many meetings and others a brief lists per attendee; it counts the rest.
+pub const LISTED: usize = 3;
+
+impl Since {
+    /// The first [`LISTED`] meetings and others, and how many more there are: what a
+    /// brief prints (a register with issues of thousands of holders would otherwise carry
+    /// thousands of entries per attendee into the templates). Made after the public view,
+    /// so that the counts are of what the edition shows.
+    pub fn listed(mut self) -> Since {
+        self.more_meetings += self.meetings.len().saturating_sub(LISTED);
+        self.more_others += self.others.len().saturating_sub(LISTED);
+        self.meetings.truncate(LISTED);
+        self.others.truncate(LISTED);
+        self
+    }
 }
 
 /// A meeting held since an attendee's last contact.
@@ -114,6 +135,8 @@ fn one(
         meetings: Vec::new(),
         fell_due: Vec::new(),
         others: Vec::new(),
+        more_meetings: 0,
+        more_others: 0,
     };
     let Some(last) = last else {
         return since;
@@ -234,6 +257,8 @@ pub fn public(register: &Register, meetings: &[Meeting], since: &[Since]) -> Vec
                     meetings: Vec::new(),
                     fell_due: Vec::new(),
                     others: Vec::new(),
+                    more_meetings: 0,
+                    more_others: 0,
                 };
             }
             let mut s = s.clone();
@@ -373,6 +398,15 @@ mod tests {
             "c was not contacted since; b's call after as_of does not count; nobody else \
              holds a stance on Budget"
         );
+    }
+
+    #[test]
+    fn a_brief_lists_three_and_counts_the_rest() {
+        let mut since = since_of(&sample(), 0);
+        since.others = vec![since.others[0].clone(); 5];
+        let listed = since.listed();
+        assert_eq!((listed.others.len(), listed.more_others), (3, 2));
+        assert_eq!((listed.meetings.len(), listed.more_meetings), (1, 0));
     }
 
     #[test]

@@ -319,7 +319,7 @@ fn a_held_meeting_is_briefed_with_what_it_decided_and_promised() {
         "# Steering committee",
         "**Held on Thu 5 Nov 2026** · Run by: Daniel Ortiz",
         "Cut-over plan approved with conditions",
-        "**Attendees**: Helen Brandt (4/5), Tom Harris (Negative), Linda Park (2/5)",
+        "**Attendees**: Helen Brandt (4/5), Tom Harris (negative), Linda Park (2/5)",
         "## What was decided\n\n- Cut-over on 14 March",
         "| Send the revised training plan | Linda Park | Daniel Ortiz | 12\u{a0}Nov\u{a0}2026 | **8 days late** |",
         "| Share the data-migration dry-run results | Tom Harris | Daniel Ortiz | 30\u{a0}Nov\u{a0}2026 | open |",
