@@ -33,8 +33,14 @@ fn main() {
         "stake history/diff benchmark: {stakeholders} stakeholders, {commits} commits, {rounds} rounds ({} threads available)",
         std::thread::available_parallelism().map_or(1, usize::from)
     );
+    // `STAKE_BENCH_REPO=DIR` keeps the repository in DIR (created, must not exist) to
+    // look into afterwards.
     let temp = tempfile::tempdir().expect("a temp dir");
-    let repo = temp.path();
+    let kept = std::env::var_os("STAKE_BENCH_REPO").map(PathBuf::from);
+    if let Some(dir) = &kept {
+        std::fs::create_dir(dir).expect("STAKE_BENCH_REPO names a new folder");
+    }
+    let repo = kept.as_deref().unwrap_or(temp.path());
     let started = Instant::now();
     generate(repo, stakeholders, commits);
     println!("generated in {:.1} s", started.elapsed().as_secs_f64());

@@ -372,10 +372,24 @@ impl Repo {
         Ok(())
     }
 
+    /// A handle on the repository for other threads ([`Repo::blob_of`]).
+    pub fn thread_safe(&self) -> gix::ThreadSafeRepository {
+        self.repo.clone().into_sync()
+    }
+
+    /// The contents of a blob, read through a thread's own handle.
+    pub fn blob_of(repo: &gix::Repository, id: ObjectId) -> Result<Vec<u8>, HistoryError> {
+        let blob = repo.find_blob(id).map_err(git)?;
+        Ok(blob.data.to_vec())
+    }
+
     /// The contents of a blob.
     pub fn blob(&self, id: ObjectId) -> Result<Vec<u8>, HistoryError> {
-        let mut blob = self.repo.find_blob(id).map_err(git)?;
-        Ok(blob.take_data())
+        // A copy of exactly the blob's size: the buffer gix read it into goes back to
+        // its free list, sized for the largest object seen, and keeping thousands of
+        // those would take hundreds of megabytes.
+        let blob = self.repo.find_blob(id).map_err(git)?;
+        Ok(blob.data.to_vec())
     }
 
     /// The register's files at a commit: paths relative to the register folder, with

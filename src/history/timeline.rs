@@ -7,9 +7,8 @@
 //! are facts of their own file and the project's threshold, so no checks across files
 //! (and no meeting records) are needed for them.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 use rayon::prelude::*;
@@ -204,24 +203,42 @@ pub fn timeline(
         })
         .collect::<Result<_, HistoryError>>()?;
 
-    // Every distinct file version, read once and parsed once, in parallel.
-    let mut wanted: Vec<(PathBuf, ObjectId)> = listings
-        .iter()
-        .flat_map(|(_, files)| files.iter().cloned())
-        .collect();
-    wanted.sort();
-    wanted.dedup();
-    let blobs: Vec<(PathBuf, ObjectId, Vec<u8>)> = wanted
-        .into_iter()
-        .map(|(path, id)| Ok((path, id, repo.blob(id)?)))
-        .collect::<Result<_, HistoryError>>()?;
-    let parsed: HashMap<(PathBuf, ObjectId), Arc<ParsedFile>> = blobs
+    // Every distinct file version, read once and parsed once. The versions of one file
+    // are read in the order the commits made them, so that the base of each delta in
+    // the pack is the version just read (and cached); files are read and parsed side
+    // by side, each thread with its own handle on the repository.
+    let mut seen: HashSet<(&Path, ObjectId)> = HashSet::new();
+    let mut wanted: Vec<(&Path, ObjectId)> = Vec::new();
+    for (_, files) in &listings {
+        for (path, id) in files {
+            if seen.insert((path.as_path(), *id)) {
+                wanted.push((path.as_path(), *id));
+            }
+        }
+    }
+    wanted.sort_by(|a, b| a.0.cmp(b.0));
+    let shared = repo.thread_safe();
+    let groups: Vec<&[(&Path, ObjectId)]> = wanted.chunk_by(|a, b| a.0 == b.0).collect();
+    let parsed: Vec<Vec<ParsedFile>> = groups
         .par_iter()
-        .map(|(path, id, bytes)| {
-            let is_project = path.as_os_str() == walk::PROJECT_FILE;
-            let file = register::parse_file(dir, path, is_project, bytes, limits);
-            ((path.clone(), *id), Arc::new(file))
-        })
+        .map_init(
+            || shared.to_thread_local(),
+            |local, group| {
+                group
+                    .iter()
+                    .map(|&(path, id)| {
+                        let bytes = Repo::blob_of(local, id)?;
+                        let is_project = path.as_os_str() == walk::PROJECT_FILE;
+                        Ok(register::parse_file(dir, path, is_project, &bytes, limits))
+                    })
+                    .collect::<Result<Vec<_>, HistoryError>>()
+            },
+        )
+        .collect::<Result<_, HistoryError>>()?;
+    let parsed: HashMap<(&Path, ObjectId), ParsedFile> = wanted
+        .iter()
+        .copied()
+        .zip(parsed.into_iter().flatten())
         .collect();
 
     let mut timeline = Timeline {
@@ -233,14 +250,14 @@ pub fn timeline(
         diagnostics: Vec::new(),
         sources: Sources::new(),
     };
-    let mut reported: std::collections::HashSet<(PathBuf, ObjectId)> = Default::default();
+    let mut reported: HashSet<(&Path, ObjectId)> = HashSet::new();
     let mut last: HashMap<String, Option<Facts>> = HashMap::new();
     for (commit, files) in &listings {
         let mut threshold = Level::new(4).expect("4 is a level");
         let mut present: Vec<&Stakeholder> = Vec::with_capacity(files.len());
         let mut unreadable = 0;
         for (path, id) in files {
-            let file = &parsed[&(path.clone(), *id)];
+            let file = &parsed[&(path.as_path(), *id)];
             if let Some(project) = file.project() {
                 threshold = project.threshold;
             }
@@ -256,7 +273,7 @@ pub fn timeline(
                 continue;
             }
             unreadable += usize::from(file.stakeholder().is_none());
-            if reported.insert((path.clone(), *id)) {
+            if reported.insert((path.as_path(), *id)) {
                 if let Some((display, text)) = file.source() {
                     timeline.sources.insert(display.to_path_buf(), text.clone());
                 }
