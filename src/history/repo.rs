@@ -405,10 +405,20 @@ impl Repo {
                 rev: rev.to_owned(),
             });
         };
-        self.files(tree)?
+        let files: Vec<(PathBuf, ObjectId)> = self
+            .files(tree)?
             .into_iter()
             .filter(|(path, _)| crate::register::walk::may_be_register_file(path))
-            .map(|(path, id)| Ok((path, self.blob(id)?)))
+            .collect();
+        // Read on every core, each thread with its own handle.
+        use rayon::prelude::*;
+        let shared = self.thread_safe();
+        files
+            .into_par_iter()
+            .map_init(
+                || shared.to_thread_local(),
+                |local, (path, id)| Ok((path, Repo::blob_of(local, id)?)),
+            )
             .collect()
     }
 }
