@@ -35,6 +35,8 @@ fuzz_target!(|data: &[u8]| {
         pdf: Default::default(),
         horizon_weeks: 12,
         owner: None,
+        changes: None,
+        assessments: None,
     };
     // An error (a message for the user) is fine; a panic is what is looked for.
     let _ = build(loaded.register, &options);
