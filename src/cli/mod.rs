@@ -5,6 +5,7 @@ mod brief;
 mod editions;
 mod history;
 mod init;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
   stake build my-register           internal edition in ./internal-edition (do not forward)
   stake build --public my-register  public edition in ./public, safe to publish
   stake brief my-register --tag board   meeting brief: the room, then each attendee
+  stake serve my-register           the site at http://127.0.0.1:7825, rebuilt on save
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
     /// When to colour the output.
@@ -222,6 +224,21 @@ Examples:
   stake history register/
   stake history . --format json > history.json")]
     History(history::HistoryArgs),
+    /// Serve the site on this machine, rebuilt on every save of the register or its
+    /// templates, with open pages reloading and the register's errors shown on them.
+    #[command(
+        after_help = "Listens on 127.0.0.1 (this machine only) unless `--interface` \
+says otherwise. Pages are rebuilt in memory and nothing is written: while the register has \
+errors, the last pages built without errors stay served, with the errors (file:line:column, \
+message, help) shown above them. The HTML pages only; `stake build` writes the PDF, JSON and \
+calendar files.
+
+Examples:
+  stake serve samples/erp-rollout
+  stake serve . --public --open
+  stake serve . --port 8080 --as-of 2026-11-20"
+    )]
+    Serve(serve::ServeArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -336,6 +353,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         Command::Brief(args) => brief::run(args, color),
         Command::Diff(args) => history::run_diff(args, color),
         Command::History(args) => history::run_history(args, color),
+        Command::Serve(args) => serve::run(args, color),
         Command::Build {
             dir,
             out,

@@ -19,6 +19,7 @@ mod pdf;
 mod plan;
 mod plan_items;
 mod schema;
+mod serve;
 
 // The benchmarks' synthetic register, generated for the invariant tests too.
 #[path = "../../benches/support/synth.rs"]
