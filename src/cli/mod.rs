@@ -2,6 +2,7 @@
 
 mod analyze;
 mod brief;
+mod ci;
 mod editions;
 mod history;
 mod init;
@@ -246,7 +247,9 @@ Examples:
 Examples:
   stake init my-register
   stake init 项目登记册 --lang zh-CN
-  stake init --templates my-register     writes my-register/templates/*.tera")]
+  stake init --templates my-register     writes my-register/templates/*.tera
+  stake init --ci github register        .github/workflows/stake.yml: checks and Pages
+  stake init --ci gitlab register        .gitlab-ci.yml: checks and GitLab Pages")]
     Init {
         /// Where to create it (created if missing; existing files are never touched).
         #[arg(default_value = ".")]
@@ -257,6 +260,11 @@ Examples:
         /// Write the built-in templates into DIR/templates/ instead of a starter register.
         #[arg(long)]
         templates: bool,
+        /// Write a CI configuration instead of a starter register: checks of pull (merge)
+        /// requests, and the public edition published from the default branch. Written
+        /// at the top of the git repository holding DIR.
+        #[arg(long, value_enum, value_name = "SERVICE", conflicts_with = "templates")]
+        ci: Option<ci::Ci>,
     },
     /// Print the JSON Schema (draft 2020-12) of the front matter.
     #[command(after_help = "Examples:
@@ -463,6 +471,29 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 w.say(Line::BuiltInternal, &[("files", &files), ("dir", &dir)])
             };
             println!("{line}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init {
+            dir, ci: Some(ci), ..
+        } => {
+            let written = ci::write(&dir, ci)?;
+            println!("created {}", written.path.display());
+            let (checks, publishes) = match ci {
+                ci::Ci::Github => ("annotates pull requests", "GitHub Pages"),
+                ci::Ci::Gitlab => ("checks merge requests", "GitLab Pages"),
+            };
+            println!(
+                "it {checks} with `stake check {register}` and publishes the public edition of `{register}` to {publishes} from the default branch",
+                register = written.register
+            );
+            println!(
+                "next: set STAKE_GIT in it to where your organisation keeps stake{}",
+                if ci == ci::Ci::Github {
+                    "; in the repository's settings, choose GitHub Actions as the source of Pages"
+                } else {
+                    ""
+                }
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Init {

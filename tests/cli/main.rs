@@ -6,6 +6,7 @@ mod analyze;
 mod brief;
 mod build;
 mod check;
+mod ci;
 mod editions;
 mod editions_truth;
 mod history;

@@ -463,3 +463,25 @@ fn the_internal_edition_is_not_served_beyond_this_machine_unless_asked() {
     );
     assert!(stderr.contains("add `--public`"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_template_error_shows_on_the_pages_and_the_last_good_build_stays() {
+    let (_dir, register) = sample_copy();
+    let mut served = Served::start(&register, &[]);
+    let (_, page) = served.get("/report.html");
+    let mut events = served.events_since(&page);
+    fs::create_dir(register.join("templates")).unwrap();
+    fs::write(
+        register.join("templates/report.md.tera"),
+        "# Report\n{% if %}\n",
+    )
+    .unwrap();
+    events.wait_for_reload();
+    served.wait_for_line(|l| l.contains("1 error after"));
+    let (status, page) = served.get("/report.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"stake-serve-problems\""), "{page}");
+    assert!(page.contains("report.md.tera"), "{page}");
+    assert!(page.contains("Atlas ERP roll-out"));
+}
