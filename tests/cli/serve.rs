@@ -485,3 +485,18 @@ fn a_template_error_shows_on_the_pages_and_the_last_good_build_stays() {
     assert!(page.contains("report.md.tera"), "{page}");
     assert!(page.contains("Atlas ERP roll-out"));
 }
+
+#[cfg(unix)]
+#[test]
+fn polling_sees_a_save_too() {
+    let (_dir, register) = sample_copy();
+    let served = Served::start(&register, &["--poll", "--public"]);
+    let (_, page) = served.get("/stakeholders/helen-brandt.html");
+    let mut events = served.events_since(&page);
+    let file = register.join("internal/helen-brandt.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("name: Helen Brandt", "name: Helen Polled")).unwrap();
+    events.wait_for_reload();
+    let (_, page) = served.get("/stakeholders/helen-brandt.html");
+    assert!(page.contains("Helen Polled"));
+}
