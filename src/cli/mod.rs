@@ -6,6 +6,7 @@ mod ci;
 mod editions;
 mod history;
 mod init;
+mod progress;
 mod serve;
 
 use std::io::{IsTerminal, Write};
@@ -189,6 +190,10 @@ Examples:
         /// edition only.
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        /// Print only warnings and errors: no progress line, no closing summary. (The
+        /// progress line and the time taken are shown only on a terminal anyway.)
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
     /// with talking points.
@@ -376,6 +381,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             templates,
             max_file_size,
             since,
+            quiet,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
             if !public {
@@ -389,19 +395,24 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             let limits = Limits {
                 max_file_bytes: max_file_size,
             };
+            let mut progress = progress::Progress::start(quiet, Words::new(Language::En));
             let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
+            progress.speak(Words::new(loaded.register.project.language));
             if loaded.count(Severity::Error) > 0 {
+                drop(progress);
                 return Ok(refuse(&dir, &loaded, color, "nothing built"));
             }
             // Warnings are counted only; `stake check` lists them.
             let warnings = loaded.count(Severity::Warning);
             if warnings > 0 {
-                eprintln!(
-                    "{}: {warnings} {}; `stake check {}` lists them",
-                    dir.display(),
-                    plural(warnings, "warning", "warnings"),
-                    dir.display()
-                );
+                progress.suspend(|| {
+                    eprintln!(
+                        "{}: {warnings} {}; `stake check {}` lists them",
+                        dir.display(),
+                        plural(warnings, "warning", "warnings"),
+                        dir.display()
+                    )
+                });
             }
             let as_of = as_of_or_default(as_of, &loaded.register);
             let changes = match since.as_deref() {
@@ -434,7 +445,12 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             };
             let sources = loaded.sources.clone();
             let language = loaded.register.project.language;
-            let summary = build::build(loaded.register, &options)?;
+            let (summary, counted) = build::build_into(loaded.register, &options, |root| {
+                Ok(progress.counting(build::output::Output::claim(&options.out, root)?))
+            })?;
+            let (output, pages) = counted.into_inner();
+            output.finish()?;
+            progress.finish(pages);
             if !summary.missing_chars.is_empty() {
                 eprintln!(
                     "{}",
@@ -470,7 +486,9 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             } else {
                 w.say(Line::BuiltInternal, &[("files", &files), ("dir", &dir)])
             };
-            println!("{line}");
+            if !quiet {
+                println!("{line}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Init {

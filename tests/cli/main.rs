@@ -19,6 +19,7 @@ mod one_figure;
 mod pdf;
 mod plan;
 mod plan_items;
+mod progress;
 mod schema;
 mod serve;
 

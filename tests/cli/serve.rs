@@ -495,7 +495,11 @@ fn polling_sees_a_save_too() {
     let mut events = served.events_since(&page);
     let file = register.join("internal/helen-brandt.md");
     let text = fs::read_to_string(&file).unwrap();
-    fs::write(&file, text.replace("name: Helen Brandt", "name: Helen Polled")).unwrap();
+    fs::write(
+        &file,
+        text.replace("name: Helen Brandt", "name: Helen Polled"),
+    )
+    .unwrap();
     events.wait_for_reload();
     let (_, page) = served.get("/stakeholders/helen-brandt.html");
     assert!(page.contains("Helen Polled"));
