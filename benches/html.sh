@@ -24,7 +24,8 @@ fi
 
 cargo build --release --quiet
 stake=${CARGO_TARGET_DIR:-target}/release/stake
-command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
+# GENERATE_ONLY=1 makes the register and site only (benches/serve.sh uses the register).
+[ -n "${GENERATE_ONLY:-}" ] || command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
 python3 - "$work" "$N" <<'PY'
 import os, random, sys
@@ -75,6 +76,7 @@ for i in range(n):
     with open(os.path.join(site, "content/people", f"{sid}.md"), "w") as f:
         f.write(f"---\ntitle: Stakeholder {i}\n{front}---\n\n{body}")
 PY
+[ -z "${GENERATE_ONLY:-}" ] || exit 0
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # time_runs OUT CMD...: RUNS timings of CMD, interleaved by the caller. With FRESH=1 the

@@ -4,6 +4,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -70,6 +71,7 @@ impl Progress {
             progress: self,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
+            shown: Mutex::new(0),
         }
     }
 
@@ -102,6 +104,7 @@ pub(super) struct Counting<'a, D> {
     progress: &'a Progress,
     files: AtomicUsize,
     pages: AtomicUsize,
+    shown: Mutex<usize>,
 }
 
 impl<D> Counting<'_, D> {
@@ -119,6 +122,12 @@ impl<D: Destination> Destination for Counting<'_, D> {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
         if let Some(bar) = &self.progress.bar {
+            // Pages are written in parallel: the line only counts up.
+            let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+            if *shown >= files {
+                return Ok(());
+            }
+            *shown = files;
             let files = self.progress.words.count(files, Counted::File);
             bar.set_message(
                 self.progress

@@ -30,11 +30,18 @@ fn a_build_on_a_terminal_ends_with_its_time_and_pages_and_quiet_says_nothing() {
         eprintln!("skipped: no `script` (util-linux) to make a terminal");
         return;
     };
+    // The progress line is cleared before the summary, which has a line of its own.
     let summary = shown
         .lines()
-        .find_map(|l| l.rsplit('\r').find(|part| part.starts_with("done in ")))
+        .find_map(|l| l.find("done in ").map(|at| &l[at..]))
         .unwrap_or_else(|| panic!("no summary: {shown:?}"));
     assert!(summary.trim_end().ends_with(" s: 25 pages"), "{summary:?}");
+    let writing: Vec<usize> = shown
+        .split("writing: ")
+        .skip(1)
+        .map(|rest| rest.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(writing.is_sorted(), "the count went down: {writing:?}");
     assert!(shown.contains("built 25 files into "), "{shown}");
 
     let quiet = on_a_terminal(&format!("{args} --quiet")).unwrap();

@@ -82,6 +82,20 @@ impl Served {
         get(&self.address, path)
     }
 
+    /// `GET path` until the page satisfies `wanted`: a rebuild may still be under way
+    /// after the reload that a change before it sent.
+    fn until(&self, path: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let (status, page) = self.get(path);
+            if status == 200 && wanted(&page) {
+                return page;
+            }
+            assert!(Instant::now() < deadline, "never so: {page}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Opens the event stream as the page served now would.
     fn events_since(&self, page: &str) -> Events {
         let since = version_of(page);
@@ -362,16 +376,18 @@ fn a_register_renamed_away_and_back_keeps_being_served_and_watched() {
     let away = dir.path().join("elsewhere");
     fs::rename(&register, &away).unwrap();
     events.wait_for_reload();
-    let (status, page) = served.get("/stakeholders/helen-brandt.html");
-    assert_eq!(status, 200);
+    let page = served.until("/stakeholders/helen-brandt.html", |page| {
+        page.contains("stake-serve-problems")
+    });
     assert!(page.contains("does not exist"), "{page}");
     assert!(page.contains("Helen Brandt"));
 
     let mut events = served.events_since(&page);
     fs::rename(&away, &register).unwrap();
     events.wait_for_reload();
-    let (_, page) = served.get("/stakeholders/helen-brandt.html");
-    assert!(!page.contains("stake-serve-problems"), "{page}");
+    let page = served.until("/stakeholders/helen-brandt.html", |page| {
+        !page.contains("stake-serve-problems")
+    });
     // And it is watched again: a save shows.
     let mut events = served.events_since(&page);
     let file = register.join("internal/helen-brandt.md");
@@ -382,8 +398,9 @@ fn a_register_renamed_away_and_back_keeps_being_served_and_watched() {
     )
     .unwrap();
     events.wait_for_reload();
-    let (_, page) = served.get("/stakeholders/helen-brandt.html");
-    assert!(page.contains("Helen Back"));
+    served.until("/stakeholders/helen-brandt.html", |page| {
+        page.contains("Helen Back")
+    });
 }
 
 #[cfg(unix)]
@@ -501,6 +518,7 @@ fn polling_sees_a_save_too() {
     )
     .unwrap();
     events.wait_for_reload();
-    let (_, page) = served.get("/stakeholders/helen-brandt.html");
-    assert!(page.contains("Helen Polled"));
+    served.until("/stakeholders/helen-brandt.html", |page| {
+        page.contains("Helen Polled")
+    });
 }
