@@ -22,8 +22,9 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-cargo build --release --quiet
-stake=${CARGO_TARGET_DIR:-target}/release/stake
+# STAKE=path times that binary instead of building the release one.
+[ -n "${STAKE:-}" ] || [ -n "${GENERATE_ONLY:-}" ] || cargo build --release --quiet
+stake=${STAKE:-${CARGO_TARGET_DIR:-target}/release/stake}
 # GENERATE_ONLY=1 makes the register and site only (benches/serve.sh uses the register).
 [ -n "${GENERATE_ONLY:-}" ] || command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 

@@ -14,8 +14,9 @@ RUNS=${RUNS:-7}
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-stake=${CARGO_TARGET_DIR:-target}/release/stake
+# STAKE=path times that binary instead of building the release one.
+[ -n "${STAKE:-}" ] || cargo build --release --quiet
+stake=${STAKE:-${CARGO_TARGET_DIR:-target}/release/stake}
 # The register only: html.sh's generator, without its timings.
 GENERATE_ONLY=1 WORK="$work" benches/html.sh "$N" >/dev/null
 

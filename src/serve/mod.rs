@@ -248,6 +248,12 @@ fn rebuild_and_show(settings: &Settings, shared: &Shared, number: u64) {
 
 /// Runs `stake serve` until Ctrl+C.
 pub fn run(settings: Settings) -> Result<(), String> {
+    // A wrong folder is a usage error at once; one that goes away later is served around.
+    match std::fs::metadata(&settings.dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(register::LoadError::NotAFolder(settings.dir).to_string()),
+        Err(_) => return Err(register::LoadError::NotFound(settings.dir).to_string()),
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -522,3 +522,17 @@ fn polling_sees_a_save_too() {
         page.contains("Helen Polled")
     });
 }
+
+#[test]
+fn a_missing_register_is_said_at_once() {
+    let output = Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .args(["serve", "no-such-register", "--port", "0"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: register folder `no-such-register` does not exist\n"
+    );
+}
