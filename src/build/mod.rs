@@ -5,6 +5,7 @@
 //! layout template wraps it. Templates are parsed once and charts built once per build;
 //! pages render in parallel.
 
+pub mod cache;
 pub mod context;
 pub mod output;
 pub mod page;

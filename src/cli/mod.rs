@@ -134,6 +134,10 @@ stops instead). Templates in the register's `templates/` folder, or in `--templa
 replace the built-in ones of the same name; `stake init --templates` writes the \
 built-ins out for editing.
 
+A build whose inputs (the register's files, the templates, the options, the date and the \
+stake binary) are those of the build that wrote OUT, into an OUT untouched since, is \
+skipped: `nothing changed since the last build`. Any change builds every page.
+
 Examples:
   stake build samples/erp-rollout                 internal edition into internal-edition/
   stake build samples/erp-rollout --public        public edition into public/
@@ -395,6 +399,37 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             let limits = Limits {
                 max_file_bytes: max_file_size,
             };
+            let today = jiff::ZonedDateTime::now().date();
+            // The settings as the digest of the inputs sees them, before the register is
+            // read: the date is the flag, else today (`_project.md` is part of the
+            // digest, so its `as_of` is too). `--since` reads the git history, which the
+            // digest does not cover: such a build is never skipped.
+            let digested = since.is_none().then(|| build::Options {
+                out: out.clone(),
+                public,
+                as_of: as_of.unwrap_or(today),
+                formats: format.iter().copied().collect(),
+                templates: templates.clone(),
+                horizon_weeks,
+                owner: owner.clone(),
+                pdf: pdf_options(paper, fonts.clone()),
+                changes: None,
+                assessments: None,
+            });
+            let inputs = digested
+                .as_ref()
+                .and_then(|o| build::cache::inputs(&dir, o, today));
+            if let Some(files) = inputs.and_then(|i| build::cache::up_to_date(&out, i)) {
+                if !quiet {
+                    println!(
+                        "nothing changed since the last build: {} is up to date ({} {})",
+                        out.display(),
+                        files,
+                        plural(files, "file", "files")
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut progress = progress::Progress::start(quiet, Words::new(Language::En));
             let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
             progress.speak(Words::new(loaded.register.project.language));
@@ -449,6 +484,14 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 Ok(progress.counting(build::output::Output::claim(&options.out, root)?))
             })?;
             let (output, pages) = counted.into_inner();
+            // Recorded only when the inputs did not change while they were read: the
+            // record must describe what this build read.
+            let reread = digested
+                .as_ref()
+                .and_then(|o| build::cache::inputs(&dir, o, today));
+            if let Some(inputs) = inputs.filter(|&i| reread == Some(i)) {
+                build::cache::record(&output, inputs);
+            }
             output.finish()?;
             progress.finish(pages);
             if !summary.missing_chars.is_empty() {

@@ -188,6 +188,8 @@ fn rebuild(settings: &Settings) -> Outcome {
         pdf: PdfOptions::default(),
         horizon_weeks: crate::analysis::calendar::DEFAULT_HORIZON_WEEKS,
         owner: None,
+        changes: None,
+        assessments: None,
     };
     match build::build_into(loaded.register, &options, |_| Ok(Memory::default())) {
         Ok((_, memory)) => Outcome::Built(Arc::new(Site::new(memory, clock()))),

@@ -175,9 +175,13 @@ impl Watch {
 }
 
 fn poller(sender: std::sync::mpsc::Sender<notify::Result<Event>>) -> Result<PollWatcher, String> {
+    // With the files' contents compared: the poller keeps times to the second, so a
+    // save in the second of the last look would be missed otherwise.
     PollWatcher::new(
         sender,
-        notify::Config::default().with_poll_interval(POLL_EVERY),
+        notify::Config::default()
+            .with_poll_interval(POLL_EVERY)
+            .with_compare_contents(true),
     )
     .map_err(|e| format!("cannot watch the register: {e}"))
 }

@@ -5,6 +5,7 @@
 mod analyze;
 mod brief;
 mod build;
+mod cache;
 mod check;
 mod ci;
 mod editions;

@@ -190,7 +190,10 @@ impl Events {
     /// they are, between chunk sizes).
     fn wait_for_reload(&mut self) {
         let mut seen = String::new();
+        // Keep-alive comments arrive every 15 s: the socket's timeout alone never ends it.
+        let deadline = Instant::now() + PATIENCE;
         loop {
+            assert!(Instant::now() < deadline, "no reload; seen: {seen}");
             let mut line = String::new();
             let n = self
                 .reader
