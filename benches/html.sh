@@ -2,8 +2,9 @@
 # Benchmark of `stake build --format html` on a synthetic register of N stakeholders, side
 # by side with Hugo building a site of N Markdown pages with YAML front matter, on the same
 # machine in the same run. Prints the median wall time of RUNS runs of each and the ratio,
-# twice: rebuilding over the previous output (as a user does; Hugo rewrites its files in
-# place, stake links the pages that did not change) and into an empty folder (as CI does).
+# twice: rebuilding over the previous output with nothing changed (as a user does; Hugo
+# rewrites its files in place, stake finds its inputs and its folder as it recorded them
+# and skips the build) and into an empty folder (as CI does).
 # `stake check` on the same register shows the floor: reading and parsing alone.
 #
 #   benches/html.sh [N]        N defaults to 10000; RUNS=5 by default
