@@ -144,3 +144,49 @@ fn any_sequence_of_edits_builds_the_same_bytes_as_a_fresh_build() {
     assert_eq!(kinds.len(), 6, "{kinds:?}");
     assert!(skipped > 0, "the sequence never left the inputs unchanged");
 }
+
+#[test]
+fn a_build_since_a_git_revision_is_never_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = sample_copy(dir.path());
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&register)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.org")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.org")
+            .output();
+        match status {
+            Ok(output) => output.status.success(),
+            Err(_) => false,
+        }
+    };
+    if !git(&["init", "-q"]) {
+        eprintln!("skipped: no git to make a repository with");
+        return;
+    }
+    assert!(git(&["add", "."]) && git(&["commit", "-q", "-m", "register"]));
+    let out = dir.path().join("pages-out");
+    // The history the build reads is not in the digest of the files.
+    for _ in 0..2 {
+        let output = stake()
+            .args([
+                "build",
+                "--as-of",
+                "2026-11-20",
+                "--format",
+                "html",
+                "--since",
+                "HEAD",
+            ])
+            .arg(&register)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("built "));
+    }
+}
