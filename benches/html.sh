@@ -2,8 +2,9 @@
 # Benchmark of `stake build --format html` on a synthetic register of N stakeholders, side
 # by side with Hugo building a site of N Markdown pages with YAML front matter, on the same
 # machine in the same run. Prints the median wall time of RUNS runs of each and the ratio,
-# twice: rebuilding over the previous output (as a user does; Hugo rewrites its files in
-# place, stake links the pages that did not change) and into an empty folder (as CI does).
+# twice: rebuilding over the previous output with nothing changed (as a user does; Hugo
+# rewrites its files in place, stake finds its inputs and its folder as it recorded them
+# and skips the build) and into an empty folder (as CI does).
 # `stake check` on the same register shows the floor: reading and parsing alone.
 #
 #   benches/html.sh [N]        N defaults to 10000; RUNS=5 by default
@@ -22,9 +23,11 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-cargo build --release --quiet
-stake=${CARGO_TARGET_DIR:-target}/release/stake
-command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
+# STAKE=path times that binary instead of building the release one.
+[ -n "${STAKE:-}" ] || [ -n "${GENERATE_ONLY:-}" ] || cargo build --release --quiet
+stake=${STAKE:-${CARGO_TARGET_DIR:-target}/release/stake}
+# GENERATE_ONLY=1 makes the register and site only (benches/serve.sh uses the register).
+[ -n "${GENERATE_ONLY:-}" ] || command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
 python3 - "$work" "$N" <<'PY'
 import os, random, sys
@@ -75,6 +78,7 @@ for i in range(n):
     with open(os.path.join(site, "content/people", f"{sid}.md"), "w") as f:
         f.write(f"---\ntitle: Stakeholder {i}\n{front}---\n\n{body}")
 PY
+[ -z "${GENERATE_ONLY:-}" ] || exit 0
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # time_runs OUT CMD...: RUNS timings of CMD, interleaved by the caller. With FRESH=1 the

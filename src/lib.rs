@@ -16,3 +16,4 @@ pub mod i18n;
 pub mod register;
 pub mod render;
 pub mod schema;
+pub mod serve;

@@ -5,6 +5,7 @@
 //! layout template wraps it. Templates are parsed once and charts built once per build;
 //! pages render in parallel.
 
+pub mod cache;
 pub mod context;
 pub mod output;
 pub mod page;
@@ -109,6 +110,21 @@ const REPORTS: [(&str, &str, &str, bool); 3] = [
 
 /// Builds the site of `register` (already checked) into `options.out`.
 pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
+    let (summary, output) =
+        build_into(register, options, |root| Output::claim(&options.out, root))?;
+    output.finish()?;
+    Ok(summary)
+}
+
+/// Builds the site of `register` (already checked) into the destination `claim` makes
+/// for the register's folder (after the templates are read, so that a template error
+/// claims nothing), and returns it unfinished: `stake build` swaps its folder in,
+/// `stake serve` keeps the pages in memory.
+pub fn build_into<D: Destination>(
+    register: Register,
+    options: &Options,
+    claim: impl FnOnce(&std::path::Path) -> Result<D, String>,
+) -> Result<(Summary, D), String> {
     let mut summary = Summary::default();
     let mut shown = public::Shown::of(register, options.as_of, options.public);
     // Only a brief's room needs the full analysis beside the public one.
@@ -150,7 +166,7 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     }
     let styles = Styles::new(&templates, &base);
 
-    let output = Output::claim(&options.out, &register.root)?;
+    let output = claim(&register.root)?;
     let profiles = view.iter().map(|(s, _)| format!("stakeholders/{}", s.id));
     let stems: Vec<String> = REPORTS
         .iter()
@@ -236,8 +252,7 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
         }
     }
     summary.written = written.len();
-    output.finish()?;
-    Ok(summary)
+    Ok((summary, output))
 }
 
 /// The PDF options of a register's documents: the project's name heads every page.

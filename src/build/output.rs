@@ -74,6 +74,11 @@ impl Output {
         &self.target
     }
 
+    /// The folder the site is written into before it is put in place.
+    pub fn staged(&self) -> &Path {
+        &self.staging
+    }
+
     /// Writes `bytes` to `relative` (in the staging folder, which nobody reads yet), or
     /// links the previous build's file when it holds the same bytes.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> io::Result<()> {

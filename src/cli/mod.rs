@@ -2,9 +2,12 @@
 
 mod analyze;
 mod brief;
+mod ci;
 mod editions;
 mod history;
 mod init;
+mod progress;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,6 +34,7 @@ use crate::render::pdf::{FontFile, PaperSize, PdfOptions};
   stake build my-register           internal edition in ./internal-edition (do not forward)
   stake build --public my-register  public edition in ./public, safe to publish
   stake brief my-register --tag board   meeting brief: the room, then each attendee
+  stake serve my-register           the site at http://127.0.0.1:7825, rebuilt on save
   stake schema > stake.schema.json  JSON Schema for editor completion")]
 pub struct Cli {
     /// When to colour the output.
@@ -130,6 +134,10 @@ stops instead). Templates in the register's `templates/` folder, or in `--templa
 replace the built-in ones of the same name; `stake init --templates` writes the \
 built-ins out for editing.
 
+A build whose inputs (the register's files, the templates, the options, the date and the \
+stake binary) are those of the build that wrote OUT, into an OUT untouched since, is \
+skipped: `nothing changed since the last build`. Any change builds every page.
+
 Examples:
   stake build samples/erp-rollout                 internal edition into internal-edition/
   stake build samples/erp-rollout --public        public edition into public/
@@ -186,6 +194,10 @@ Examples:
         /// edition only.
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        /// Print only warnings and errors: no progress line, no closing summary. (The
+        /// progress line and the time taken are shown only on a terminal anyway.)
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
     /// with talking points.
@@ -222,6 +234,21 @@ Examples:
   stake history register/
   stake history . --format json > history.json")]
     History(history::HistoryArgs),
+    /// Serve the site on this machine, rebuilt on every save of the register or its
+    /// templates, with open pages reloading and the register's errors shown on them.
+    #[command(
+        after_help = "Listens on 127.0.0.1 (this machine only) unless `--interface` \
+says otherwise. Pages are rebuilt in memory and nothing is written: while the register has \
+errors, the last pages built without errors stay served, with the errors (file:line:column, \
+message, help) shown above them. The HTML pages only; `stake build` writes the PDF, JSON and \
+calendar files.
+
+Examples:
+  stake serve samples/erp-rollout
+  stake serve . --public --open
+  stake serve . --port 8080 --as-of 2026-11-20"
+    )]
+    Serve(serve::ServeArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -229,7 +256,9 @@ Examples:
 Examples:
   stake init my-register
   stake init 项目登记册 --lang zh-CN
-  stake init --templates my-register     writes my-register/templates/*.tera")]
+  stake init --templates my-register     writes my-register/templates/*.tera
+  stake init --ci github register        .github/workflows/stake.yml: checks and Pages
+  stake init --ci gitlab register        .gitlab-ci.yml: checks and GitLab Pages")]
     Init {
         /// Where to create it (created if missing; existing files are never touched).
         #[arg(default_value = ".")]
@@ -240,6 +269,11 @@ Examples:
         /// Write the built-in templates into DIR/templates/ instead of a starter register.
         #[arg(long)]
         templates: bool,
+        /// Write a CI configuration instead of a starter register: checks of pull (merge)
+        /// requests, and the public edition published from the default branch. Written
+        /// at the top of the git repository holding DIR.
+        #[arg(long, value_enum, value_name = "SERVICE", conflicts_with = "templates")]
+        ci: Option<ci::Ci>,
     },
     /// Print the JSON Schema (draft 2020-12) of the front matter.
     #[command(after_help = "Examples:
@@ -336,6 +370,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         Command::Brief(args) => brief::run(args, color),
         Command::Diff(args) => history::run_diff(args, color),
         Command::History(args) => history::run_history(args, color),
+        Command::Serve(args) => serve::run(args, color),
         Command::Build {
             dir,
             out,
@@ -350,6 +385,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             templates,
             max_file_size,
             since,
+            quiet,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
             if !public {
@@ -363,19 +399,55 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             let limits = Limits {
                 max_file_bytes: max_file_size,
             };
+            let today = jiff::ZonedDateTime::now().date();
+            // The settings as the digest of the inputs sees them, before the register is
+            // read: the date is the flag, else today (`_project.md` is part of the
+            // digest, so its `as_of` is too). `--since` reads the git history, which the
+            // digest does not cover: such a build is never skipped.
+            let digested = since.is_none().then(|| build::Options {
+                out: out.clone(),
+                public,
+                as_of: as_of.unwrap_or(today),
+                formats: format.iter().copied().collect(),
+                templates: templates.clone(),
+                horizon_weeks,
+                owner: owner.clone(),
+                pdf: pdf_options(paper, fonts.clone()),
+                changes: None,
+                assessments: None,
+            });
+            let inputs = digested
+                .as_ref()
+                .and_then(|o| build::cache::inputs(&dir, o, today));
+            if let Some(files) = inputs.and_then(|i| build::cache::up_to_date(&out, i)) {
+                if !quiet {
+                    println!(
+                        "nothing changed since the last build: {} is up to date ({} {})",
+                        out.display(),
+                        files,
+                        plural(files, "file", "files")
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let mut progress = progress::Progress::start(quiet, Words::new(Language::En));
             let loaded = register::load(&dir, &limits).map_err(|e| e.to_string())?;
+            progress.speak(Words::new(loaded.register.project.language));
             if loaded.count(Severity::Error) > 0 {
+                drop(progress);
                 return Ok(refuse(&dir, &loaded, color, "nothing built"));
             }
             // Warnings are counted only; `stake check` lists them.
             let warnings = loaded.count(Severity::Warning);
             if warnings > 0 {
-                eprintln!(
-                    "{}: {warnings} {}; `stake check {}` lists them",
-                    dir.display(),
-                    plural(warnings, "warning", "warnings"),
-                    dir.display()
-                );
+                progress.suspend(|| {
+                    eprintln!(
+                        "{}: {warnings} {}; `stake check {}` lists them",
+                        dir.display(),
+                        plural(warnings, "warning", "warnings"),
+                        dir.display()
+                    )
+                });
             }
             let as_of = as_of_or_default(as_of, &loaded.register);
             let changes = match since.as_deref() {
@@ -408,7 +480,20 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             };
             let sources = loaded.sources.clone();
             let language = loaded.register.project.language;
-            let summary = build::build(loaded.register, &options)?;
+            let (summary, counted) = build::build_into(loaded.register, &options, |root| {
+                Ok(progress.counting(build::output::Output::claim(&options.out, root)?))
+            })?;
+            let (output, pages) = counted.into_inner();
+            // Recorded only when the inputs did not change while they were read: the
+            // record must describe what this build read.
+            let reread = digested
+                .as_ref()
+                .and_then(|o| build::cache::inputs(&dir, o, today));
+            if let Some(inputs) = inputs.filter(|&i| reread == Some(i)) {
+                build::cache::record(&output, inputs);
+            }
+            output.finish()?;
+            progress.finish(pages);
             if !summary.missing_chars.is_empty() {
                 eprintln!(
                     "{}",
@@ -444,7 +529,32 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             } else {
                 w.say(Line::BuiltInternal, &[("files", &files), ("dir", &dir)])
             };
-            println!("{line}");
+            if !quiet {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init {
+            dir, ci: Some(ci), ..
+        } => {
+            let written = ci::write(&dir, ci)?;
+            println!("created {}", written.path.display());
+            let (checks, publishes) = match ci {
+                ci::Ci::Github => ("annotates pull requests", "GitHub Pages"),
+                ci::Ci::Gitlab => ("checks merge requests", "GitLab Pages"),
+            };
+            println!(
+                "it {checks} with `stake check {register}` and publishes the public edition of `{register}` to {publishes} from the default branch",
+                register = written.register
+            );
+            println!(
+                "next: set STAKE_GIT in it to where your organisation keeps stake{}",
+                if ci == ci::Ci::Github {
+                    "; in the repository's settings, choose GitHub Actions as the source of Pages"
+                } else {
+                    ""
+                }
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Init {

@@ -119,6 +119,12 @@ pub enum Line {
     BuiltPublic,
     /// A file `stake brief` wrote: `{file}`, `{attendees}`.
     BriefWrote,
+    /// The summary after a build on a terminal: `{pages}`, `{seconds}`.
+    BuildTook,
+    /// The progress line of a build while it writes: `{files}`.
+    BuildWriting,
+    /// The progress line of a build before it writes.
+    BuildReading,
 }
 
 impl Line {
@@ -238,6 +244,12 @@ impl Line {
                 "已生成 {files}，位于 {dir}（公开版，未列入 {records}）",
             ),
             Line::BriefWrote => ("wrote {file} ({attendees})", "已写入 {file}（{attendees}）"),
+            Line::BuildTook => (
+                "done in {seconds} s: {pages}",
+                "完成，用时 {seconds} 秒：{pages}",
+            ),
+            Line::BuildWriting => ("writing: {files}", "正在写入：{files}"),
+            Line::BuildReading => ("reading and analysing the register", "正在读取并分析登记册"),
         }
     }
 }
@@ -278,6 +290,7 @@ impl Words {
                 ("confidential record", "confidential records", "条保密记录")
             }
             Counted::Attendee => ("attendee", "attendees", "位与会者"),
+            Counted::Page => ("page", "pages", "个页面"),
         };
         match self.language {
             Language::En if n == 1 => format!("{n} {one}"),
@@ -368,4 +381,6 @@ pub enum Counted {
     ConfidentialRecord,
     /// Attendees of a brief.
     Attendee,
+    /// HTML pages built.
+    Page,
 }

@@ -5,7 +5,9 @@
 mod analyze;
 mod brief;
 mod build;
+mod cache;
 mod check;
+mod ci;
 mod editions;
 mod editions_truth;
 mod history;
@@ -18,7 +20,9 @@ mod one_figure;
 mod pdf;
 mod plan;
 mod plan_items;
+mod progress;
 mod schema;
+mod serve;
 
 // The benchmarks' synthetic register, generated for the invariant tests too.
 #[path = "../../benches/support/synth.rs"]
