@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod export;
 pub mod i18n;
+pub mod log;
 pub mod register;
 pub mod render;
 pub mod schema;

@@ -4,6 +4,7 @@ mod analyze;
 mod brief;
 mod editions;
 mod init;
+mod log;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -193,6 +194,23 @@ Examples:
   stake brief . --tag works-council -o briefs/2026-12-10"
     )]
     Brief(brief::BriefArgs),
+    /// Log a contact: one id appends an interaction to that stakeholder's file, several
+    /// write a meeting record under `meetings/`; the file is checked after the write and
+    /// restored on an error.
+    #[command(
+        after_help = "Only the new lines are added: every other byte of the file (comments, key \
+order, quoting, line endings) stays as it was, and the entry follows the style of the entries \
+around it.
+
+Exit status: 0 logged, 1 the file has errors or the entry would cause one (nothing is \
+changed), 2 usage problem (an unknown id: the closest ones are named).
+
+Examples:
+  stake log . helen-brandt --summary \"Agreed the cut-over budget\" --channel call --sentiment positive
+  stake log register/ helen-brandt mark-sullivan --title \"Steering committee\" --summary \"Go-live moved to April\"
+  stake log . works-council --summary \"Asked for the shift plan\" --follow-up \"Send the shift plan\" --due 2026-12-10"
+    )]
+    Log(log::LogArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -305,6 +323,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         }
         Command::Analyze(args) => analyze::run(args, color),
         Command::Brief(args) => brief::run(args, color),
+        Command::Log(args) => log::run(args, color),
         Command::Build {
             dir,
             out,

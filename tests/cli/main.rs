@@ -12,6 +12,7 @@ mod hostile;
 mod hostile_io;
 mod hostile_render;
 mod init;
+mod log;
 mod meetings;
 mod one_figure;
 mod pdf;
