@@ -16,3 +16,4 @@ pub mod log;
 pub mod register;
 pub mod render;
 pub mod schema;
+pub mod spreadsheet;

@@ -3,6 +3,7 @@
 mod analyze;
 mod brief;
 mod editions;
+mod export;
 mod init;
 mod log;
 
@@ -194,6 +195,20 @@ Examples:
   stake brief . --tag works-council -o briefs/2026-12-10"
     )]
     Brief(brief::BriefArgs),
+    /// Export the register as an Excel workbook or CSV file, in either edition.
+    #[command(
+        after_help = "The workbook has a sheet for the register (one row per stakeholder, \
+with the derived quadrant, salience, engagement gap and last contact), the interactions, \
+relationships, positions, planned touches, the plan and the findings; each starts with a line \
+naming the project and the edition, then frozen, filtered headers. `--public` writes what the \
+public edition of `stake build` shows, and nothing else. `stake import` reads it back.
+
+Examples:
+  stake export samples/erp-rollout                 register-internal-edition.xlsx
+  stake export samples/erp-rollout --public -o public/register.xlsx
+  stake export . --format csv -o register.csv"
+    )]
+    Export(export::ExportArgs),
     /// Log a contact: one id appends an interaction to that stakeholder's file, several
     /// write a meeting record under `meetings/`; the file is checked after the write and
     /// restored on an error.
@@ -324,6 +339,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         Command::Analyze(args) => analyze::run(args, color),
         Command::Brief(args) => brief::run(args, color),
         Command::Log(args) => log::run(args, color),
+        Command::Export(args) => export::run(args, color),
         Command::Build {
             dir,
             out,

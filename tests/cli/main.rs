@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod editions;
 mod editions_truth;
+mod export;
 mod hostile;
 mod hostile_io;
 mod hostile_render;
