@@ -4,6 +4,7 @@ mod analyze;
 mod brief;
 mod editions;
 mod export;
+mod import;
 mod init;
 mod log;
 
@@ -209,6 +210,23 @@ Examples:
   stake export . --format csv -o register.csv"
     )]
     Export(export::ExportArgs),
+    /// Import a spreadsheet register (.xlsx, .xls, .ods, .csv): one stakeholder file per
+    /// row.
+    #[command(
+        after_help = "The header row is found below title rows and notes; columns are \
+mapped by their headers in English or Chinese (the mapping is printed first; `--map` \
+overrides it), values normalised (H/M/L, 高/中/低, 1–5, Very High, supporter/neutral/resistor). \
+Unmapped columns are kept in each file's notes as a table. What cannot be read is reported \
+with its row and column and left out, never guessed. Existing files are never overwritten.
+
+Exit status: 0 imported, 1 the result has errors (listed), 2 the file cannot be read.
+
+Examples:
+  stake import register.xlsx -o register
+  stake import 干系人登记册.xlsx --sheet 登记册 --dry-run
+  stake import export.csv --map columns.toml -o register"
+    )]
+    Import(import::ImportArgs),
     /// Log a contact: one id appends an interaction to that stakeholder's file, several
     /// write a meeting record under `meetings/`; the file is checked after the write and
     /// restored on an error.
@@ -340,6 +358,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         Command::Brief(args) => brief::run(args, color),
         Command::Log(args) => log::run(args, color),
         Command::Export(args) => export::run(args, color),
+        Command::Import(args) => import::run(args, color),
         Command::Build {
             dir,
             out,

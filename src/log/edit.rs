@@ -164,7 +164,7 @@ fn flow_follow_up(action: &str, due: Option<crate::register::vocab::Date>) -> St
 
 /// `text` as a YAML scalar that reads back as exactly `text`: plain when nothing in it
 /// means something to YAML, else double-quoted.
-pub(super) fn scalar(text: &str, in_flow: bool) -> String {
+pub fn scalar(text: &str, in_flow: bool) -> String {
     if is_plain_safe(text, in_flow) {
         text.to_owned()
     } else {

@@ -8,6 +8,8 @@
 pub enum Field {
     /// `id`.
     Id,
+    /// A row number (`No.`, `序号`): not an id, not read.
+    RowNumber,
     /// `name` (required).
     Name,
     /// `short`.
@@ -60,6 +62,8 @@ pub enum Field {
     NextReview,
     /// The notes (the file's body).
     Notes,
+    /// `confidential`: `true` or the fields hidden from public editions.
+    Confidential,
     /// A fact `stake` derives (quadrant, salience, …): written by the export, never
     /// imported (the analysis derives it again).
     Derived(Derived),
@@ -113,13 +117,16 @@ pub const COLUMNS: &[Column] = &[
             "identifier",
             "ref",
             "reference",
-            "no",
-            "number",
-            "序号",
             "干系人编号",
             "相关方编号",
             "编码",
         ],
+    },
+    Column {
+        field: Field::RowNumber,
+        en: "No.",
+        zh: "序号",
+        also: &["no", "number", "row", "#", "s/n", "sn", "item", "编号序号"],
     },
     Column {
         field: Field::Name,
@@ -409,6 +416,12 @@ pub const COLUMNS: &[Column] = &[
         also: &["note", "comments", "comment", "remarks", "说明", "备注说明"],
     },
     Column {
+        field: Field::Confidential,
+        en: "Confidential",
+        zh: "保密",
+        also: &["confidential fields", "保密字段"],
+    },
+    Column {
         field: Field::Derived(Derived::Quadrant),
         en: "Quadrant",
         zh: "象限",
@@ -467,9 +480,12 @@ pub const COLUMNS: &[Column] = &[
 /// The export's columns of the stakeholder sheet: every field but the combined
 /// power/interest and the split contact ones.
 pub fn exported() -> impl Iterator<Item = &'static Column> {
-    COLUMNS
-        .iter()
-        .filter(|c| !matches!(c.field, Field::PowerInterest | Field::Email | Field::Phone))
+    COLUMNS.iter().filter(|c| {
+        !matches!(
+            c.field,
+            Field::PowerInterest | Field::Email | Field::Phone | Field::RowNumber
+        )
+    })
 }
 
 /// A header as compared: lower case, without spaces, `_`, `-`, `.`, `:`, `*`, `?`,

@@ -10,6 +10,7 @@ use crate::analysis::edition::Edition;
 use crate::build::public::Shown;
 use crate::i18n;
 use crate::register::Stakeholder;
+use crate::register::doc::Sentiment;
 use crate::register::vocab::{Attribute, Date, Language};
 
 use super::columns::{self, Derived, Field};
@@ -123,7 +124,11 @@ fn register_sheet(shown: &Shown, language: Language) -> Sheet {
     let public = shown.analysis.edition == Edition::Public;
     let yes_no = |flag: bool| Cell::text(i18n::label(language, if flag { "yes" } else { "no" }));
     let withheld_word = Cell::text(i18n::label(language, "withheld"));
-    let mut columns: Vec<&columns::Column> = columns::exported().collect();
+    // What is confidential is itself internal: the public edition shows it by leaving
+    // things out.
+    let mut columns: Vec<&columns::Column> = columns::exported()
+        .filter(|c| !(public && c.field == Field::Confidential))
+        .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for s in &shown.register.stakeholders {
         let Some(a) = shown.analysis.get(&s.id) else {
@@ -264,7 +269,9 @@ fn cell(s: &Stakeholder, a: &Assessment, field: Field, yes_no: &dyn Fn(bool) -> 
         ),
         Field::NextReview => Cell::date(s.next_review),
         Field::Notes => Cell::text(s.notes.trim()),
-        Field::PowerInterest | Field::Email | Field::Phone => Cell::Empty,
+        Field::Confidential if s.confidential_record => Cell::text("true"),
+        Field::Confidential => Cell::text(s.confidential.join(", ")),
+        Field::PowerInterest | Field::Email | Field::Phone | Field::RowNumber => Cell::Empty,
         Field::Derived(d) => derived(a, d, yes_no),
     }
 }
@@ -302,7 +309,11 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
                 Cell::Date(i.date),
                 Cell::maybe(i.channel.clone()),
                 Cell::maybe(i.summary.clone()),
-                i.sentiment.as_ref().map_or(Cell::Empty, word),
+                match i.sentiment {
+                    None => Cell::Empty,
+                    Some(Sentiment::Tone(tone)) => Cell::text(tone.as_str()),
+                    Some(Sentiment::Satisfaction(level)) => Cell::Number(f64::from(level.value())),
+                },
                 Cell::maybe(i.by.clone()),
                 Cell::maybe(first.map(|f| f.action.clone())),
                 Cell::date(first.and_then(|f| f.due)),

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod export;
+pub mod import;
 pub mod xlsx;
 
 use crate::export::csv::{BOM, inert};

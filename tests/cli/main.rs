@@ -12,6 +12,7 @@ mod export;
 mod hostile;
 mod hostile_io;
 mod hostile_render;
+mod import;
 mod init;
 mod log;
 mod meetings;
