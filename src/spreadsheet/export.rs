@@ -321,6 +321,7 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
                     Cell::text(i18n::label(language, if f.done { "yes" } else { "no" }))
                 }),
                 Cell::maybe(i.meeting.clone()),
+                Cell::text(i.fulfils.join(", ")),
             ]);
             interactions.push(row);
         }
@@ -360,6 +361,14 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
                 Cell::text(t.frequency.to_string()),
                 Cell::maybe(t.owner.clone()),
                 Cell::date(t.starts),
+                Cell::maybe(t.id.clone()),
+                Cell::text(
+                    t.sent
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
             ]);
             touches.push(row);
         }
@@ -371,6 +380,12 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
                 // No report shows when a touch starts: its header is the export's own.
                 ("starts", Language::ZhCn) => "开始日期".to_owned(),
                 ("starts", _) => "Starts".to_owned(),
+                ("fulfils", Language::ZhCn) => "落实的计划项".to_owned(),
+                ("fulfils", _) => "Fulfils".to_owned(),
+                ("touch_id", Language::ZhCn) => "计划项编号".to_owned(),
+                ("touch_id", _) => "Touch id".to_owned(),
+                ("sent", Language::ZhCn) => "已发送".to_owned(),
+                ("sent", _) => "Sent".to_owned(),
                 (k, _) => label(k),
             }))
             .collect()
@@ -388,6 +403,7 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
                 "due",
                 "done",
                 "meeting_head",
+                "fulfils",
             ]),
             rows: interactions,
         },
@@ -403,7 +419,15 @@ fn record_sheets(shown: &Shown, language: Language) -> [Sheet; 4] {
         },
         Sheet {
             name: sheet_name(4, language),
-            headers: head(&["content", "channel", "frequency_head", "owner", "starts"]),
+            headers: head(&[
+                "content",
+                "channel",
+                "frequency_head",
+                "owner",
+                "starts",
+                "touch_id",
+                "sent",
+            ]),
             rows: touches,
         },
     ]
@@ -418,13 +442,22 @@ fn plan_sheet(shown: &Shown, language: Language) -> Sheet {
         .schedule
         .iter()
         .map(|t| {
-            let name = shown
-                .analysis
-                .get(&t.stakeholder)
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
+            // A stakeholder's touch, or a plan item for its audience (format v2).
+            // Only stakeholders the edition shows are named.
+            let name_of = |id: &str| shown.analysis.get(id).map(|a| a.name.clone());
+            let (who, name) = match &t.stakeholder {
+                Some(id) => (id.clone(), name_of(id).unwrap_or_default()),
+                None => (
+                    t.item.clone().unwrap_or_default(),
+                    t.audience
+                        .iter()
+                        .filter_map(|id| name_of(id))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            };
             vec![
-                Cell::text(&t.stakeholder),
+                Cell::text(who),
                 Cell::text(name),
                 Cell::maybe(t.content.clone()),
                 Cell::maybe(t.channel.clone()),
@@ -475,7 +508,7 @@ fn findings_sheet(shown: &Shown, language: Language) -> Sheet {
             vec![
                 word(&f.severity),
                 word(&f.code),
-                Cell::text(&f.stakeholder),
+                Cell::maybe(f.stakeholder.clone()),
                 Cell::text(w.text),
                 f.days.map_or(Cell::Empty, |d| Cell::Number(f64::from(d))),
                 Cell::maybe(f.subject.clone()),

@@ -743,6 +743,7 @@ fn other_sheets(grids: &[Grid], records: &mut [Record], problems: &mut Vec<Strin
                 "follow_up.due",
                 "follow_up.done",
                 "",
+                "fulfils[]",
             ],
         ),
         (2, "relationships", &["with", "type", "strength", "note"]),
@@ -750,7 +751,15 @@ fn other_sheets(grids: &[Grid], records: &mut [Record], problems: &mut Vec<Strin
         (
             4,
             "communication",
-            &["content", "channel", "frequency", "owner", "starts"],
+            &[
+                "content",
+                "channel",
+                "frequency",
+                "owner",
+                "starts",
+                "id",
+                "sent[]",
+            ],
         ),
     ];
     let index: BTreeMap<String, usize> = records

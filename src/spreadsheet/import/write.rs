@@ -178,7 +178,19 @@ fn stakeholder(r: &Record, language: Language) -> String {
                 }
                 out.push_str(if first { "  - " } else { "    " });
                 first = false;
-                out.push_str(&format!("{name}: {}\n", scalar(value, false)));
+                match name.strip_suffix("[]") {
+                    // A list in one cell, `a, b`.
+                    Some(name) => {
+                        let items: Vec<String> = value
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|i| !i.is_empty())
+                            .map(|i| scalar(i, true))
+                            .collect();
+                        out.push_str(&format!("{name}: [{}]\n", items.join(", ")));
+                    }
+                    None => out.push_str(&format!("{name}: {}\n", scalar(value, false))),
+                }
             }
             if !follow_up.is_empty() && follow_up.iter().any(|(k, _)| *k == "action") {
                 out.push_str(if first { "  - " } else { "    " });
