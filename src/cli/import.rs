@@ -35,6 +35,11 @@ pub struct ImportArgs {
     /// The language of a new `_project.md` [default: Chinese when the headers are].
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// Merge the sheet's changed single values (levels, role, owner, engagement, …) into
+    /// the stakeholders already in DIR, by id, editing only those values: their notes,
+    /// comments, lists and formatting stay.
+    #[arg(long)]
+    pub update: bool,
 }
 
 fn field_name(field: Field) -> &'static str {
@@ -145,7 +150,57 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
         .iter()
         .filter(|r| r.power.is_none() || r.interest.is_none())
         .collect();
-    let files = import::files(&plan, &out, &stem);
+    let mut files = import::files(&plan, &out, &stem);
+    // Stakeholders already in the folder's register (in any sub-folder), by id: never
+    // written over; with `--update`, merged.
+    let existing: std::collections::HashMap<String, PathBuf> = if out.is_dir() {
+        register::load(&out, &Limits::default())
+            .map(|l| {
+                l.register
+                    .stakeholders
+                    .iter()
+                    .map(|s| (s.id.clone(), out.join(&s.file)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let mut merges: Vec<(&import::Record, PathBuf)> = Vec::new();
+    for record in &plan.records {
+        if let Some(path) = existing.get(&record.id) {
+            let name = PathBuf::from(format!("{}.md", record.id));
+            files.retain(|(n, _)| *n != name);
+            merges.push((record, path.clone()));
+        }
+    }
+    let mut updated: Vec<(PathBuf, Vec<u8>, Vec<&str>)> = Vec::new();
+    for (record, path) in &merges {
+        if !args.update {
+            println!(
+                "kept {} as it is (`{}` is in the register; `--update` merges the sheet's changes)",
+                path.display(),
+                record.id
+            );
+            continue;
+        }
+        let original =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = String::from_utf8_lossy(&original).into_owned();
+        match import::merge(&text, record) {
+            Ok((_, changed)) if changed.is_empty() => println!("{}: unchanged", path.display()),
+            Ok((new, changed)) => {
+                if args.dry_run {
+                    println!("would update {}: {}", path.display(), changed.join(", "));
+                } else {
+                    crate::log::replace(path, new.as_bytes())
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    updated.push((path.clone(), original, changed));
+                }
+            }
+            Err(why) => println!("kept {} as it is: {why}", path.display()),
+        }
+    }
     if args.dry_run {
         for (name, _) in &files {
             let path = out.join(name);
@@ -168,6 +223,26 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
         written.created.len(),
         out.display()
     );
+    if !updated.is_empty() {
+        // An update that brings an error is undone, as `stake log` undoes an entry.
+        let after = register::load(&out, &Limits::default()).map_err(|e| e.to_string())?;
+        for (path, original, changed) in &updated {
+            let broken = after
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error && d.file == *path);
+            if broken {
+                crate::log::replace(path, original)
+                    .map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
+                println!(
+                    "{}: the merged values caused errors; restored as it was",
+                    path.display()
+                );
+            } else {
+                println!("updated {}: {}", path.display(), changed.join(", "));
+            }
+        }
+    }
     let loaded = register::load(&out, &Limits::default()).map_err(|e| e.to_string())?;
     let errors = loaded.count(Severity::Error);
     let warnings = loaded.count(Severity::Warning);

@@ -121,6 +121,12 @@ pub fn log(
     entry: &Entry,
     limits: &Limits,
 ) -> Result<Logged, Refused> {
+    if ids.len() == 1
+        && title.is_none()
+        && let Some(logged) = fast(root, &ids[0], entry, limits)?
+    {
+        return Ok(logged);
+    }
     let loaded = register::load(root, limits).map_err(|e| Refused::Usage(e.to_string()))?;
     let mut unique: Vec<String> = Vec::new();
     for id in ids {
@@ -145,6 +151,80 @@ pub fn log(
     } else {
         meeting::write(root, &loaded, &unique, title, entry, limits)
     }
+}
+
+/// The common case without loading the whole register: the one file named after the
+/// id (`id.md`, in any folder) is that stakeholder's, with no error; it is checked on
+/// its own before and after the write (an interaction refers to no other file). `None`
+/// when that is not so: the caller loads the register, for the "did you mean" of an
+/// unknown id, an id written in another file's `id:`, or the errors to show.
+fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<Logged>, Refused> {
+    if !root.is_dir() {
+        return Ok(None);
+    }
+    let found = register::walk::walk(root);
+    let mut named = found
+        .files
+        .iter()
+        .filter(|f| f.file_stem().is_some_and(|s| s == id));
+    let (Some(relative), None) = (named.next(), named.next()) else {
+        return Ok(None);
+    };
+    let (Some(before), ..) = register::load_file(root, relative, limits) else {
+        return Ok(None);
+    };
+    if before.id != id {
+        return Ok(None);
+    }
+    let path = root.join(relative);
+    let own_before = before.interactions.len();
+    let original = fs::read(&path)
+        .map_err(|e| Refused::Usage(format!("cannot read {}: {e}", path.display())))?;
+    let text = String::from_utf8(original.clone())
+        .map_err(|_| Refused::Usage(format!("{} is not UTF-8 text", path.display())))?;
+    let updated = edit::append_interaction(&text, entry).map_err(|why| {
+        Refused::Usage(format!(
+            "{}: cannot add the entry: {why}; nothing logged",
+            path.display()
+        ))
+    })?;
+    replace(&path, updated.as_bytes())
+        .map_err(|e| Refused::Usage(format!("cannot write {}: {e}", path.display())))?;
+    let (after, diagnostics, sources) = register::load_file(root, relative, limits);
+    let line = after.as_ref().and_then(|s| {
+        (s.interactions.len() == own_before + 1).then(|| {
+            s.interactions
+                .iter()
+                .filter(|i| i.date == entry.date && i.summary.as_deref() == Some(&entry.summary))
+                .map(|i| i.line)
+                .max()
+        })?
+    });
+    if let Some(line) = line {
+        return Ok(Some(Logged::Interaction {
+            id: id.to_owned(),
+            file: path,
+            line,
+        }));
+    }
+    let restored = match replace(&path, &original) {
+        Ok(()) => "the file is restored as it was; nothing logged".to_owned(),
+        Err(e) => format!("the file could not be restored ({e}): `git checkout` it"),
+    };
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let cause = if errors.is_empty() {
+        "the entry did not read back as written"
+    } else {
+        "the new entry caused the errors above"
+    };
+    Err(Refused::Errors {
+        message: format!("{}: {cause}; {restored}", path.display()),
+        diagnostics: errors,
+        sources,
+    })
 }
 
 /// An unknown id; when some files could not be read, their errors may be why.
@@ -276,7 +356,7 @@ fn own_entries(loaded: &Loaded, id: &str) -> usize {
 /// Replaces `path` with `bytes` in one step (a temporary file beside it, renamed over
 /// it), keeping its permissions; the temporary file's name starts with `.` so a
 /// register read meanwhile skips it.
-fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()

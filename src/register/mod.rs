@@ -206,6 +206,32 @@ fn folder_name(root: &Path) -> String {
         .unwrap_or_else(|| "Stakeholder register".into())
 }
 
+/// One stakeholder file of the register in `root` (`relative` to it), read and checked
+/// on its own: the checks of the file itself, not those that need the other files (ids
+/// other records refer to). The stakeholder when the file has no error, its diagnostics,
+/// and its text for their snippets. For a command that edits one file (`stake log`) and
+/// must not pay for loading a large register twice.
+pub fn load_file(
+    root: &Path,
+    relative: &Path,
+    limits: &Limits,
+) -> (Option<Stakeholder>, Vec<Diagnostic>, Sources) {
+    let result = read_one(root, relative, false, limits);
+    let mut sources = Sources::default();
+    if let Some(source) = result.source {
+        sources.insert(result.display, source);
+    }
+    let errors = result
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let stakeholder = match result.outcome {
+        Outcome::Stakeholder(s) if !errors => Some(*s),
+        _ => None,
+    };
+    (stakeholder, result.diagnostics, sources)
+}
+
 /// Reads, splits, parses and types one file.
 fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> FileResult {
     let display = root.join(relative);

@@ -328,3 +328,43 @@ fn importing_an_export_gives_the_same_analysis() {
         assert_eq!(before_findings, after_findings, "{register}");
     }
 }
+
+#[test]
+fn update_merges_changed_values_into_the_files_by_id_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register");
+    fs::create_dir_all(register.join("people")).unwrap();
+    let file = register.join("people/ann-lee.md");
+    let original = "---\nname: Ann Lee   # the CFO\npower: H\ninterest: 'medium'\nneeds:\n  - A budget\n---\nPrefers numbers first.\n";
+    fs::write(&file, original).unwrap();
+    let csv = dir.path().join("sheet.csv");
+    fs::write(&csv, "Name,Power,Interest,Owner,Needs\nAnn Lee,High,Very High,Dan Ortiz,Something else\nBo Chen,L,L,,\n").unwrap();
+
+    // Without --update: Ann is in the register (in a sub-folder): left as she is, no
+    // second file with her id.
+    let (code, stdout, _) = import(&csv, &register, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("people/ann-lee.md as it is (`ann-lee` is in the register; `--update` merges the sheet's changes)"), "{stdout}");
+    assert!(!register.join("ann-lee.md").exists());
+    assert!(register.join("bo-chen.md").exists());
+    assert_eq!(read(file.clone()), original);
+
+    let (code, stdout, _) = import(&csv, &register, &["--update", "--dry-run"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("would update ") && stdout.contains("ann-lee.md: interest, owner"),
+        "{stdout}"
+    );
+    assert_eq!(read(file.clone()), original);
+
+    let (code, stdout, _) = import(&csv, &register, &["--update"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("ann-lee.md: interest, owner"), "{stdout}");
+    // `power: H` already says High; the list and the notes are the file's.
+    assert_eq!(
+        read(file.clone()),
+        "---\nname: Ann Lee   # the CFO\npower: H\ninterest: very-high\nneeds:\n  - A budget\nowner: Dan Ortiz\n---\nPrefers numbers first.\n"
+    );
+    let (_, stdout, _) = import(&csv, &register, &["--update"]);
+    assert!(stdout.contains("ann-lee.md: unchanged"), "{stdout}");
+}

@@ -7,6 +7,7 @@
 //! unmapped columns are kept in the notes as a table. Nothing existing is overwritten.
 
 pub mod read;
+mod update;
 pub mod values;
 mod write;
 
@@ -21,6 +22,7 @@ use crate::register::vocab::{
 };
 use read::Grid;
 
+pub use update::merge;
 pub use write::{Written, files, write};
 
 /// How many rows from the top the header row is looked for in.
