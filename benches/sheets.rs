@@ -4,7 +4,8 @@
 //! | line | what is timed | peer |
 //! |---|---|---|
 //! | `export` | `stake export`'s work for 10,000 stakeholders: load, analysis, the seven sheets, the `.xlsx` bytes written to a file | `load`: the loader alone |
-//! | `import` | `stake import` of that workbook (10,000 register rows and the interactions, relationships, positions and touches sheets): read, map, normalise, write the files | `read`: calamine reading the workbook's sheets alone |
+//! | `import` | `stake import` of a 10,000-row PMBOK-style sheet: read, find the headers, map, normalise, write 10,000 files | calamine reading the sheet, then `std::fs::write` of 10,000 files of about the same size |
+//! | `import` (export 10k) | `stake import` of the export above (10,000 register rows and the interactions, relationships, positions and touches sheets) | calamine reading the workbook's sheets alone |
 //! | `log` | `stake log` of one interaction on a 1,000-stakeholder register: load, append, write, load again to check | `load`: one load |
 //!
 //! Run with `cargo bench --bench sheets` (see benches/README.md).
@@ -80,8 +81,17 @@ fn main() {
             let files = spreadsheet::import::files(&plan, &target, "register");
             spreadsheet::import::write(&files, &target).expect("written")
         }));
+        // The floor: reading the sheet, then writing as many files of the same size
+        // with `std::fs::write` (on a busy disk, file creation dominates).
+        let floor = out.path().join(format!("floor-{round}"));
         read.push(time(|| {
-            spreadsheet::import::read::read(&plain).map(|(g, _)| g.len())
+            let grids = spreadsheet::import::read::read(&plain).map(|(g, _)| g.len());
+            std::fs::create_dir_all(&floor).expect("a folder");
+            let text = "x".repeat(400);
+            for i in 0..10_000 {
+                std::fs::write(floor.join(format!("{i}.md")), &text).expect("written");
+            }
+            grids
         }));
     }
     report("import", "10k rows", import, read, 2.0);

@@ -19,6 +19,9 @@ const MAX_WIDTH: f64 = 60.0;
 pub fn write(workbook: &Workbook) -> Result<Vec<u8>, String> {
     let fail = |e: rust_xlsxwriter::XlsxError| format!("cannot write the workbook: {e}");
     let mut book = Book::new();
+    // The fastest deflate level: a 10,000-stakeholder workbook is written in about half
+    // the time of the default level, for a file about a fifth larger.
+    book.set_zip_compression_level(1);
     book.set_properties(
         &DocProperties::new()
             .set_title(&workbook.title)
