@@ -236,7 +236,7 @@ fn a_map_names_columns_and_existing_files_are_never_overwritten() {
     .unwrap();
     let (_, stdout, _) = import(&csv, &out, &["--map", yaml.to_str().unwrap()]);
     assert!(
-        stdout.contains("kept ") && stdout.contains("ann-lee.md as it is (it exists)"),
+        stdout.contains("ann-lee.md as it is (`ann-lee` is in the register; `--update` merges the sheet's changes)"),
         "{stdout}"
     );
     assert_eq!(
