@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::analysis::feedback::OpenFollowUp;
 use crate::analysis::issues::issue_key;
 use crate::analysis::room::{Point, Room, room};
+use crate::analysis::since::{self, Since};
 use crate::analysis::{self, Analysed, edition};
 use crate::build::context::{self, Base, StakeholderVars};
 use crate::build::page::{Page, Pages, Wanted};
@@ -26,9 +27,10 @@ use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, output, public};
 use crate::document::charts::Charts;
 use crate::i18n;
-use crate::register::Register;
+use crate::register::doc::Sentiment;
 use crate::register::model::Interaction;
 use crate::register::vocab::{Date, Level, RelationKind};
+use crate::register::{Meeting, Register};
 use crate::render::pdf::PdfOptions;
 
 /// Who is in the meeting.
@@ -38,6 +40,9 @@ pub enum Selection {
     Tag(String),
     /// These stakeholder ids.
     Ids(Vec<String>),
+    /// The attendees of this meeting record (format v2), and the meeting itself: a
+    /// planned one's agenda, or what a held one decided.
+    Meeting(String),
 }
 
 /// What `stake brief` writes.
@@ -71,6 +76,9 @@ pub struct Options {
     pub public: bool,
     /// Paper and fonts of `brief.pdf`.
     pub pdf: PdfOptions,
+    /// What changed since an earlier revision (`--since REV`): the brief shows the part
+    /// about the attendees; the internal edition only.
+    pub changes: Option<crate::history::diff::Diff>,
 }
 
 /// What a brief wrote.
@@ -78,6 +86,12 @@ pub struct Options {
 pub struct Written {
     /// How many attendees the brief has.
     pub attendees: usize,
+    /// The attendees of a meeting a public brief leaves out (their record, or their log,
+    /// is confidential: that they attend would be a contact the edition withholds).
+    pub left_out: usize,
+    /// A planned meeting's outcome fields (`sentiment`, `decisions`, `follow_ups`) the
+    /// brief left out, since the meeting has not taken place by `as_of`.
+    pub planned_outcomes: Vec<&'static str>,
     /// The files.
     pub files: Vec<PathBuf>,
     /// Characters of the PDF that no font could draw.
@@ -126,7 +140,32 @@ pub fn select(register: &Register, selection: &Selection) -> Result<Vec<usize>, 
             }
             Err(message)
         }
+        Selection::Meeting(id) => {
+            let meeting = meeting(register, id)?;
+            let mut found: Vec<usize> = meeting
+                .attendees
+                .iter()
+                .filter_map(|a| {
+                    register
+                        .stakeholders
+                        .binary_search_by(|s| s.id.as_str().cmp(a))
+                        .ok()
+                })
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            Ok(found)
+        }
         Selection::Ids(ids) => {
+            if let Some(m) = ids
+                .iter()
+                .find_map(|id| register.meetings.iter().find(|m| &m.id == id))
+            {
+                return Err(format!(
+                    "`{}` is a meeting record ({}, {}), not a stakeholder: name it alone to brief its meeting, e.g. `stake brief DIR {}`",
+                    m.id, m.title, m.date, m.id
+                ));
+            }
             let mut found = Vec::new();
             let mut unknown = Vec::new();
             for id in ids {
@@ -161,22 +200,73 @@ pub fn select(register: &Register, selection: &Selection) -> Result<Vec<usize>, 
                         }
                     }
                     suggestions.truncate(SUGGESTIONS);
-                    if !suggestions.is_empty() {
-                        let named: Vec<String> = suggestions
-                            .iter()
-                            .filter_map(|id| register.get(id))
-                            .map(|s| format!("`{}` ({})", s.id, s.name))
-                            .collect();
+                    let mut named: Vec<String> = suggestions
+                        .iter()
+                        .filter_map(|id| register.get(id))
+                        .map(|s| format!("`{}` ({})", s.id, s.name))
+                        .collect();
+                    // One id may be a meeting's, mistyped: stakeholders and meetings
+                    // share the id space.
+                    if ids.len() == 1 {
+                        let meetings = close(id, register.meetings.iter().map(|m| m.id.as_str()));
+                        if !meetings.is_empty() {
+                            line = format!("no stakeholder or meeting has the id `{id}`");
+                        }
+                        named.extend(meetings.iter().map(|m| meeting_named(register, m)));
+                        named.truncate(SUGGESTIONS);
+                    }
+                    if !named.is_empty() {
                         line.push_str(&format!("; did you mean {}?", named.join(" or ")));
                     }
                     line
                 })
                 .collect();
+            let meetings = match register.meetings.is_empty() {
+                true => "",
+                false => "; a meeting record's is its file name",
+            };
             Err(format!(
-                "{}\n(an id is the `id:` of a stakeholder file, else its file name without `.md`)",
+                "{}\n(an id is the `id:` of a stakeholder file, else its file name without `.md`{meetings})",
                 lines.join("\n")
             ))
         }
+    }
+}
+
+/// The meeting record with this id, or an error naming the closest meeting ids (with
+/// their titles and dates), else the planned ones.
+pub fn meeting<'a>(register: &'a Register, id: &str) -> Result<&'a Meeting, String> {
+    if let Some(m) = register.meetings.iter().find(|m| m.id == id) {
+        return Ok(m);
+    }
+    let mut message = format!("no meeting record has the id `{id}`");
+    let closest = close(id, register.meetings.iter().map(|m| m.id.as_str()));
+    if !closest.is_empty() {
+        let named: Vec<String> = closest.iter().map(|m| meeting_named(register, m)).collect();
+        message.push_str(&format!("; did you mean {}?", named.join(" or ")));
+    } else if register.meetings.is_empty() {
+        message.push_str("; the register has no meeting records yet");
+    } else {
+        // The latest first: the one to brief is most likely the next.
+        let latest: Vec<String> = register
+            .meetings
+            .iter()
+            .rev()
+            .take(SUGGESTIONS)
+            .map(|m| meeting_named(register, &m.id))
+            .collect();
+        message.push_str(&format!("; the latest are {}", latest.join(", ")));
+    }
+    Err(format!(
+        "{message}\n(a meeting's id is its file name without `.md`)"
+    ))
+}
+
+/// A meeting id as suggestions name it: `` `id` (title, date) ``.
+fn meeting_named(register: &Register, id: &str) -> String {
+    match register.meetings.iter().find(|m| m.id == id) {
+        Some(m) => format!("`{}` ({}, {})", m.id, m.title, m.date),
+        None => format!("`{id}`"),
     }
 }
 
@@ -220,16 +310,32 @@ fn quoted(words: &[&str]) -> String {
         .join(" or ")
 }
 
+/// A brief whose body fits in this many pages has no title page or contents: the
+/// steering committee of the English sample, four attendees each with what changed
+/// since their last contact, runs to nine (issue 13 found a cover wasted on ten).
+pub const BRIEF_COVER_AFTER_PAGES: usize = 10;
+
 /// Writes the brief of the selected attendees of `register`, the full register: the
 /// analysis is of all of it, and a public brief is a view of that analysis
-/// A brief whose body fits in this many pages has no title page or contents.
-pub const BRIEF_COVER_AFTER_PAGES: usize = 8;
-
 /// ([`analysis::edition`]) and of the redacted register.
 pub fn brief(register: &Register, options: &Options) -> Result<Written, String> {
-    let attendees = select(register, &options.selection)?;
+    let mut attendees = select(register, &options.selection)?;
     let shown = public::Shown::of(register.clone(), options.as_of, options.public);
     let view = shown.view();
+    let meeting = match &options.selection {
+        Selection::Meeting(id) => Some(shown_meeting(register, &shown.register, id, options)?),
+        _ => None,
+    };
+    let mut left_out = 0;
+    if let Some(m) = &meeting
+        && options.public
+    {
+        let before = attendees.len();
+        attendees.retain(|&i| m.meeting.attendees.contains(&register.stakeholders[i].id));
+        left_out = before - attendees.len();
+    }
+    attendees.sort_unstable();
+    attendees.dedup();
     let focus = options
         .issue
         .as_deref()
@@ -242,10 +348,15 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         &attendees,
         focus.as_deref(),
     );
-    let room = match options.public {
-        true => edition::public_room(register, &room),
-        false => room,
+    let since = since::since(register, full, feedback, &attendees);
+    let (room, since) = match options.public {
+        true => (
+            edition::public_room(register, &room),
+            since::public(register, &shown.register.meetings, &since),
+        ),
+        false => (room, since),
     };
+    let since: Vec<Since> = since.into_iter().map(Since::listed).collect();
     let charts = Charts::build(&view, options.as_of);
 
     let templates = Templates::for_register(options.templates.as_deref(), view.register)?;
@@ -255,7 +366,19 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     context.insert("page", "brief");
     context.insert("kind", "brief");
     context.insert("room", &RoomVars::of(&room));
-    context.insert("attendees", &attendees_of(&base, &room, view.register));
+    context.insert("meeting", &meeting);
+    context.insert(
+        "attendees",
+        &attendees_of(&base, &room, &since, view.register),
+    );
+    if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
+        let ids = attendees
+            .iter()
+            .map(|&i| register.stakeholders[i].id.as_str());
+        let changes = changes.restricted_to(&ids.collect());
+        let view = crate::history::view::changes(&changes, register.project.language);
+        context.insert("changes", &view);
+    }
 
     let styles = Styles::new(&templates, &context);
     let pages = Pages {
@@ -269,7 +392,7 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
         as_of: options.as_of,
         edition: shown.analysis.edition,
         // A brief is read minutes before a meeting: a title page and contents only when
-        // its body runs past eight pages.
+        // its body runs past ten pages.
         pdf: PdfOptions {
             cover_after_pages: Some(BRIEF_COVER_AFTER_PAGES),
             ..build::pdf_options(view.register, &options.pdf)
@@ -294,9 +417,146 @@ pub fn brief(register: &Register, options: &Options) -> Result<Written, String> 
     let files = rendered.write(&folder)?;
     Ok(Written {
         attendees: attendees.len(),
+        left_out,
+        planned_outcomes: meeting.map(|m| m.left_out).unwrap_or_default(),
         files: files.iter().map(|f| options.out.join(f)).collect(),
         missing_chars,
     })
+}
+
+/// The meeting of a brief as its edition shows it, or why a public brief cannot show
+/// it.
+fn shown_meeting(
+    register: &Register,
+    shown: &Register,
+    id: &str,
+    options: &Options,
+) -> Result<MeetingVars, String> {
+    let full = meeting(register, id)?;
+    let Some(m) = shown.meetings.iter().find(|m| m.id == id) else {
+        return Err(if full.confidential_record {
+            format!(
+                "`{id}` is a confidential meeting (`confidential: true`): the public edition has no brief of it"
+            )
+        } else {
+            format!(
+                "every attendee of `{id}` is left out of the public edition (their record or their log is confidential): it has nobody to brief"
+            )
+        });
+    };
+    if m.attendees.is_empty() {
+        return Err(format!(
+            "`{id}` keeps its attendees confidential: the public edition cannot say who is in the room"
+        ));
+    }
+    Ok(MeetingVars::of(
+        m,
+        full,
+        options.as_of,
+        register.project.language,
+    ))
+}
+
+/// The template variable `meeting`: the meeting record as the edition shows it, and
+/// what the brief derives from it. A planned meeting's outcome fields are left out (it
+/// has not taken place by `as_of`), and `left_out` names them.
+#[derive(Serialize)]
+struct MeetingVars {
+    #[serde(flatten)]
+    meeting: Meeting,
+    /// Dated after `as_of`.
+    planned: bool,
+    /// Days from `as_of` to the meeting: more than 0 when planned.
+    days: i64,
+    /// The meeting's weekday, as the report's language writes it.
+    weekday: &'static str,
+    /// Per attendee as the edition shows them, their sentiment as the meeting records it.
+    sentiments: Vec<AttendeeSentiment>,
+    /// Each follow-up with `overdue_days` (0 when done, not late or undated).
+    follow_up_status: Vec<FollowUpStatus>,
+    /// The body (agenda, or minutes) is written and shown.
+    has_notes: bool,
+    /// The body is written but confidential: not in this edition.
+    notes_withheld: bool,
+    /// Decisions are recorded but none is in this edition.
+    decisions_withheld: bool,
+    /// Follow-ups are recorded but this edition leaves some or all out.
+    follow_ups_withheld: bool,
+    /// The outcome fields a planned meeting records, which the brief leaves out.
+    #[serde(skip)]
+    left_out: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct AttendeeSentiment {
+    id: String,
+    sentiment: Option<Sentiment>,
+}
+
+#[derive(Serialize)]
+struct FollowUpStatus {
+    action: String,
+    owner: Option<String>,
+    due: Option<Date>,
+    done: bool,
+    #[serde(rename = "for")]
+    for_: Option<String>,
+    overdue_days: i64,
+}
+
+impl MeetingVars {
+    /// `shown` is the edition's meeting, `full` the register's.
+    fn of(shown: &Meeting, full: &Meeting, as_of: Date, language: i18n::Language) -> MeetingVars {
+        let planned = shown.date > as_of;
+        let mut meeting = shown.clone();
+        let left_out = if planned {
+            let fields = meeting.outcome_fields();
+            meeting.sentiment.clear();
+            meeting.decisions.clear();
+            meeting.follow_ups.clear();
+            fields
+        } else {
+            Vec::new()
+        };
+        let sentiments = meeting
+            .attendees
+            .iter()
+            .map(|id| AttendeeSentiment {
+                id: id.clone(),
+                sentiment: meeting.sentiment_of(id),
+            })
+            .collect();
+        let follow_up_status = meeting
+            .follow_ups
+            .iter()
+            .map(|f| FollowUpStatus {
+                action: f.follow_up.action.clone(),
+                owner: f.follow_up.owner.clone(),
+                due: f.follow_up.due,
+                done: f.follow_up.done,
+                for_: f.for_.clone(),
+                overdue_days: match (f.follow_up.done, f.follow_up.due) {
+                    (false, Some(due)) => analysis::days_between(due, as_of).max(0),
+                    _ => 0,
+                },
+            })
+            .collect();
+        MeetingVars {
+            planned,
+            days: analysis::days_between(as_of, meeting.date),
+            weekday: i18n::weekday(language, meeting.date),
+            sentiments,
+            follow_up_status,
+            has_notes: !meeting.notes.trim().is_empty(),
+            notes_withheld: meeting.notes.trim().is_empty() && !full.notes.trim().is_empty(),
+            decisions_withheld: !planned
+                && meeting.decisions.is_empty()
+                && !full.decisions.is_empty(),
+            follow_ups_withheld: !planned && meeting.follow_ups.len() < full.follow_ups.len(),
+            left_out,
+            meeting,
+        }
+    }
 }
 
 /// The template variable `room`: the analysis's room with its counts.
@@ -337,6 +597,8 @@ impl<'a> RoomVars<'a> {
 struct Attendee<'a> {
     #[serde(flatten)]
     stakeholder: &'a StakeholderVars<'a>,
+    /// What the register records since their last contact.
+    since: Option<&'a Since>,
     recent: &'a [Interaction],
     follow_ups: &'a [OpenFollowUp],
     points: Vec<i18n::text::Worded<'a, Point>>,
@@ -355,7 +617,12 @@ struct AttendeeLink<'a> {
 }
 
 /// The room's people as template variables, in the room's order.
-fn attendees_of<'a>(base: &'a Base<'a>, room: &'a Room, register: &Register) -> Vec<Attendee<'a>> {
+fn attendees_of<'a>(
+    base: &'a Base<'a>,
+    room: &'a Room,
+    since: &'a [Since],
+    register: &Register,
+) -> Vec<Attendee<'a>> {
     let language = register.project.language;
     let name = |id: &str| register.get(id).map_or(id, |s| s.name.as_str()).to_owned();
     room.people
@@ -383,6 +650,7 @@ fn attendees_of<'a>(base: &'a Base<'a>, room: &'a Room, register: &Register) -> 
                 .collect();
             Some(Attendee {
                 stakeholder: base.stakeholder(&person.id)?,
+                since: since.iter().find(|s| s.id == person.id),
                 recent: &person.recent,
                 follow_ups: &person.follow_ups,
                 points: i18n::text::points(language, &person.points, &name),

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod export;
+pub mod history;
 pub mod i18n;
 pub mod log;
 pub mod register;

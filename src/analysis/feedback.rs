@@ -13,6 +13,8 @@
 //!   never fewer than [`OVER_CONTACT_MIN`]: a stakeholder planned for a monthly report
 //!   who was contacted four times in four weeks is being worn out.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::sentiment::Trend;
@@ -91,7 +93,22 @@ pub enum Flag {
 
 /// The feedback of every stakeholder, in the analysis's order (by id).
 pub fn feedback(view: &Analysed<'_>) -> Vec<Feedback> {
-    view.iter().map(|(s, a)| one(s, a, view.analysis)).collect()
+    // The rhythms of the plan items each stakeholder is in (format v2): planned
+    // communication to them as much as their own touches.
+    let mut items: HashMap<&str, Vec<u32>> = HashMap::new();
+    for t in view.analysis.schedule.iter().filter(|t| t.item.is_some()) {
+        if let Some(days) = t.frequency.approx_days() {
+            for id in &t.audience {
+                items.entry(id.as_str()).or_default().push(days);
+            }
+        }
+    }
+    view.iter()
+        .map(|(s, a)| {
+            let items = items.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
+            one(s, a, view.analysis, items)
+        })
+        .collect()
 }
 
 /// The feedback of the stakeholder with this id (`feedback` is in id order, as made).
@@ -102,7 +119,8 @@ pub fn of<'a>(feedback: &'a [Feedback], id: &str) -> Option<&'a Feedback> {
         .map(|i| &feedback[i])
 }
 
-fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
+/// `items`: the days between occurrences of the plan items the stakeholder is in.
+fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis, items: &[u32]) -> Feedback {
     let as_of = analysis.as_of;
     let seen = schedule::seen(&s.interactions, as_of);
     let mut follow_ups: Vec<OpenFollowUp> = seen
@@ -129,13 +147,15 @@ fn one(s: &Stakeholder, a: &Assessment, analysis: &Analysis) -> Feedback {
         .cadence
         .get(&a.quadrant)
         .and_then(|c| c.frequency.approx_days());
-    // Without a plan the quadrant's cadence is suggested: that is the plan.
-    let planned: Vec<u32> = if s.communication.is_empty() {
+    // Without a plan (of their own or an item's) the quadrant's cadence is suggested:
+    // that is the plan.
+    let planned: Vec<u32> = if s.communication.is_empty() && items.is_empty() {
         cadence_days.into_iter().collect()
     } else {
         s.communication
             .iter()
             .filter_map(|t| t.frequency.approx_days())
+            .chain(items.iter().copied())
             .collect()
     };
     let planned_days = planned.iter().copied().min();
@@ -238,6 +258,40 @@ mod tests {
         s.communication = vec![plan(Frequency::Monthly), plan(Frequency::AdHoc)];
         declining(&mut s, "2026-11-18");
         let flags = feedback_of(s).flags;
+        assert_eq!(
+            flags,
+            [Flag::UnderContacted {
+                planned_days: Some(30),
+                cadence_days: 7,
+                since_contact_days: Some(2)
+            }]
+        );
+    }
+
+    #[test]
+    fn a_plan_item_is_the_plan_of_its_audience() {
+        use crate::register::model::{Audience, PlanItem};
+        // No touch of her own, but a monthly report to her tag: that is her plan (every
+        // 30 days, sparser than the weekly cadence), not the suggested cadence.
+        let mut s = stakeholder("a", 5, 5);
+        s.tags = vec!["board".into()];
+        declining(&mut s, "2026-11-18");
+        let mut register = register(vec![s]);
+        register.project.communications = vec![PlanItem {
+            id: "board-report".into(),
+            touch: Touch {
+                id: Some("board-report".into()),
+                ..plan(Frequency::Monthly)
+            },
+            audience: Audience {
+                tags: vec!["board".into()],
+                ..Audience::default()
+            },
+        }];
+        let analysis = analyze(&register, date(AS_OF));
+        let flags = feedback(&Analysed::new(&register, &analysis))
+            .remove(0)
+            .flags;
         assert_eq!(
             flags,
             [Flag::UnderContacted {

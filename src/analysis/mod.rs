@@ -17,6 +17,7 @@ pub mod room;
 pub mod salience;
 pub mod schedule;
 pub mod sentiment;
+pub mod since;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -395,7 +396,7 @@ pub(crate) fn rank(assessments: &mut [Assessment], findings: &[Finding]) {
 }
 
 /// Key unless written otherwise: the grid's high-power quadrants, or definitive salience.
-fn derived_key(quadrant: Quadrant, salience: Option<Salience>) -> bool {
+pub(crate) fn derived_key(quadrant: Quadrant, salience: Option<Salience>) -> bool {
     matches!(quadrant, Quadrant::ManageClosely | Quadrant::KeepSatisfied)
         || salience == Some(Salience::Definitive)
 }

@@ -116,6 +116,35 @@ pub struct SalienceCounts {
     pub unassessed: usize,
 }
 
+impl QuadrantCounts {
+    /// Counts one stakeholder in `quadrant`.
+    pub fn add(&mut self, quadrant: Quadrant) {
+        *match quadrant {
+            Quadrant::ManageClosely => &mut self.manage_closely,
+            Quadrant::KeepSatisfied => &mut self.keep_satisfied,
+            Quadrant::KeepInformed => &mut self.keep_informed,
+            Quadrant::Monitor => &mut self.monitor,
+        } += 1;
+    }
+}
+
+impl SalienceCounts {
+    /// Counts one stakeholder of a salience class (`None`: unassessed).
+    pub fn add(&mut self, salience: Option<Salience>) {
+        *match salience {
+            Some(Salience::Definitive) => &mut self.definitive,
+            Some(Salience::Dominant) => &mut self.dominant,
+            Some(Salience::Dangerous) => &mut self.dangerous,
+            Some(Salience::Dependent) => &mut self.dependent,
+            Some(Salience::Dormant) => &mut self.dormant,
+            Some(Salience::Discretionary) => &mut self.discretionary,
+            Some(Salience::Demanding) => &mut self.demanding,
+            Some(Salience::NonStakeholder) => &mut self.non_stakeholder,
+            None => &mut self.unassessed,
+        } += 1;
+    }
+}
+
 /// Findings per severity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SeverityCounts {
@@ -168,26 +197,9 @@ pub fn summary(
                 &mut summary.key.non_key
             } += 1;
         }
-        let quadrants = &mut summary.quadrants;
-        *match a.quadrant {
-            Quadrant::ManageClosely => &mut quadrants.manage_closely,
-            Quadrant::KeepSatisfied => &mut quadrants.keep_satisfied,
-            Quadrant::KeepInformed => &mut quadrants.keep_informed,
-            Quadrant::Monitor => &mut quadrants.monitor,
-        } += 1;
-        let salience = &mut summary.salience;
+        summary.quadrants.add(a.quadrant);
         if shown("salience") {
-            *match a.salience {
-                Some(Salience::Definitive) => &mut salience.definitive,
-                Some(Salience::Dominant) => &mut salience.dominant,
-                Some(Salience::Dangerous) => &mut salience.dangerous,
-                Some(Salience::Dependent) => &mut salience.dependent,
-                Some(Salience::Dormant) => &mut salience.dormant,
-                Some(Salience::Discretionary) => &mut salience.discretionary,
-                Some(Salience::Demanding) => &mut salience.demanding,
-                Some(Salience::NonStakeholder) => &mut salience.non_stakeholder,
-                None => &mut salience.unassessed,
-            } += 1;
+            summary.salience.add(a.salience);
         }
         summary.engagement_gaps += usize::from(a.engagement.open());
         summary.silent += usize::from(a.silent);

@@ -67,6 +67,8 @@ struct MeetingVars<'a> {
     #[serde(flatten)]
     meeting: &'a Meeting,
     planned: bool,
+    /// Days from the meeting to the analysis date (negative when planned).
+    age_days: i64,
     /// The follow-ups not done, each with `overdue_days` (0 when not late).
     open: Vec<OpenMeetingFollowUp<'a>>,
 }
@@ -230,6 +232,7 @@ impl<'a> Base<'a> {
                 .map(|meeting| MeetingVars {
                     meeting,
                     planned: meeting.date > as_of,
+                    age_days: crate::analysis::days_between(meeting.date, as_of),
                     open: meeting
                         .follow_ups
                         .iter()

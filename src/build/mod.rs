@@ -71,6 +71,12 @@ pub struct Options {
     /// Only this owner's touches in `communication-plan.ics` and `.csv`, for their own
     /// calendar.
     pub owner: Option<String>,
+    /// What changed since an earlier revision (`--since REV`), as the templates'
+    /// `changes` ([`crate::history::view`]); the internal edition only.
+    pub changes: Option<serde_json::Value>,
+    /// Each stakeholder's assessments over the register's git history, by id (with
+    /// `--since`): a profile's `assessments`; the internal edition only.
+    pub assessments: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// What a build did.
@@ -139,6 +145,9 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     );
     let mut base = base?;
     base.insert_value("plan", plan_view);
+    if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
+        base.insert_value("changes", tera::Value::from_serializable(changes));
+    }
     let styles = Styles::new(&templates, &base);
 
     let output = Output::claim(&options.out, &register.root)?;
@@ -177,6 +186,11 @@ pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
             context.insert("kind", kind);
             if let Some(i) = profile {
                 context.insert_value("s", context::stakeholder_at(&base, i));
+                let id = stem.strip_prefix("stakeholders/").unwrap_or(stem);
+                let history = options.assessments.as_ref().filter(|_| !options.public);
+                if let Some(series) = history.and_then(|h| h.get(id)) {
+                    context.insert_value("assessments", tera::Value::from_serializable(series));
+                }
             }
             let page = Page {
                 template,
@@ -301,11 +315,24 @@ impl Embeds for PageEmbeds<'_> {
 
     fn markdown(&self, spec: &str) -> Result<&str, String> {
         match spec.split_once(' ') {
-            Some(("notes", id)) => self
-                .register
-                .get(id.trim())
-                .map(|s| s.notes.as_str())
-                .ok_or_else(|| format!("`notes(id=\"{id}\")`: no stakeholder has that id")),
+            // Stakeholders and meetings share one id space: a meeting's notes are its
+            // body (a planned meeting's agenda, a held one's minutes).
+            Some(("notes", id)) => {
+                let id = id.trim();
+                self.register
+                    .get(id)
+                    .map(|s| s.notes.as_str())
+                    .or_else(|| {
+                        let meetings = &self.register.meetings;
+                        meetings
+                            .iter()
+                            .find(|m| m.id == id)
+                            .map(|m| m.notes.as_str())
+                    })
+                    .ok_or_else(|| {
+                        format!("`notes(id=\"{id}\")`: no stakeholder or meeting has that id")
+                    })
+            }
             None if spec == "introduction" => Ok(self.register.project.introduction.as_str()),
             _ => Err(format!("nothing to embed as `{spec}`")),
         }

@@ -458,7 +458,6 @@ impl Plan {
             })
             .collect();
 
-        let language = analysis.project.language;
         let items: Vec<ItemRow<'_>> = analysis
             .schedule
             .iter()
@@ -467,7 +466,7 @@ impl Plan {
         let audience = analysis
             .schedule
             .iter()
-            .filter_map(|t| Some((t.item.as_deref()?, audience_label(analysis, language, t))))
+            .filter_map(|t| Some((t.item.as_deref()?, export::audience_label(analysis, t))))
             .collect();
 
         let mut quadrants: BTreeMap<Quadrant, BTreeMap<OwnerKey<'_>, Vec<PlanRow<'_>>>> =
@@ -591,27 +590,6 @@ fn item_row<'a>(analysis: &'a Analysis, t: &'a ScheduledTouch) -> Option<ItemRow
             .collect(),
         audience_count: t.audience.len(),
     })
-}
-
-/// Who a plan item is for, as a calendar row says it: up to three names (short where
-/// the register gives one), else how many.
-fn audience_label(
-    analysis: &Analysis,
-    language: crate::register::vocab::Language,
-    t: &ScheduledTouch,
-) -> String {
-    if t.audience.len() <= 3 {
-        let names: Vec<&str> = t
-            .audience
-            .iter()
-            .filter_map(|id| analysis.get(id))
-            .map(|a| a.short.as_deref().unwrap_or(&a.name))
-            .collect();
-        if !names.is_empty() {
-            return names.join(i18n::label(language, "sep"));
-        }
-    }
-    i18n::label(language, "audience_of").replace("{n}", &t.audience.len().to_string())
 }
 
 /// A touch of the schedule as a row of the plan, with the stakeholder's quadrant; `None`

@@ -108,7 +108,10 @@ pub fn redact(register: &mut Register) -> Redaction {
         // this edition" rather than "none".
         s.confidential = secrets.fields(i).names().map(str::to_owned).collect();
     }
-    redact_meetings(register, &removed);
+    // The project's list names `notes` for every record: a meeting's body (its agenda
+    // or minutes) is notes too.
+    let notes_confidential = register.project.confidential.iter().any(|f| f == "notes");
+    redact_meetings(register, &removed, notes_confidential);
     if let Some(sponsor) = &register.project.sponsor
         && removed.contains(sponsor)
     {
@@ -122,7 +125,7 @@ pub fn redact(register: &mut Register) -> Redaction {
 /// edition may not show at a meeting: one left out whole, or whose own log is
 /// confidential (a meeting's date would be a contact the edition withholds). A meeting
 /// with no attendee left to show is left out.
-fn redact_meetings(register: &mut Register, removed: &BTreeSet<String>) {
+fn redact_meetings(register: &mut Register, removed: &BTreeSet<String>, notes_confidential: bool) {
     let log_withheld: BTreeSet<&str> = register
         .stakeholders
         .iter()
@@ -133,6 +136,9 @@ fn redact_meetings(register: &mut Register, removed: &BTreeSet<String>) {
     let mut meetings = std::mem::take(&mut register.meetings);
     meetings.retain(|m| !m.confidential_record);
     meetings.retain_mut(|m| {
+        if notes_confidential {
+            m.notes.clear();
+        }
         let attendees_withheld = m.confidential.iter().any(|f| f == "attendees");
         (m.attendees, m.attendee_at) = std::mem::take(&mut m.attendees)
             .into_iter()

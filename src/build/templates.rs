@@ -54,6 +54,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/finding.md.tera"),
     ),
     (
+        "changes.md.tera",
+        include_str!("../../templates/changes.md.tera"),
+    ),
+    (
         "plan-flag.md.tera",
         include_str!("../../templates/plan-flag.md.tera"),
     ),

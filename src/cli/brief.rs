@@ -1,4 +1,5 @@
-//! `stake brief`: a meeting brief for a tag or a list of stakeholder ids.
+//! `stake brief`: a meeting brief for a meeting record, a tag or a list of stakeholder
+//! ids.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +21,8 @@ pub struct BriefArgs {
     /// `--tag` is given, it is the first id and the register is `.`).
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// The attendees, by stakeholder id.
+    /// The attendees, by stakeholder id; or one meeting record's id, for the brief of
+    /// that meeting (its agenda when planned, what it decided when held).
     #[arg(value_name = "ID", conflicts_with = "tag")]
     pub ids: Vec<String>,
     /// The attendees: every stakeholder with this tag.
@@ -62,6 +64,11 @@ pub struct BriefArgs {
     /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
     #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
     pub max_file_size: u64,
+    /// Add a "What changed" section about the attendees: the register compared with its
+    /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
+    /// edition only.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -83,7 +90,7 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         (None, false) => Selection::Ids(ids),
         (None, true) => {
             return Err(
-                "name the attendees: `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`"
+                "name the meeting or the attendees: a meeting record's id, `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`"
                     .into(),
             );
         }
@@ -102,11 +109,23 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     if loaded.count(Severity::Error) > 0 {
         return Ok(super::refuse(&dir, &loaded, color, "no brief written"));
     }
+    // One id that is a meeting record's (meetings and stakeholders share the id space)
+    // briefs that meeting.
+    let selection = match selection {
+        Selection::Ids(ids)
+            if ids.len() == 1 && loaded.register.meetings.iter().any(|m| m.id == ids[0]) =>
+        {
+            Selection::Meeting(ids.into_iter().next().unwrap_or_default())
+        }
+        selection => selection,
+    };
     // Attendees are named against the whole register, so that a confidential one is left
     // out with a note rather than reported as unknown.
     let named = brief::select(&loaded.register, &selection)?;
     let register = loaded.register;
-    let selection = if args.public {
+    // A meeting's public attendees are the public edition's (the brief says how many it
+    // left out).
+    let selection = if args.public && !matches!(selection, Selection::Meeting(_)) {
         let secrets = Secrets::of(&register);
         let kept: Vec<String> = named
             .into_iter()
@@ -115,7 +134,7 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
             .collect();
         let left_out = match &selection {
             Selection::Ids(ids) => ids.len() - kept.len(),
-            Selection::Tag(_) => 0,
+            Selection::Tag(_) | Selection::Meeting(_) => 0,
         };
         if kept.is_empty() {
             return Err(
@@ -133,9 +152,23 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     } else {
         selection
     };
+    let as_of = super::as_of_or_default(args.as_of, &register);
+    let changes = match args.since.as_deref() {
+        Some(_) if args.public => {
+            eprintln!(
+                "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"
+            );
+            None
+        }
+        Some(rev) => Some(super::history::diff_since(
+            &dir, rev, &register, as_of, &limits, color,
+        )?),
+        None => None,
+    };
     let options = brief::Options {
         out: args.out,
-        as_of: super::as_of_or_default(args.as_of, &register),
+        changes,
+        as_of,
         formats: args.format.into_iter().collect(),
         templates: args.templates,
         selection,
@@ -144,6 +177,22 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         pdf: super::pdf_options(args.paper, args.fonts),
     };
     let written = brief::brief(&register, &options)?;
+    if written.left_out > 0 {
+        eprintln!(
+            "note: the public edition leaves out {} confidential {}",
+            written.left_out,
+            super::plural(written.left_out, "attendee", "attendees")
+        );
+    }
+    if let (Selection::Meeting(id), false) =
+        (&options.selection, written.planned_outcomes.is_empty())
+    {
+        eprintln!(
+            "warning: `{id}` is dated after {} and so planned: the brief leaves out the {} it records, until it has taken place",
+            options.as_of,
+            crate::register::meetings::and_list(&written.planned_outcomes)
+        );
+    }
     let attendees = written.attendees;
     if !written.missing_chars.is_empty() {
         let chars = written.missing_chars.iter().copied().collect();

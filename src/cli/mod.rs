@@ -4,6 +4,7 @@ mod analyze;
 mod brief;
 mod editions;
 mod export;
+mod history;
 mod import;
 mod init;
 mod log;
@@ -183,6 +184,11 @@ Examples:
         /// Largest register file read, in bytes (1 to 1073741824, i.e. 1 GiB).
         #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=Limits::MAX_FILE_BYTES))]
         max_file_size: u64,
+        /// Add a "What changed" section to the report: the register compared with its
+        /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
+        /// edition only.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Write a meeting brief: who stands where in the room, then one page per attendee
     /// with talking points.
@@ -244,6 +250,29 @@ Examples:
   stake log . works-council --summary \"Asked for the shift plan\" --follow-up \"Send the shift plan\" --due 2026-12-10"
     )]
     Log(log::LogArgs),
+    /// What changed in the register between two revisions of its git repository (by
+    /// default from REV to the working tree): who moved on the grid, who became more or
+    /// less engaged, new opponents, new conflicts, new and resolved findings.
+    #[command(
+        after_help = "A REV is a tag, a branch, a commit or a date YYYY-MM-DD (the last \
+commit on or before it). Exit status: 0 compared, 2 usage problem (not in a git \
+repository, a bare repository, a REV that names no commit: the closest tags are named).
+
+Examples:
+  stake diff register/ --since steering-2026-11
+  stake diff . --since 2026-11-01 --until HEAD --format md
+  stake diff . --since v1 --format json > changes.json"
+    )]
+    Diff(history::DiffArgs),
+    /// The register's figures at every commit that changed it: engagement index,
+    /// counts by quadrant and salience, and each stakeholder's assessments over time.
+    #[command(after_help = "Exit status: 0 listed, 2 usage problem (not in a git \
+repository, a bare or shallow repository).
+
+Examples:
+  stake history register/
+  stake history . --format json > history.json")]
+    History(history::HistoryArgs),
     /// Create a starter register with `_project.md` and three stakeholders, or with
     /// `--templates` write the built-in report templates out for editing.
     #[command(after_help = "Refuses to overwrite any existing file.
@@ -359,6 +388,8 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         Command::Log(args) => log::run(args, color),
         Command::Export(args) => export::run(args, color),
         Command::Import(args) => import::run(args, color),
+        Command::Diff(args) => history::run_diff(args, color),
+        Command::History(args) => history::run_history(args, color),
         Command::Build {
             dir,
             out,
@@ -372,6 +403,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             fonts,
             templates,
             max_file_size,
+            since,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
             if !public {
@@ -399,10 +431,29 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                     dir.display()
                 );
             }
+            let as_of = as_of_or_default(as_of, &loaded.register);
+            let changes = match since.as_deref() {
+                Some(_) if public => {
+                    eprintln!(
+                        "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"
+                    );
+                    None
+                }
+                Some(rev) => Some(history::changes_since(
+                    &dir, rev, &loaded, as_of, &limits, color,
+                )?),
+                None => None,
+            };
+            let assessments = match changes {
+                Some(_) => Some(history::assessments(&dir, &limits)?),
+                None => None,
+            };
             let options = build::Options {
                 out: out.clone(),
                 public,
-                as_of: as_of_or_default(as_of, &loaded.register),
+                changes,
+                assessments,
+                as_of,
                 formats: format.into_iter().collect(),
                 templates,
                 horizon_weeks,

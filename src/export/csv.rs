@@ -56,7 +56,7 @@ pub fn plan(
         label("channel"),
         label("frequency_head"),
         label("suggested_head"),
-        label("last_contact"),
+        label("last_kept"),
         label("next_due"),
         label("overdue_days"),
         in_horizon.as_str(),
@@ -117,7 +117,7 @@ pub fn plan(
             touch.channel.as_deref().unwrap_or(""),
             &i18n::frequency(language, touch.frequency),
             yes_no(touch.suggested),
-            // The last contact the touch is counted from, as the plan's page has it.
+            // The last time it was kept, which it is counted from, as the plan's page has it.
             &date(touch.last),
             &date(touch.date),
             &touch.overdue_days.to_string(),

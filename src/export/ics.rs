@@ -30,7 +30,6 @@ struct Words {
     colon: &'static str,
     stakeholder: &'static str,
     audience: &'static str,
-    audience_of: &'static str,
     content: &'static str,
     channel: &'static str,
     frequency: &'static str,
@@ -53,7 +52,6 @@ impl Words {
             colon: label("colon"),
             stakeholder: label("stakeholder"),
             audience: label("audience"),
-            audience_of: label("audience_of"),
             content: label("content"),
             channel: label("channel"),
             frequency: label("frequency_head"),
@@ -152,9 +150,7 @@ pub fn calendar(
             }
             (None, Some(item)) => (
                 super::audience_names(analysis, &item.audience),
-                words
-                    .audience_of
-                    .replace("{n}", &item.audience.len().to_string()),
+                super::audience_label(analysis, item),
             ),
             (None, None) => (String::new(), String::new()),
         };

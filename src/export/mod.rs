@@ -43,3 +43,24 @@ pub(crate) fn audience_names(analysis: &Analysis, audience: &[String]) -> String
     }
     names.join(i18n::label(language, "sep"))
 }
+
+/// Who a plan item is for, as a calendar entry's title or row says it: up to three
+/// names (short where the register gives one), else how many.
+pub(crate) fn audience_label(
+    analysis: &Analysis,
+    t: &crate::analysis::schedule::ScheduledTouch,
+) -> String {
+    let language = analysis.project.language;
+    if t.audience.len() <= 3 {
+        let names: Vec<&str> = t
+            .audience
+            .iter()
+            .filter_map(|id| analysis.get(id))
+            .map(|a| a.short.as_deref().unwrap_or(&a.name))
+            .collect();
+        if !names.is_empty() {
+            return names.join(i18n::label(language, "sep"));
+        }
+    }
+    i18n::label(language, "audience_of").replace("{n}", &t.audience.len().to_string())
+}

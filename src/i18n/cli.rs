@@ -208,7 +208,7 @@ impl Line {
                 "{name} ({days} since last contact)",
                 "{name}（{days}无往来）",
             ),
-            Line::NeverContacted => ("{name} (never contacted)", "{name}（无往来记录）"),
+            Line::NeverContacted => ("{name} (no contact recorded)", "{name}（无往来记录）"),
             Line::Silent => (
                 "silent for {days}+ days: {names}",
                 "{days} 天以上无往来：{names}",

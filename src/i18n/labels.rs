@@ -61,6 +61,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("meeting_head", "Meeting", "会议"),
     ("decisions", "Decisions", "决定事项"),
     ("planned", "(planned)", "（计划）"),
+    // After a date: a meeting dated after the analysis date.
+    ("planned_suffix", " (planned)", "（计划）"),
     ("promised_to", "for ", "对象："),
     // Figures and column heads.
     ("stakeholders", "Stakeholders", "干系人"),
@@ -150,6 +152,32 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("contact_field.wechat", "WeChat", "微信"),
     ("lparen", " (", "（"),
     ("rparen", ")", "）"),
+    // "What changed since …" (`stake build --since REV`).
+    ("changes", "What changed", "近期变化"),
+    ("changes_since", "Compared with", "对比版本"),
+    ("changes_now", "Now", "当前"),
+    ("assessment_history", "Assessment history", "评估历史"),
+    ("commit_author", "By", "提交人"),
+    ("commit", "Commit", "提交"),
+    ("not_in_register", "not in the register", "不在登记册中"),
+    ("moved_on_grid", "Moved on the grid", "方格位置变化"),
+    ("engagement_changes", "Engagement changes", "参与度变化"),
+    ("stance_changes", "Stance changes", "立场变化"),
+    ("new_findings", "New findings", "新增关注事项"),
+    ("resolved_findings", "Resolved findings", "已解决的关注事项"),
+    ("new_conflicts", "New conflicts", "新增冲突"),
+    ("resolved_conflicts", "Conflicts resolved", "已化解的冲突"),
+    ("added_stakeholders", "New stakeholders", "新增干系人"),
+    (
+        "removed_stakeholders",
+        "No longer in the register",
+        "已移出登记册",
+    ),
+    (
+        "no_changes",
+        "No grid position, engagement, stance, conflict or finding changed, and nobody was added or removed.",
+        "方格位置、参与度、立场、冲突与关注事项均无变化，也没有增减干系人。",
+    ),
     ("never", "none recorded", "无记录"),
     // The register shows what was logged, not what happened: "none recorded", never
     // "never". A public edition's word for a fact it leaves out is not "none" either.
@@ -310,7 +338,6 @@ const LABELS: &[(&str, &str, &str)] = &[
         "{item}（{n} 位干系人）",
     ),
     ("planned_communication", "Planned communication", "计划沟通"),
-    ("with_audience", "with {n} stakeholders", "共 {n} 位干系人"),
     ("last_kept", "Last kept", "上次执行"),
     (
         "plan_intro",
@@ -339,6 +366,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "每位负责人每周到期的沟通、计划沟通事项和未完成的跟进事项。⚠ 表示超负荷：超过该负责人每周中位数的 {factor} 倍，且不少于 {min} 项。",
     ),
     ("owner_view", "By owner", "按负责人"),
+    (
+        "recent_decisions",
+        "Decisions of the last {days} days",
+        "近 {days} 天的决定",
+    ),
     ("touches_head", "Touches", "沟通"),
     ("items_head", "Plan items", "计划沟通"),
     ("follow_ups_head", "Follow-ups", "跟进事项"),
@@ -428,6 +460,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("times", "({n} times)", "（{n} 次）"),
     // The meeting brief.
     ("meeting_brief", "Meeting brief", "会前简报"),
+    // The brief of a meeting already held: what it decided, not a pre-meeting pack.
+    ("held_meeting_brief", "Meeting brief", "会议简报"),
     ("attendees", "Attendees", "与会者"),
     ("agenda", "Agenda", "议题"),
     ("the_room", "The room", "与会者概览"),
@@ -460,6 +494,125 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("promised_on", "Promised", "承诺日期"),
     ("in_the_room", "In the room", "与在场者的关系"),
+    // A meeting record's brief (format v2).
+    (
+        "meeting_planned",
+        "Planned for {weekday} {date}, in {days} days",
+        "计划于{date}（{weekday}）召开，还有 {days} 天",
+    ),
+    (
+        "meeting_planned_one",
+        "Planned for {weekday} {date}, tomorrow",
+        "计划于{date}（{weekday}）召开，即明天",
+    ),
+    (
+        "meeting_held",
+        "Held on {weekday} {date}",
+        "已于{date}（{weekday}）召开",
+    ),
+    ("run_by", "Run by", "主持"),
+    ("promised_to_head", "For", "对象"),
+    ("meeting_agenda", "Agenda", "会议议程"),
+    (
+        "no_agenda",
+        "The meeting record has no agenda yet: write it below the front matter of {file}.",
+        "会议记录尚无议程，可写在 {file} 的正文中。",
+    ),
+    (
+        "agenda_withheld",
+        "The agenda is not in this edition.",
+        "本版未列会议议程。",
+    ),
+    ("outcome", "What was decided", "会议决定"),
+    (
+        "no_decisions",
+        "The meeting record lists no decisions.",
+        "会议记录中未列出决定事项。",
+    ),
+    ("meeting_follow_ups", "Follow-ups", "跟进事项"),
+    ("minutes", "Minutes", "会议纪要"),
+    (
+        "decisions_withheld",
+        "The decisions are not in this edition.",
+        "本版未列决定事项。",
+    ),
+    (
+        "follow_ups_withheld",
+        "This edition leaves out follow-ups that are confidential or promised to someone it does not show.",
+        "本版未列保密的跟进事项，以及对本版未列人员所作的承诺。",
+    ),
+    (
+        "minutes_withheld",
+        "The minutes are not in this edition.",
+        "本版未列会议纪要。",
+    ),
+    ("still_open", "open", "未完成"),
+    // What the register records since an attendee's last contact.
+    ("since_heading", "Since the last contact", "上次沟通以来"),
+    (
+        "since_lead",
+        "The last contact the register records is on {date}. Since then it records:",
+        "登记册记录的上次沟通是 {date}。此后登记册记录了：",
+    ),
+    (
+        "since_nothing",
+        "The last contact the register records is on {date}. Since then it records no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后登记册未记录召开的会议、到期的承诺，也未记录与在其议题上表明立场的场外人士的往来。",
+    ),
+    // A public edition leaves out what is confidential: it says what it shows, never
+    // that the register records nothing.
+    (
+        "since_lead_public",
+        "The last contact the register records is on {date}. Since then this edition shows:",
+        "登记册记录的上次沟通是 {date}。此后本版列出：",
+    ),
+    (
+        "since_nothing_public",
+        "The last contact the register records is on {date}. Since then this edition shows no meeting, no promise to them falling due and no contact with others outside the room who take a position on their issues.",
+        "登记册记录的上次沟通是 {date}。此后本版未列出召开的会议、到期的承诺，也未列出与在其议题上表明立场的场外人士的往来。",
+    ),
+    (
+        "since_never",
+        "The register records no contact with them, so there is no last contact to compare with.",
+        "登记册中没有与其往来的记录，无从比较。",
+    ),
+    (
+        "since_withheld",
+        "Not in this edition: it depends on the interaction log, which this edition leaves out.",
+        "本版未列：它取决于本版未列的往来记录。",
+    ),
+    (
+        "since_meetings",
+        "Meetings that do not list them as an attendee",
+        "未列其为与会者的会议",
+    ),
+    ("decided", "decided", "决定"),
+    (
+        "since_more_meetings",
+        "and {n} earlier meetings",
+        "另有更早的会议 {n} 次",
+    ),
+    (
+        "since_fell_due",
+        "Promises to them that fell due, not recorded as done",
+        "已到期但未记录完成的承诺",
+    ),
+    (
+        "since_others",
+        "Contacts with others outside the room who take a position on their issues",
+        "与在其议题上表明立场的场外人士的往来",
+    ),
+    (
+        "since_contacts",
+        "{n} contacts, the latest on {date}",
+        "往来 {n} 次，最近一次在{date}",
+    ),
+    (
+        "since_contact_one",
+        "1 contact, on {date}",
+        "{date}往来 1 次",
+    ),
+    ("since_more_others", "and {n} more", "另有 {n} 位"),
     (
         "needs_and_expectations",
         "Needs and expectations",
@@ -872,6 +1025,12 @@ const WEEKDAYS: [(&str, &str); 7] = [
     ("Sat", "周六"),
     ("Sun", "周日"),
 ];
+
+/// The weekday of `date`, short: `Thu`, `周四`.
+pub fn weekday(language: Language, date: Date) -> &'static str {
+    let (en, zh) = WEEKDAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())];
+    pick(language, en, zh)
+}
 
 /// A date with its weekday and without the year, for a calendar: `Tue 24 Nov`,
 /// `11月24日 周二`.

@@ -20,7 +20,7 @@ pub mod render;
 pub mod text;
 
 pub use labels::{
-    date, day_month, edition, frequency, label, labels, level, salience, weekday_day_month,
+    date, day_month, edition, frequency, label, labels, level, salience, weekday, weekday_day_month,
 };
 
 pub use crate::register::vocab::Language;

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::model::{Interaction, Meeting, Stakeholder};
 use super::references::Broken;
 use super::typing;
+use super::vocab::Date;
 use crate::diagnostic::{Diagnostic, Loc};
 
 /// Checks `meetings` against the register, drops the ones that cannot be used (their
@@ -161,6 +162,53 @@ pub(super) fn attach(
         stakeholder.interactions.sort_by_key(|i| i.date);
     }
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// Warns about each meeting dated after `as_of` (so planned) that records how it went:
+/// its sentiment, decisions and follow-ups count for nothing until it has taken place,
+/// and a brief of it leaves them out.
+pub(super) fn planned_outcomes(
+    root: &Path,
+    meetings: &[Meeting],
+    as_of: Date,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for meeting in meetings.iter().filter(|m| m.date > as_of) {
+        let fields = meeting.outcome_fields();
+        if fields.is_empty() {
+            continue;
+        }
+        let named = and_list(&fields);
+        diagnostics.push(
+            Diagnostic::warning(
+                "planned-meeting-outcome",
+                &root.join(&meeting.file),
+                meeting
+                    .outcome_at
+                    .clone()
+                    .unwrap_or_else(|| Loc::line(meeting.line)),
+                format!(
+                    "this meeting is dated {}, after `as_of` ({as_of}), so it is planned, yet it records {named}",
+                    meeting.date
+                ),
+            )
+            .label("counts for nothing until the meeting has taken place")
+            .help(
+                "write the agenda in the body now and the outcome once it has taken place; if \
+                 it has, correct its `date` or move `as_of` in `_project.md` on",
+            ),
+        );
+    }
+}
+
+/// Field names as a sentence lists them: `` `a`, `b` and `c` ``.
+pub fn and_list(fields: &[&str]) -> String {
+    let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    match named.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// The meeting as an attendee's interaction: its date, channel, title and summary, the attendee's sentiment, who ran it, and the follow-ups promised to

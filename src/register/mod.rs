@@ -5,7 +5,7 @@ pub mod day_rule;
 pub mod doc;
 pub mod front_matter;
 pub mod id;
-mod meetings;
+pub mod meetings;
 pub mod model;
 mod plan;
 mod references;
@@ -98,6 +98,7 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// What one file turned out to be.
+#[derive(Debug, Clone)]
 enum Outcome {
     Stakeholder(Box<Stakeholder>),
     Meeting(Box<Meeting>),
@@ -106,7 +107,11 @@ enum Outcome {
     Nothing,
 }
 
-struct FileResult {
+/// One file read and checked on its own, before the checks across files: what
+/// [`assemble`] puts together into a register. Cheap to keep, so a reader of many
+/// versions of a register (its git history) parses each file version once.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
     display: PathBuf,
     source: Option<Arc<str>>,
     outcome: Outcome,
@@ -121,25 +126,62 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         Ok(_) => {}
     }
     let found = walk::walk(root);
-    let mut diagnostics = found.diagnostics;
-
     let jobs: Vec<(PathBuf, bool)> = found
         .project
         .iter()
         .map(|p| (p.clone(), true))
         .chain(found.files.iter().map(|p| (p.clone(), false)))
         .collect();
-    let results: Vec<FileResult> = jobs
+    let files: Vec<ParsedFile> = jobs
         .par_iter()
-        .map(|(relative, is_project)| read_one(root, relative, *is_project, limits))
+        .map(|(relative, is_project)| {
+            let display = root.join(relative);
+            match read_bytes(&display, limits) {
+                Ok(bytes) => parse_file(root, relative, *is_project, &bytes, limits),
+                Err(diagnostic) => ParsedFile::failed(display, *diagnostic),
+            }
+        })
         .collect();
+    Ok(assemble(root, found, files))
+}
 
+/// Loads and checks a register whose files are given with their contents rather than
+/// read from `root` (a commit of the register's git history): `files` are paths
+/// relative to the register's folder with their bytes. The same files are skipped as by
+/// a walk of the folder ([`walk::select`]), and `root` names the files in diagnostics.
+pub fn load_files(root: &Path, files: &[(PathBuf, Vec<u8>)], limits: &Limits) -> Loaded {
+    let found = walk::select(root, files.iter().map(|(path, _)| path.as_path()));
+    let bytes: HashMap<&Path, &[u8]> = files
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .collect();
+    let jobs: Vec<(&Path, bool)> = found
+        .project
+        .iter()
+        .map(|p| (p.as_path(), true))
+        .chain(found.files.iter().map(|p| (p.as_path(), false)))
+        .collect();
+    let parsed: Vec<ParsedFile> = jobs
+        .par_iter()
+        .map(|&(relative, is_project)| {
+            parse_file(root, relative, is_project, bytes[relative], limits)
+        })
+        .collect();
+    assemble(root, found, parsed)
+}
+
+/// Puts files parsed one by one together into a register: the checks across files
+/// (duplicate ids, relationships, meeting attendees), the defaults of a register
+/// without `_project.md`, and every diagnostic sorted. `found` is what the walk found,
+/// and `files` the parsed files among them.
+pub fn assemble(root: &Path, found: walk::Found, files: Vec<ParsedFile>) -> Loaded {
+    let mut diagnostics = found.diagnostics;
     let mut sources = HashMap::new();
     let mut stakeholders = Vec::new();
     let mut broken = Vec::new();
     let mut project = None;
     let mut meetings = Vec::new();
-    for result in results {
+    for result in files {
         diagnostics.extend(result.diagnostics);
         if let Some(source) = result.source {
             sources.insert(result.display, source);
@@ -171,6 +213,11 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         &meetings,
         &mut diagnostics,
     );
+    // `check` has no `--as-of`: the project's date, else today, as `analyze` defaults.
+    let as_of = project
+        .as_of
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    meetings::planned_outcomes(root, &meetings, as_of, &mut diagnostics);
 
     let readable = found.files.len();
     if stakeholders.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -187,7 +234,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         );
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(Loaded {
+    Loaded {
         register: Register {
             root: root.to_path_buf(),
             project,
@@ -196,7 +243,47 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
         },
         diagnostics,
         sources,
-    })
+    }
+}
+
+impl ParsedFile {
+    /// A file that could not be read: only its diagnostic.
+    fn failed(display: PathBuf, diagnostic: Diagnostic) -> ParsedFile {
+        ParsedFile {
+            display,
+            source: None,
+            outcome: Outcome::Nothing,
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    /// The stakeholder the file describes, when it is a valid stakeholder file.
+    pub fn stakeholder(&self) -> Option<&Stakeholder> {
+        match &self.outcome {
+            Outcome::Stakeholder(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The project settings, when the file is a valid `_project.md`.
+    pub fn project(&self) -> Option<&Project> {
+        match &self.outcome {
+            Outcome::Project(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// What was found wrong in the file on its own.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The file's text, when it could be read, for the snippets of its diagnostics.
+    pub fn source(&self) -> Option<(&Path, &Arc<str>)> {
+        self.source
+            .as_ref()
+            .map(|text| (self.display.as_path(), text))
+    }
 }
 
 fn folder_name(root: &Path) -> String {
@@ -216,7 +303,11 @@ pub fn load_file(
     relative: &Path,
     limits: &Limits,
 ) -> (Option<Stakeholder>, Vec<Diagnostic>, Sources) {
-    let result = read_one(root, relative, false, limits);
+    let display = root.join(relative);
+    let result = match read_bytes(&display, limits) {
+        Ok(bytes) => parse_file(root, relative, false, &bytes, limits),
+        Err(diagnostic) => ParsedFile::failed(display, *diagnostic),
+    };
     let mut sources = Sources::default();
     if let Some(source) = result.source {
         sources.insert(result.display, source);
@@ -232,21 +323,25 @@ pub fn load_file(
     (stakeholder, result.diagnostics, sources)
 }
 
-/// Reads, splits, parses and types one file.
-fn read_one(root: &Path, relative: &Path, is_project: bool, limits: &Limits) -> FileResult {
+/// Splits, parses and types one file of the register in `root`, given its path
+/// relative to the folder and its bytes (at most `limits` many are accepted).
+pub fn parse_file(
+    root: &Path,
+    relative: &Path,
+    is_project: bool,
+    bytes: &[u8],
+    limits: &Limits,
+) -> ParsedFile {
     let display = root.join(relative);
-    let mut result = FileResult {
+    let text: Arc<str> = match decode_text(&display, bytes, limits) {
+        Ok(text) => text.into(),
+        Err(diagnostic) => return ParsedFile::failed(display, *diagnostic),
+    };
+    let mut result = ParsedFile {
         display: display.clone(),
         source: None,
         outcome: Outcome::Nothing,
         diagnostics: Vec::new(),
-    };
-    let text: Arc<str> = match read_text(&display, limits) {
-        Ok(text) => text.into(),
-        Err(diagnostic) => {
-            result.diagnostics.push(*diagnostic);
-            return result;
-        }
     };
     result.source = Some(text.clone());
     let split = match front_matter::split(&text) {
@@ -333,8 +428,22 @@ fn is_meeting(yaml: &str) -> bool {
     })
 }
 
-/// Reads a file as UTF-8 text within the size limit.
-fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
+fn too_large(path: &Path, size: u64, limits: &Limits) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error(
+            "file-too-large",
+            path,
+            Loc::whole(),
+            format!("file is {} bytes; the limit is {}", size, limits.max_file_bytes),
+        )
+        .help(
+            "keep long notes in a separate document and link to it, or raise the limit with `--max-file-size`",
+        ),
+    )
+}
+
+/// Reads a file within the size limit.
+fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
     let fail = |code, message: String, help: &str| {
         Box::new(Diagnostic::error(code, path, Loc::whole(), message).help(help.to_owned()))
     };
@@ -348,14 +457,7 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
     let file = File::open(path).map_err(io_fail)?;
     let size = file.metadata().map_err(io_fail)?.len();
     if size > limits.max_file_bytes {
-        return Err(fail(
-            "file-too-large",
-            format!(
-                "file is {} bytes; the limit is {}",
-                size, limits.max_file_bytes
-            ),
-            "keep long notes in a separate document and link to it, or raise the limit with `--max-file-size`",
-        ));
+        return Err(too_large(path, size, limits));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // The size can change between the check and the read; never read past the limit.
@@ -369,6 +471,17 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
             "try again",
         ));
     }
+    Ok(bytes)
+}
+
+/// A file's bytes as UTF-8 text: within the size limit, not binary, valid UTF-8.
+fn decode_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<String, Box<Diagnostic>> {
+    let fail = |code, message: String, help: &str| {
+        Box::new(Diagnostic::error(code, path, Loc::whole(), message).help(help.to_owned()))
+    };
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(path, bytes.len() as u64, limits));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(fail(
             "binary-file",
@@ -376,7 +489,7 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
             "register files are UTF-8 Markdown; move this file out of the register or rename it",
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    String::from_utf8(bytes.to_vec()).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         let bytes = error.as_bytes();
         let valid = &bytes[..at];
@@ -393,4 +506,57 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
             .help("save the file as UTF-8; a GBK/GB18030 file converts with `iconv -f GB18030 -t UTF-8 old.md > new.md`"),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file below `root` with its bytes, as a commit would hold them.
+    fn files_of(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(root).unwrap().to_path_buf();
+                (relative, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    /// The register as loaded, in a form to compare: its JSON and its diagnostics.
+    fn seen(loaded: &Loaded) -> (String, Vec<Diagnostic>) {
+        let json = serde_json::to_string(&loaded.register).unwrap();
+        (json, loaded.diagnostics.clone())
+    }
+
+    #[test]
+    fn files_given_with_their_bytes_load_as_the_folder_does() {
+        let limits = Limits::default();
+        for sample in [
+            "samples/erp-rollout",
+            "samples/metro-line",
+            "tests/fixtures/bad",
+        ] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
+            let from_disk = load(&root, &limits).unwrap();
+            let from_bytes = load_files(&root, &files_of(&root), &limits);
+            assert_eq!(seen(&from_disk), seen(&from_bytes), "{sample}");
+            assert!(!from_disk.register.stakeholders.is_empty() || sample.contains("bad"));
+        }
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_from_bytes_too() {
+        let limits = Limits { max_file_bytes: 10 };
+        let files = vec![(PathBuf::from("a.md"), b"---\nname: A\n---\n".to_vec())];
+        let loaded = load_files(Path::new("reg"), &files, &limits);
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "file-too-large")
+        );
+    }
 }

@@ -455,6 +455,10 @@ pub struct Meeting {
     /// Where each attendee id is written, in the order of `attendees`.
     #[serde(skip)]
     pub attendee_at: Vec<Loc>,
+    /// Where the first of `sentiment`, `decisions` and `follow_ups` is written, when any
+    /// is: what a meeting records once it has taken place.
+    #[serde(skip)]
+    pub outcome_at: Option<Loc>,
 }
 
 impl Meeting {
@@ -463,6 +467,20 @@ impl Meeting {
         let own = self.sentiment.iter().find(|(who, _)| who == id);
         own.or_else(|| self.sentiment.iter().find(|(who, _)| who == "*"))
             .map(|(_, sentiment)| *sentiment)
+    }
+
+    /// The fields recording how the meeting went (`sentiment`, `decisions`,
+    /// `follow_ups`), as written: a planned meeting has none yet.
+    pub fn outcome_fields(&self) -> Vec<&'static str> {
+        [
+            ("sentiment", !self.sentiment.is_empty()),
+            ("decisions", !self.decisions.is_empty()),
+            ("follow_ups", !self.follow_ups.is_empty()),
+        ]
+        .into_iter()
+        .filter(|(_, written)| *written)
+        .map(|(name, _)| name)
+        .collect()
     }
 
     /// Whether anything of the meeting that reaches its attendees' logs (all but the

@@ -10,7 +10,7 @@ use super::typing;
 use crate::diagnostic::{Diagnostic, Loc};
 
 /// A stakeholder file with errors, as far as other files are concerned.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Broken {
     /// The file, relative to the register.
     pub file: PathBuf,

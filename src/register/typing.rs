@@ -1013,6 +1013,15 @@ pub fn meeting(
                 .to_owned(),
         );
     }
+    let outcome_at = [
+        doc.sentiment.as_ref().map(|n| n.at),
+        doc.decisions.first().map(|f| f.at),
+        doc.follow_ups.first().map(|n| n.at),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|at| (at.line, at.column))
+    .map(|at| cx.loc(at));
     let sentiment = match doc.sentiment {
         None => Vec::new(),
         Some(node) => {
@@ -1120,6 +1129,7 @@ pub fn meeting(
         file: relative.to_path_buf(),
         line,
         attendee_at,
+        outcome_at,
     })
 }
 

@@ -99,21 +99,58 @@ pub fn walk(root: &Path) -> Found {
         if entry.depth() == 1 && name == PROJECT_FILE {
             found.project = Some(relative);
         } else if name == PROJECT_FILE {
-            found.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "nested-project-file",
-                    path,
-                    Loc::whole(),
-                    "a `_project.md` in a sub-folder is not read; only the one at the top of the register is",
-                )
-                .help("move its settings into the top `_project.md`, or rename the file if it is a stakeholder"),
-            );
+            found.diagnostics.push(nested_project(path));
         } else if !name.starts_with('_') {
             found.files.push(relative);
         }
     }
     found
+}
+
+/// Picks the register's files out of a list of paths relative to its folder (the files
+/// of a commit, where there is no folder to walk), by the walk's rules: hidden entries,
+/// a top-level `templates/` folder, output folders (those holding [`OUTPUT_MARKER`]) and
+/// names starting with `_` are skipped, `_project.md` counts only at the top. `root`
+/// names the files in diagnostics.
+pub fn select<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> Found {
+    let paths: Vec<&Path> = paths.into_iter().collect();
+    let outputs: Vec<&Path> = paths
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == OUTPUT_MARKER))
+        .filter_map(|p| p.parent())
+        .collect();
+    let mut found = Found::default();
+    for &path in &paths {
+        let hidden = path
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let templates = path.components().count() > 1 && path.starts_with("templates");
+        let output = outputs.iter().any(|out| path.starts_with(out));
+        if hidden || templates || output || !is_markdown(path) {
+            continue;
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name == PROJECT_FILE && path.components().count() == 1 {
+            found.project = Some(path.to_path_buf());
+        } else if name == PROJECT_FILE {
+            found.diagnostics.push(nested_project(&root.join(path)));
+        } else if !name.starts_with('_') {
+            found.files.push(path.to_path_buf());
+        }
+    }
+    found.files.sort();
+    found
+}
+
+fn nested_project(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "nested-project-file",
+        path,
+        Loc::whole(),
+        "a `_project.md` in a sub-folder is not read; only the one at the top of the register is",
+    )
+    .help("move its settings into the top `_project.md`, or rename the file if it is a stakeholder")
 }
 
 /// A link whose target cannot be reached: missing, or a chain of links that loops.
@@ -149,6 +186,12 @@ fn skipped(entry: &walkdir::DirEntry, root: &Path) -> bool {
     false
 }
 
+/// Whether a path may matter to [`select`]: a Markdown file or an output folder's
+/// marker. A reader of commits fetches only those.
+pub fn may_be_register_file(path: &Path) -> bool {
+    is_markdown(path) || path.file_name().is_some_and(|n| n == OUTPUT_MARKER)
+}
+
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
@@ -158,4 +201,37 @@ fn io_reason(error: &walkdir::Error) -> String {
     error
         .io_error()
         .map_or_else(|| error.to_string(), ToString::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_skips_what_the_walk_skips() {
+        let paths = [
+            "_project.md",
+            "people/alice.md",
+            "people/_draft.md",
+            "people/README.txt",
+            ".obsidian/x.md",
+            "people/.hidden/y.md",
+            "templates/report.md",
+            "people/templates/z.md",
+            "internal-edition/.stake-output",
+            "internal-edition/report.md",
+            "sub/_project.md",
+            "Bob.MD",
+        ];
+        let found = select(Path::new("reg"), paths.iter().map(Path::new));
+        assert_eq!(found.project, Some(PathBuf::from("_project.md")));
+        let files: Vec<&str> = found.files.iter().map(|p| p.to_str().unwrap()).collect();
+        assert_eq!(
+            files,
+            ["Bob.MD", "people/alice.md", "people/templates/z.md"]
+        );
+        assert_eq!(found.diagnostics.len(), 1);
+        assert_eq!(found.diagnostics[0].code, "nested-project-file");
+        assert_eq!(found.diagnostics[0].file, Path::new("reg/sub/_project.md"));
+    }
 }

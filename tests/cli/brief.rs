@@ -115,7 +115,7 @@ fn unknown_ids_are_an_error_naming_the_closest() {
         .stderr_eq(str![[r#"
 error: no stakeholder has the id `helen-brant`; did you mean `helen-brandt` (Helen Brandt)?
 no stakeholder has the id `Ravi`; did you mean `ravi-menon` (Ravi Menon)?
-(an id is the `id:` of a stakeholder file, else its file name without `.md`)
+(an id is the `id:` of a stakeholder file, else its file name without `.md`; a meeting record's is its file name)
 
 "#]]);
 }
@@ -162,7 +162,7 @@ error: no stakeholder has a position on the issue `go live`; did you mean `Go-li
         .assert()
         .code(2)
         .stderr_eq(str![[r#"
-error: name the attendees: `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`
+error: name the meeting or the attendees: a meeting record's id, `--tag TAG` or their ids, e.g. `stake brief . --tag steering-committee`
 
 "#]]);
 }
@@ -261,4 +261,162 @@ fn an_internal_brief_carries_each_attendees_notes_and_a_public_one_does_not() {
     let said = "surprise her in steering";
     assert!(brief(false, "internal").contains(said));
     assert!(!brief(true, "public").contains(said));
+}
+
+#[test]
+fn a_planned_meeting_is_briefed_from_its_record() {
+    snapbox::assert_data_eq!(
+        brief_md("erp-rollout", &["2026-12-10-steering-committee"]),
+        snapshot("erp-rollout.2026-12-10-steering-committee.md")
+    );
+    snapbox::assert_data_eq!(
+        brief_md("metro-line", &["2026-12-08-jinxiu-zhengchai-xietiao"]),
+        snapshot("metro-line.2026-12-08-jinxiu-zhengchai-xietiao.md")
+    );
+    // The agenda, the record's body, is on the page.
+    let dir = tempfile::tempdir().unwrap();
+    stake()
+        .arg("brief")
+        .arg(root().join("samples/erp-rollout"))
+        .args(["2026-12-10-steering-committee", "--format", "html", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = fs::read_to_string(dir.path().join("brief.html")).unwrap();
+    assert!(html.contains("<strong>Kessler cut-over plan</strong>, drafted with Tom Harris"));
+    assert!(
+        html.contains("<title>Meeting brief: Steering committee · Atlas ERP roll-out</title>"),
+        "{}",
+        &html[..html.find("</title>").unwrap_or(0)]
+    );
+}
+
+/// The brief of `meeting` in `tests/fixtures/v2-meetings` (as of 2026-11-20), its
+/// Markdown and what `stake brief` printed to stderr.
+fn meeting_brief(register: &std::path::Path, meeting: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .arg("brief")
+        .arg(register)
+        .args([meeting, "--format", "md", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    (
+        fs::read_to_string(dir.path().join("brief.md")).unwrap(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_held_meeting_is_briefed_with_what_it_decided_and_promised() {
+    let (md, _) = meeting_brief(
+        &root().join("tests/fixtures/v2-meetings"),
+        "2026-11-05-steering",
+    );
+    for said in [
+        "# Steering committee",
+        "**Held on Thu 5 Nov 2026** · Run by: Daniel Ortiz",
+        "Cut-over plan approved with conditions",
+        "**Attendees**: Helen Brandt (4/5), Tom Harris (negative), Linda Park (2/5)",
+        "## What was decided\n\n- Cut-over on 14 March",
+        "| Send the revised training plan | Linda Park | Daniel Ortiz | 12\u{a0}Nov\u{a0}2026 | **8 days late** |",
+        "| Share the data-migration dry-run results | Tom Harris | Daniel Ortiz | 30\u{a0}Nov\u{a0}2026 | open |",
+        "| Book the rehearsal room |  | Daniel Ortiz | 15\u{a0}Nov\u{a0}2026 | **5 days late** |",
+        "## Minutes",
+        "notes 2026-11-05-steering",
+    ] {
+        assert!(md.contains(said), "{said:?} not in\n{md}");
+    }
+    assert!(!md.contains("## Agenda"), "a held meeting has minutes");
+    // The planned one: its agenda, no outcome.
+    let (md, stderr) = meeting_brief(
+        &root().join("tests/fixtures/v2-meetings"),
+        "2026-12-03-steering",
+    );
+    assert!(
+        md.contains("**Planned for Thu 3 Dec 2026, in 13 days**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Agenda\n\n```embed\nnotes 2026-12-03-steering\n```"),
+        "{md}"
+    );
+    assert!(!md.contains("What was decided"), "{md}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_planned_meeting_that_records_an_outcome_is_warned_about_and_briefed_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register");
+    for file in [
+        "_project.md",
+        "helen-brandt.md",
+        "linda-park.md",
+        "tom-harris.md",
+        "meetings/2026-10-08-steering.md",
+        "meetings/2026-11-05-steering.md",
+    ] {
+        let to = register.join(file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(root().join("tests/fixtures/v2-meetings").join(file), to).unwrap();
+    }
+    fs::write(
+        register.join("meetings/2026-12-03-steering.md"),
+        "---\nmeeting: Steering committee\ndate: 2026-12-03\nattendees: [helen-brandt, tom-harris]\nsentiment: {tom-harris: 4}\ndecisions: [Pilot goes ahead]\n---\nAgenda: pilot readiness.\n",
+    )
+    .unwrap();
+    stake()
+        .current_dir(&register)
+        .args(["check", "."])
+        .assert()
+        .success()
+        .stderr_eq(str![[r#"
+./meetings/2026-12-03-steering.md:5:12: warning[planned-meeting-outcome]: this meeting is dated 2026-12-03, after `as_of` (2026-11-20), so it is planned, yet it records `sentiment` and `decisions`
+  |
+5 | sentiment: {tom-harris: 4}
+  |            ^ counts for nothing until the meeting has taken place
+  |
+  = help: write the agenda in the body now and the outcome once it has taken place; if it has, correct its `date` or move `as_of` in `_project.md` on
+
+.: 3 stakeholders, 0 errors, 1 warning
+
+"#]]);
+    let (md, stderr) = meeting_brief(&register, "2026-12-03-steering");
+    assert!(!md.contains("Pilot goes ahead"), "{md}");
+    assert!(
+        md.contains("**Attendees**: Helen Brandt, Tom Harris\n"),
+        "{md}"
+    );
+    assert_eq!(
+        stderr,
+        "warning: `2026-12-03-steering` is dated after 2026-11-20 and so planned: the brief leaves out the `sentiment` and `decisions` it records, until it has taken place\n"
+    );
+}
+
+#[test]
+fn an_unknown_meeting_id_names_the_closest_and_a_meeting_is_briefed_alone() {
+    stake()
+        .arg("brief")
+        .arg(root().join("samples/erp-rollout"))
+        .args(["2026-12-10-steering"])
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+error: no stakeholder or meeting has the id `2026-12-10-steering`; did you mean `2026-12-10-steering-committee` (Steering committee, 2026-12-10) or `2026-10-22-steering-committee` (Steering committee, 2026-10-22) or `2026-11-05-steering-committee` (Steering committee, 2026-11-05)?
+(an id is the `id:` of a stakeholder file, else its file name without `.md`; a meeting record's is its file name)
+
+"#]]);
+    stake()
+        .arg("brief")
+        .arg(root().join("samples/erp-rollout"))
+        .args(["2026-12-10-steering-committee", "mark-sullivan"])
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+error: `2026-12-10-steering-committee` is a meeting record (Steering committee, 2026-12-10), not a stakeholder: name it alone to brief its meeting, e.g. `stake brief DIR 2026-12-10-steering-committee`
+
+"#]]);
 }

@@ -403,6 +403,7 @@ pub(crate) const MARKERS: &[&str] = &[
     "SECRET-MEETING-SUMMARY",
     "SECRET-MEETING-BY",
     "SECRET-MEETING-FOLLOWUP",
+    "SECRET-MEETING-DECISION",
 ];
 
 #[test]
@@ -474,6 +475,84 @@ fn no_public_page_of_the_hostile_register_holds_a_confidential_value() {
                 );
             }
         }
+    }
+
+    // The brief of a planned meeting: its agenda is the record's body (notes, confidential
+    // by the project's list), and what changed since each attendee's last contact
+    // includes a meeting whose decisions are confidential. An attendee whose record or
+    // log is confidential is left out: that they attend would be a contact.
+    for public in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = stake()
+            .arg("brief")
+            .arg(root().join("tests/fixtures/editions-hostile"))
+            .args(["planning-review", "--format", "md,html,pdf", "-o"])
+            .arg(dir.path());
+        if public {
+            command = command.arg("--public");
+        }
+        let run = command.assert().success();
+        let mut text = fs::read_to_string(dir.path().join("brief.md")).unwrap()
+            + &fs::read_to_string(dir.path().join("brief.html")).unwrap();
+        if let Some(pdf) = super::build::pdftotext(&dir.path().join("brief.pdf")) {
+            text.push_str(&pdf);
+        }
+        assert!(text.contains("Planning review"), "{text}");
+        if public {
+            run.stderr_eq("note: the public edition leaves out 4 confidential attendees\n");
+            assert!(
+                !text.contains("SECRET-"),
+                "the public meeting brief shows a marker"
+            );
+            for name in ["Ben Logged", "Ann Open", "Cara Opposes", "kim"] {
+                assert!(
+                    !text.contains(name),
+                    "the public meeting brief names {name}"
+                );
+            }
+            assert!(text.contains("The agenda is not in this edition."));
+            assert!(text.contains("Since then this edition shows"), "{text}");
+        } else {
+            for marker in [
+                "SECRET-AGENDA-NOTES",
+                "SECRET-MEETING-DECISION",
+                "SECRET-NAME-KIM",
+            ] {
+                assert!(
+                    text.contains(marker),
+                    "the internal meeting brief lacks {marker}"
+                );
+            }
+        }
+    }
+
+    // A confidential meeting, and one whose only attendee's log is confidential (its
+    // decisions are), have no public brief; the internal one is made.
+    for (meeting, error) in [
+        (
+            "secret-board",
+            "error: `secret-board` is a confidential meeting (`confidential: true`): the public edition has no brief of it\n",
+        ),
+        (
+            "budget-board",
+            "error: every attendee of `budget-board` is left out of the public edition (their record or their log is confidential): it has nobody to brief\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let brief = |public: bool| {
+            let mut command = stake()
+                .arg("brief")
+                .arg(root().join("tests/fixtures/editions-hostile"))
+                .args([meeting, "--format", "md", "-o"])
+                .arg(dir.path().join(if public { "public" } else { "internal" }));
+            if public {
+                command = command.arg("--public");
+            }
+            command.assert()
+        };
+        brief(true).code(2).stderr_eq(error);
+        assert!(!dir.path().join("public").exists(), "nothing written");
+        brief(false).success();
     }
 
     // Ben's log is confidential: the public edition says nothing of his last contact,

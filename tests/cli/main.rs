@@ -9,6 +9,7 @@ mod check;
 mod editions;
 mod editions_truth;
 mod export;
+mod history;
 mod hostile;
 mod hostile_io;
 mod hostile_render;

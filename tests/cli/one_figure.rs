@@ -143,6 +143,7 @@ struct Words {
     next: &'static str,
     item: &'static str,
     audience: &'static str,
+    kept: &'static str,
     days: &'static str,
     date: &'static str,
     withheld: &'static str,
@@ -163,6 +164,7 @@ const ENGLISH: Words = Words {
     next: "Next due",
     item: "Item",
     audience: "Audience",
+    kept: "Last kept",
     days: "Days overdue",
     date: "Date",
     withheld: "not in this edition",
@@ -183,6 +185,7 @@ const CHINESE: Words = Words {
     next: "下次沟通",
     item: "事项",
     audience: "对象",
+    kept: "上次执行",
     days: "逾期天数",
     date: "日期",
     withheld: "本版未列",
@@ -302,7 +305,7 @@ fn one_value_each(name: &str, out: &Path) {
         &[
             words.stakeholder,
             words.content,
-            words.last,
+            words.kept,
             words.next,
             words.days,
         ],
@@ -329,7 +332,7 @@ fn one_value_each(name: &str, out: &Path) {
     for row in &plan_rows {
         let id = linked_id(&row[words.stakeholder]).unwrap();
         let shown = (
-            date(&row[words.last]),
+            date(&row[words.kept]),
             date(&row[words.next]),
             row[words.days].parse::<u64>().unwrap_or(0),
         );
@@ -384,7 +387,7 @@ fn one_value_each(name: &str, out: &Path) {
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (c_content, c_last, c_next, c_days) = (
         column(words.content),
-        column(words.last),
+        column(words.kept),
         column(words.next),
         column(words.days),
     );

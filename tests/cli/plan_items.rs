@@ -120,7 +120,11 @@ fn the_plan_calendar_and_spreadsheet_hold_each_item_once() {
     // 3 December, 7 January, 4 February: the first Thursdays in 12 weeks, once each.
     assert_eq!(pack.len(), 3, "{pack:#?}");
     for event in &pack {
-        assert!(event.contains("SUMMARY:3 stakeholders · Steering committee pack"));
+        // Three are named in the title, by their short names where they have one.
+        assert!(
+            event.contains("SUMMARY:Ann\\, Ben Okafor\\, Carla Diaz · Steering committee pack"),
+            "{event}"
+        );
         assert!(
             event.contains("Audience: Ann Lee\\, Ben Okafor\\, Carla Diaz"),
             "the audience is named: {event}"
@@ -162,7 +166,7 @@ fn the_plan_calendar_and_spreadsheet_hold_each_item_once() {
     let dev = fs::read_to_string(out.join("stakeholders/dev-rao.md")).unwrap();
     assert!(dev.contains("## Planned communication"), "{dev}");
     assert!(
-        dev.contains("Monthly budget report (with 2 stakeholders)"),
+        dev.contains("Monthly budget report · 2 stakeholders"),
         "{dev}"
     );
 }
@@ -265,4 +269,61 @@ fn an_owners_week_with_twice_their_usual_load_is_flagged() {
         ["12", "0", "3", "", "1", "7 Dec (4)", "**1**"],
         "{row}"
     );
+}
+
+#[test]
+fn a_public_plan_item_states_nothing_its_confidential_inputs_decide() {
+    let register = root().join("tests/fixtures/editions-hostile");
+    let json = |public: bool| -> Value {
+        let mut args = vec!["--format", "json"];
+        if public {
+            args.push("--public");
+        }
+        let (_dir, out) = build(&register, &args);
+        serde_json::from_str(&fs::read_to_string(out.join("analysis.json")).unwrap()).unwrap()
+    };
+    let (internal, public) = (json(false), json(true));
+    let items = |a: &Value| -> Vec<Value> {
+        a["schedule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["item"].is_string())
+            .cloned()
+            .collect()
+    };
+    // Internally both items, the board pack kept by Ben's (confidential) call.
+    let inside = items(&internal);
+    assert_eq!(inside.len(), 2);
+    let pack = inside.iter().find(|t| t["item"] == "board-pack").unwrap();
+    assert_eq!(pack["last"], "2026-10-21");
+    // In public the board pack's dates would reveal when Ben was called: it is left out,
+    // with Ann's and Ben's next due dates, which count it.
+    let outside = items(&public);
+    assert!(
+        outside.iter().all(|t| t["item"] != "board-pack"),
+        "{outside:?}"
+    );
+    for id in ["ann", "ben"] {
+        let s = public["stakeholders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap();
+        assert!(s["next_due"].is_null(), "{id}: {s}");
+        assert!(
+            s["withheld"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("next_due")),
+            "{id}: {s}"
+        );
+    }
+    // The digest is public, but Ivy is in it only by a confidential tag: not named.
+    let digest = outside.iter().find(|t| t["item"] == "demo-digest").unwrap();
+    let inside_digest = inside.iter().find(|t| t["item"] == "demo-digest").unwrap();
+    assert_eq!(inside_digest["audience"], serde_json::json!(["ann", "ivy"]));
+    assert_eq!(digest["audience"], serde_json::json!(["ann"]));
+    assert_eq!(digest["date"], inside_digest["date"]);
 }
