@@ -46,7 +46,7 @@ fn main() {
             let workbook = spreadsheet::export::workbook(&shown);
             phases[1].push(start.elapsed());
             let start = Instant::now();
-            let bytes = spreadsheet::xlsx::write(&workbook).expect("written");
+            let bytes = spreadsheet::xlsx::write(&workbook, out.path()).expect("written");
             spreadsheet::write_file(&xlsx, &bytes).expect("saved");
             phases[2].push(start.elapsed());
         }));

@@ -90,7 +90,13 @@ pub(super) fn run(args: ExportArgs, color: bool) -> Result<ExitCode, String> {
     let shown = Shown::of(loaded.register, as_of, args.public);
     let workbook = spreadsheet::export::workbook(&shown);
     let bytes = match args.format {
-        SheetFormat::Xlsx => spreadsheet::xlsx::write(&workbook)?,
+        SheetFormat::Xlsx => {
+            let folder = match out.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            spreadsheet::xlsx::write(&workbook, folder)?
+        }
         SheetFormat::Csv => spreadsheet::register_csv(&workbook)?,
     };
     spreadsheet::write_file(&out, &bytes)

@@ -270,3 +270,25 @@ print("ok")
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn nothing_is_written_but_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    stake()
+        .env("TMPDIR", tmp.path())
+        .args(["export", "samples/erp-rollout", "-o"])
+        .arg(out.path().join("r.xlsx"))
+        .assert()
+        .success();
+    let left: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["r.xlsx"], "the rows' temporary files are removed");
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "nothing in the system's temporary folder"
+    );
+}
