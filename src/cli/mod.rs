@@ -4,8 +4,11 @@ mod analyze;
 mod brief;
 mod ci;
 mod editions;
+mod export;
 mod history;
+mod import;
 mod init;
+mod log;
 mod progress;
 mod serve;
 
@@ -211,6 +214,54 @@ Examples:
   stake brief . --tag works-council -o briefs/2026-12-10"
     )]
     Brief(brief::BriefArgs),
+    /// Export the register as an Excel workbook or CSV file, in either edition.
+    #[command(
+        after_help = "The workbook has a sheet for the register (one row per stakeholder, \
+with the derived quadrant, salience, engagement gap and last contact), the interactions, \
+relationships, positions, planned touches, the plan and the findings; each starts with a line \
+naming the project and the edition, then frozen, filtered headers. `--public` writes what the \
+public edition of `stake build` shows, and nothing else. `stake import` reads it back.
+
+Examples:
+  stake export samples/erp-rollout                 register-internal-edition.xlsx
+  stake export samples/erp-rollout --public -o public/register.xlsx
+  stake export . --format csv -o register.csv"
+    )]
+    Export(export::ExportArgs),
+    /// Import a spreadsheet register (.xlsx, .xls, .ods, .csv): one stakeholder file per
+    /// row.
+    #[command(
+        after_help = "The header row is found below title rows and notes; columns are \
+mapped by their headers in English or Chinese (the mapping is printed first; `--map` \
+overrides it), values normalised (H/M/L, 高/中/低, 1–5, Very High, supporter/neutral/resistor). \
+Unmapped columns are kept in each file's notes as a table. What cannot be read is reported \
+with its row and column and left out, never guessed. Existing files are never overwritten.
+
+Exit status: 0 imported, 1 the result has errors (listed), 2 the file cannot be read.
+
+Examples:
+  stake import register.xlsx -o register
+  stake import 干系人登记册.xlsx --sheet 登记册 --dry-run
+  stake import export.csv --map columns.toml -o register"
+    )]
+    Import(import::ImportArgs),
+    /// Log a contact: one id appends an interaction to that stakeholder's file, several
+    /// write a meeting record under `meetings/`; the file is checked after the write and
+    /// restored on an error.
+    #[command(
+        after_help = "Only the new lines are added: every other byte of the file (comments, key \
+order, quoting, line endings) stays as it was, and the entry follows the style of the entries \
+around it.
+
+Exit status: 0 logged, 1 the file has errors or the entry would cause one (nothing is \
+changed), 2 usage problem (an unknown id: the closest ones are named).
+
+Examples:
+  stake log . helen-brandt --summary \"Agreed the cut-over budget\" --channel call --sentiment positive
+  stake log register/ helen-brandt mark-sullivan --title \"Steering committee\" --summary \"Go-live moved to April\"
+  stake log . works-council --summary \"Asked for the shift plan\" --follow-up \"Send the shift plan\" --due 2026-12-10"
+    )]
+    Log(log::LogArgs),
     /// What changed in the register between two revisions of its git repository (by
     /// default from REV to the working tree): who moved on the grid, who became more or
     /// less engaged, new opponents, new conflicts, new and resolved findings.
@@ -368,6 +419,9 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
         }
         Command::Analyze(args) => analyze::run(args, color),
         Command::Brief(args) => brief::run(args, color),
+        Command::Log(args) => log::run(args, color),
+        Command::Export(args) => export::run(args, color),
+        Command::Import(args) => import::run(args, color),
         Command::Diff(args) => history::run_diff(args, color),
         Command::History(args) => history::run_history(args, color),
         Command::Serve(args) => serve::run(args, color),

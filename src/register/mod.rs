@@ -293,6 +293,36 @@ fn folder_name(root: &Path) -> String {
         .unwrap_or_else(|| "Stakeholder register".into())
 }
 
+/// One stakeholder file of the register in `root` (`relative` to it), read and checked
+/// on its own: the checks of the file itself, not those that need the other files (ids
+/// other records refer to). The stakeholder when the file has no error, its diagnostics,
+/// and its text for their snippets. For a command that edits one file (`stake log`) and
+/// must not pay for loading a large register twice.
+pub fn load_file(
+    root: &Path,
+    relative: &Path,
+    limits: &Limits,
+) -> (Option<Stakeholder>, Vec<Diagnostic>, Sources) {
+    let display = root.join(relative);
+    let result = match read_bytes(&display, limits) {
+        Ok(bytes) => parse_file(root, relative, false, &bytes, limits),
+        Err(diagnostic) => ParsedFile::failed(display, *diagnostic),
+    };
+    let mut sources = Sources::default();
+    if let Some(source) = result.source {
+        sources.insert(result.display, source);
+    }
+    let errors = result
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let stakeholder = match result.outcome {
+        Outcome::Stakeholder(s) if !errors => Some(*s),
+        _ => None,
+    };
+    (stakeholder, result.diagnostics, sources)
+}
+
 /// Splits, parses and types one file of the register in `root`, given its path
 /// relative to the folder and its bytes (at most `limits` many are accepted).
 pub fn parse_file(

@@ -358,7 +358,7 @@ fn the_public_edition_of_every_register_is_a_view_of_the_internal_one() {
 }
 
 /// The strings planted in confidential fields of `tests/fixtures/editions-hostile`.
-const MARKERS: &[&str] = &[
+pub(crate) const MARKERS: &[&str] = &[
     "SECRET-NAME-SOL",
     "SECRET-ROLE-SOL",
     "SECRET-ORG-SOL",
