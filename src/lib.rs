@@ -5,6 +5,7 @@
 //! in [`cli`] ties them together.
 
 pub mod analysis;
+pub mod atomic;
 pub mod brief;
 pub mod build;
 pub mod cli;

@@ -433,18 +433,8 @@ fn remove_stale_temp_files(out: &Path) {
 /// the new one; a link planted at `name` is replaced, never followed).
 pub fn replace_file(out: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     let path = out.join(name);
-    let fail = |e: io::Error| format!("cannot write {}: {e}", path.display());
-    let mut builder = tempfile::Builder::new();
-    let prefix = format!(".{name}.");
-    builder.prefix(&prefix).suffix(".stake-tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(out).map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.persist(&path).map_err(|e| fail(e.error))?;
+    crate::atomic::replace(&path, bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }
 

@@ -99,7 +99,7 @@ pub(super) fn run(args: ExportArgs, color: bool) -> Result<ExitCode, String> {
         }
         SheetFormat::Csv => spreadsheet::register_csv(&workbook)?,
     };
-    spreadsheet::write_file(&out, &bytes)
+    crate::atomic::replace(&out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let rows = workbook.sheets[0].rows.len();
     let left_out = stakeholders - rows;

@@ -193,7 +193,7 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
                 if args.dry_run {
                     println!("would update {}: {}", path.display(), changed.join(", "));
                 } else {
-                    crate::log::replace(path, new.as_bytes())
+                    crate::atomic::replace(path, new.as_bytes())
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     updated.push((path.clone(), original, changed));
                 }
@@ -232,7 +232,7 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
                 .iter()
                 .any(|d| d.severity == Severity::Error && d.file == *path);
             if broken {
-                crate::log::replace(path, original)
+                crate::atomic::replace(path, original)
                     .map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
                 println!(
                     "{}: the merged values caused errors; restored as it was",

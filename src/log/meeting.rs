@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Entry, Logged, Refused, Value, create_new, errors_of};
+use super::{Entry, Logged, Refused, Value, errors_of};
 use crate::register::{self, Limits, Loaded, id};
 
 /// The folder meeting records go into, by the format's convention.
@@ -24,7 +24,7 @@ pub(super) fn write(
         .map_err(|e| Refused::Usage(format!("cannot create {}: {e}", folder.display())))?;
     let path = free_path(loaded, &folder, entry, title.unwrap_or(&entry.summary));
     let text = record(attendees, title, entry);
-    create_new(&path, text.as_bytes())
+    crate::atomic::create_new(&path, text.as_bytes())
         .map_err(|e| Refused::Usage(format!("cannot write {}: {e}", path.display())))?;
     let after = register::load(root, limits);
     let errors = match &after {

@@ -7,9 +7,9 @@ pub mod edit;
 mod meeting;
 
 use std::fs;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::atomic;
 use crate::brief::{self, Selection};
 use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::register::vocab::Date;
@@ -188,7 +188,7 @@ fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<
             path.display()
         ))
     })?;
-    replace(&path, updated.as_bytes())
+    atomic::replace(&path, updated.as_bytes())
         .map_err(|e| Refused::Usage(format!("cannot write {}: {e}", path.display())))?;
     let (after, diagnostics, sources) = register::load_file(root, relative, limits);
     let line = after.as_ref().and_then(|s| {
@@ -207,7 +207,7 @@ fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<
             line,
         }));
     }
-    let restored = match replace(&path, &original) {
+    let restored = match atomic::replace(&path, &original) {
         Ok(()) => "the file is restored as it was; nothing logged".to_owned(),
         Err(e) => format!("the file could not be restored ({e}): `git checkout` it"),
     };
@@ -283,7 +283,7 @@ fn append(
             path.display()
         ))
     })?;
-    replace(&path, updated.as_bytes())
+    atomic::replace(&path, updated.as_bytes())
         .map_err(|e| Refused::Usage(format!("cannot write {}: {e}", path.display())))?;
 
     // Read back what was written, as `stake check` would.
@@ -320,7 +320,7 @@ fn append(
             line,
         }),
         Err(why) => {
-            let restored = match replace(&path, &original) {
+            let restored = match atomic::replace(&path, &original) {
                 Ok(()) => "the file is restored as it was; nothing logged".to_owned(),
                 Err(e) => format!("the file could not be restored ({e}): `git checkout` it"),
             };
@@ -351,43 +351,4 @@ fn own_entries(loaded: &Loaded, id: &str) -> usize {
             .filter(|i| i.meeting.is_none())
             .count()
     })
-}
-
-/// Replaces `path` with `bytes` in one step (a temporary file beside it, renamed over
-/// it), keeping its permissions; the temporary file's name starts with `.` so a
-/// register read meanwhile skips it.
-pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".stake-tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    if let Ok(meta) = fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions())?;
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Writes a new file at `path`, never over an existing one.
-fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".stake-tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
 }

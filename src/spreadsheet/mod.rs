@@ -29,24 +29,3 @@ pub fn register_csv(workbook: &Workbook) -> Result<Vec<u8>, String> {
     }
     out.into_inner().map_err(|e| e.to_string())
 }
-
-/// Writes `bytes` to `path` in one step: a temporary file beside it, renamed over it, so
-/// a reader (or Excel holding the old file) never sees half a file.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".stake-tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}

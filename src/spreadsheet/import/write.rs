@@ -1,7 +1,6 @@
 //! The files of an import: one stakeholder file per record, and a `_project.md` when the
 //! folder has none. A file that exists is never replaced.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Plan, Record};
@@ -44,19 +43,10 @@ pub fn write(files: &[(PathBuf, String)], out: &Path) -> Result<Written, String>
             written.kept.push(path);
             continue;
         }
-        let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-        let mut temp = tempfile::Builder::new()
-            .prefix(".stake-import.")
-            .suffix(".tmp")
-            .tempfile_in(out)
-            .map_err(fail)?;
-        temp.write_all(text.as_bytes()).map_err(fail)?;
-        match temp.persist_noclobber(&path) {
-            Ok(_) => written.created.push(path),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                written.kept.push(path)
-            }
-            Err(e) => return Err(fail(e.error)),
+        match crate::atomic::create_new(&path, text.as_bytes()) {
+            Ok(()) => written.created.push(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => written.kept.push(path),
+            Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
         }
     }
     Ok(written)
