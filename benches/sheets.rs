@@ -47,7 +47,7 @@ fn main() {
             phases[1].push(start.elapsed());
             let start = Instant::now();
             let bytes = spreadsheet::xlsx::write(&workbook, out.path()).expect("written");
-            spreadsheet::write_file(&xlsx, &bytes).expect("saved");
+            stake::atomic::replace(&xlsx, &bytes).expect("saved");
             phases[2].push(start.elapsed());
         }));
         load.push(time(|| {
