@@ -5,9 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
-use crate::{root, stake_in};
+use crate::{analysis_of, assessment, root, stake_in};
 
 /// A copy of a register folder to write into.
 fn copy(register: &str) -> tempfile::TempDir {
@@ -27,23 +25,6 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
-}
-
-fn analysis(dir: &Path) -> Value {
-    let output = stake_in(dir)
-        .args(["analyze", ".", "--format", "json"])
-        .assert()
-        .success();
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
-fn stakeholder<'a>(analysis: &'a Value, id: &str) -> &'a Value {
-    analysis["stakeholders"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap()
 }
 
 /// Every file of the folder with its bytes.
@@ -108,8 +89,8 @@ fn one_id_appends_to_the_file_and_the_analysis_counts_it() {
         "{after}"
     );
     stake_in(dir.path()).args(["check", "."]).assert().success();
-    let a = analysis(dir.path());
-    let tom = stakeholder(&a, "tom-harris");
+    let a = analysis_of(dir.path());
+    let tom = assessment(&a, "tom-harris");
     assert_eq!(tom["last_contact"], "2026-11-20", "{tom}");
 }
 
@@ -134,11 +115,11 @@ fn several_ids_write_a_meeting_record_each_attendee_counts() {
         "---\nmeeting: Budget review\ndate: 2026-11-19\nattendees: [helen-brandt, linda-park]\nsummary: Cut-over budget agreed\nsentiment: 4\n---\n"
     );
     stake_in(dir.path()).args(["check", "."]).assert().success();
-    let a = analysis(dir.path());
+    let a = analysis_of(dir.path());
     for id in ["helen-brandt", "linda-park"] {
-        assert_eq!(stakeholder(&a, id)["last_contact"], "2026-11-19", "{id}");
+        assert_eq!(assessment(&a, id)["last_contact"], "2026-11-19", "{id}");
     }
-    assert_eq!(stakeholder(&a, "tom-harris")["last_contact"], "2026-11-05");
+    assert_eq!(assessment(&a, "tom-harris")["last_contact"], "2026-11-05");
 
     // The same again on the same day gets a file of its own, never the first one's.
     stake_in(dir.path())

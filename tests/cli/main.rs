@@ -57,6 +57,28 @@ fn stake() -> Command {
     stake_in(root())
 }
 
+/// `stake analyze --format json` of the register at `register` (relative to the
+/// project, or absolute).
+fn analysis_of(register: &Path) -> serde_json::Value {
+    let output = stake()
+        .arg("analyze")
+        .arg(root().join(register))
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    serde_json::from_slice(&output.get_output().stdout).unwrap()
+}
+
+/// The assessment of `id` in an analysis's JSON.
+fn assessment<'a>(analysis: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    analysis["stakeholders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("no stakeholder {id} in the analysis"))
+}
+
 /// Builds `register` into a fresh folder and returns it (kept alive by the TempDir),
 /// named as `stake build` names it by default: `public` for the public edition,
 /// `internal-edition` else. No timeout: a debug build typesets the samples' PDFs slowly.

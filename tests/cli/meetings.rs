@@ -4,35 +4,17 @@
 
 use serde_json::Value;
 
-use crate::{root, stake};
+use std::path::Path;
 
-/// `stake analyze --format json` of a register.
-fn analysis(register: &str) -> Value {
-    let output = stake()
-        .arg("analyze")
-        .arg(root().join(register))
-        .args(["--format", "json"])
-        .assert()
-        .success();
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
-fn stakeholder<'a>(analysis: &'a Value, id: &str) -> &'a Value {
-    analysis["stakeholders"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no {id}"))
-}
+use crate::{analysis_of, assessment, root, stake};
 
 #[test]
 fn a_meeting_of_three_is_each_attendees_contact() {
     // Nobody's own file logs anything; three meetings do (one of them planned, after
     // `as_of`).
-    let a = analysis("tests/fixtures/v2-meetings");
+    let a = analysis_of(Path::new("tests/fixtures/v2-meetings"));
     for id in ["helen-brandt", "tom-harris", "linda-park"] {
-        let s = stakeholder(&a, id);
+        let s = assessment(&a, id);
         assert_eq!(
             s["last_contact"], "2026-11-05",
             "{id}: the last past meeting"
@@ -40,12 +22,9 @@ fn a_meeting_of_three_is_each_attendees_contact() {
         assert_eq!(s["silent"], false, "{id}");
     }
     // Each attendee's own sentiment of the meeting, or the meeting's for everyone.
-    assert_eq!(stakeholder(&a, "helen-brandt")["satisfaction"], 4.0);
-    assert_eq!(stakeholder(&a, "tom-harris")["satisfaction"], 2.0);
-    assert_eq!(
-        stakeholder(&a, "tom-harris")["sentiment_trend"],
-        "declining"
-    );
+    assert_eq!(assessment(&a, "helen-brandt")["satisfaction"], 4.0);
+    assert_eq!(assessment(&a, "tom-harris")["satisfaction"], 2.0);
+    assert_eq!(assessment(&a, "tom-harris")["sentiment_trend"], "declining");
     // The promise made to Linda is hers, late, and points at the meeting's record.
     let findings = a["findings"].as_array().unwrap();
     let late: Vec<&Value> = findings

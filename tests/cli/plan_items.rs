@@ -7,18 +7,14 @@ use std::fs;
 
 use serde_json::Value;
 
-use super::{build, root, stake};
+use std::path::Path;
+
+use super::{analysis_of, build, root, stake};
 
 const FIXTURE: &str = "tests/fixtures/v2-plan-items";
 
 fn analysis() -> Value {
-    let output = stake()
-        .arg("analyze")
-        .arg(root().join(FIXTURE))
-        .args(["--format", "json"])
-        .assert()
-        .success();
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
+    analysis_of(Path::new(FIXTURE))
 }
 
 fn entry<'a>(a: &'a Value, item: &str) -> &'a Value {
