@@ -166,12 +166,14 @@ pub fn public(register: &Register, analysis: &Analysis) -> Analysis {
     // A member's next due date and days overdue count their plan items: withheld when
     // one of those items is, or when their membership is not public.
     for item in analysis.schedule.iter().filter(|t| t.item.is_some()) {
-        let public = schedule
+        let public: Option<std::collections::HashSet<&str>> = schedule
             .iter()
             .find(|p| p.item == item.item)
-            .map(|p| &p.audience);
+            .map(|p| p.audience.iter().map(String::as_str).collect());
         for id in &item.audience {
-            if public.is_none_or(|named| !named.contains(id))
+            if public
+                .as_ref()
+                .is_none_or(|named| !named.contains(id.as_str()))
                 && let Ok(i) = stakeholders.binary_search_by(|a| a.id.as_str().cmp(id))
             {
                 for fact in ["next_due", "overdue_days", "next_due_unrecorded"] {

@@ -495,11 +495,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
 
     for touch in subject.touches.iter().filter(|t| t.overdue && !t.suggested) {
         let days = touch.overdue_days;
-        let what = touch
-            .content
-            .clone()
-            .or_else(|| touch.channel.clone())
-            .unwrap_or_else(|| touch.frequency.to_string());
+        let what = touch.what();
         let how = touch
             .channel
             .as_deref()
@@ -523,11 +519,7 @@ fn of_one(subject: &Subject<'_>, as_of: Date, out: &mut Vec<Finding>) {
         .iter()
         .filter(|t| !t.recorded && !t.suggested && t.date.is_some_and(|due| due < as_of))
     {
-        let what = touch
-            .content
-            .clone()
-            .or_else(|| touch.channel.clone())
-            .unwrap_or_else(|| touch.frequency.to_string());
+        let what = touch.what();
         let first_due = touch.date.map(|d| d.to_string()).unwrap_or_default();
         push(
             Code::TouchUnrecorded,
