@@ -7,7 +7,7 @@
 //! only by its `sent` dates and by what names it in `fulfils`: a meeting of a few of its
 //! audience does not keep a report to all of it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -370,24 +370,12 @@ pub fn plan_items(register: &Register, as_of: Date) -> (Vec<ScheduledTouch>, Vec
 /// The audience of a plan item in register order, and whether each is in it only
 /// through a tag.
 fn members(item: &PlanItem, stakeholders: &[Stakeholder]) -> (Vec<usize>, Vec<bool>) {
-    let ids: HashSet<&str> = item.audience.ids.iter().map(String::as_str).collect();
-    let tags: HashSet<&str> = item.audience.tags.iter().map(String::as_str).collect();
-    let mut audience = Vec::new();
-    let mut by_tag = Vec::new();
-    for (m, s) in stakeholders.iter().enumerate() {
-        let named = if ids.contains(s.id.as_str()) {
-            Some(Named::ById)
-        } else if s.tags.iter().any(|t| tags.contains(t.as_str())) {
-            Some(Named::ByTag)
-        } else {
-            None
-        };
-        if let Some(named) = named {
-            audience.push(m);
-            by_tag.push(named == Named::ByTag);
-        }
-    }
-    (audience, by_tag)
+    let members = item.audience.members();
+    stakeholders
+        .iter()
+        .enumerate()
+        .filter_map(|(m, s)| Some((m, members.includes(s)? == Named::ByTag)))
+        .unzip()
 }
 
 #[cfg(test)]

@@ -370,11 +370,29 @@ pub struct Audience {
 }
 
 impl Audience {
-    /// Whether the stakeholder is in it, and whether by id (else by a tag).
+    /// The audience's rule, its ids and tags hashed: asked once per stakeholder of a
+    /// large register, it costs the stakeholder's tags, not the audience's length.
+    pub fn members(&self) -> Members<'_> {
+        Members {
+            ids: self.ids.iter().map(String::as_str).collect(),
+            tags: self.tags.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// Who is in an [`Audience`] ([`Audience::members`]).
+#[derive(Debug)]
+pub struct Members<'a> {
+    ids: std::collections::HashSet<&'a str>,
+    tags: std::collections::HashSet<&'a str>,
+}
+
+impl Members<'_> {
+    /// Whether the stakeholder is in the audience, and whether by id (else by a tag).
     pub fn includes(&self, s: &Stakeholder) -> Option<Named> {
-        if self.ids.contains(&s.id) {
+        if self.ids.contains(s.id.as_str()) {
             Some(Named::ById)
-        } else if s.tags.iter().any(|t| self.tags.contains(t)) {
+        } else if s.tags.iter().any(|t| self.tags.contains(t.as_str())) {
             Some(Named::ByTag)
         } else {
             None

@@ -65,7 +65,8 @@ pub(super) fn check(
                     .help(help),
                 );
             }
-            let matches_someone = stakeholders.iter().any(|s| audience.includes(s).is_some());
+            let members = audience.members();
+            let matches_someone = stakeholders.iter().any(|s| members.includes(s).is_some());
             let named_broken = audience.ids.iter().any(|id| known.contains(id.as_str()));
             // An unknown id is its own error, which says what to write.
             if !matches_someone && !named_broken && !unknown {
@@ -169,7 +170,7 @@ fn fulfils(
 ) {
     if let Some(item) = project.communications.iter().find(|i| i.id == id) {
         if let Some(s) = who
-            && item.audience.includes(s).is_none()
+            && item.audience.members().includes(s).is_none()
         {
             diagnostics.push(
                 Diagnostic::warning(
