@@ -665,15 +665,7 @@ fn plan_items(cx: &mut FileCx<'_>, nodes: Vec<Node<PlanItemDoc>>) -> Vec<PlanIte
             Some(node) => {
                 let audience_at = cx.loc(node.at);
                 let tags = cx.texts(node.value.tags);
-                let mut ids = Vec::new();
-                let mut ids_at = Vec::new();
-                for field in node.value.ids {
-                    let id_at = cx.loc(field.at);
-                    if let Some(id) = cx.text(Some(field)) {
-                        ids.push(id);
-                        ids_at.push(id_at);
-                    }
-                }
+                let (ids, ids_at) = ids_with_places(cx, node.value.ids);
                 if tags.is_empty() && ids.is_empty() {
                     cx.diagnostics.push(
                         Diagnostic::error(
@@ -995,15 +987,7 @@ pub fn meeting(
     let date_field = doc.date;
     let date = cx.required(date_field, me, "date", "2026-11-05");
     let channel = cx.text(doc.channel).unwrap_or_else(|| "meeting".to_owned());
-    let mut attendees = Vec::new();
-    let mut attendee_at = Vec::new();
-    for field in doc.attendees {
-        let at = cx.loc(field.at);
-        if let Some(id) = cx.text(Some(field)) {
-            attendees.push(id);
-            attendee_at.push(at);
-        }
-    }
+    let (attendees, attendee_at) = ids_with_places(cx, doc.attendees);
     if attendees.is_empty() {
         cx.missing_with(
             front.clone(),
@@ -1133,7 +1117,8 @@ pub fn meeting(
     })
 }
 
-/// A list of ids (`fulfils`), blanks dropped, with where each is written.
+/// A list of ids (`attendees`, an audience's `ids`, `fulfils`), blanks dropped, with
+/// where each is written.
 fn ids_with_places(cx: &mut FileCx<'_>, fields: Vec<Field<String>>) -> (Vec<String>, Vec<Loc>) {
     let mut ids = Vec::new();
     let mut places = Vec::new();
