@@ -404,3 +404,36 @@ pub fn open_promises<'a>(
     open.sort_by_key(|p| (std::cmp::Reverse(p.overdue_days), p.due.is_none(), p.due));
     open
 }
+
+/// A decision a meeting record lists, for the sponsor's summary.
+#[derive(Debug, Serialize)]
+pub struct Decision<'a> {
+    /// The meeting's id.
+    pub meeting: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its date.
+    pub date: Date,
+    /// What was decided.
+    pub text: &'a str,
+}
+
+/// The decisions of the meetings held after `since` and by `as_of`, the latest meeting
+/// first (each meeting's in the order it lists them).
+pub fn decisions_since(meetings: &[Meeting], since: Date, as_of: Date) -> Vec<Decision<'_>> {
+    let mut held: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| m.date > since && m.date <= as_of)
+        .collect();
+    held.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    held.into_iter()
+        .flat_map(|m| {
+            m.decisions.iter().map(move |d| Decision {
+                meeting: &m.id,
+                title: &m.title,
+                date: m.date,
+                text: d,
+            })
+        })
+        .collect()
+}

@@ -190,12 +190,21 @@ pub fn build_into<D: Destination>(
         .changes
         .as_ref()
         .filter(|_| !options.public)
-        .map(|_| {
-            tera::Value::from_serializable(&context::open_promises(
-                &shown.feedback,
-                &shown.register.meetings,
-                options.as_of,
-            ))
+        .map(|changes| {
+            let since = changes["since"]["date"]
+                .as_str()
+                .and_then(<Date as crate::register::vocab::Vocabulary>::parse);
+            let decisions = since.map(|since| {
+                context::decisions_since(&shown.register.meetings, since, options.as_of)
+            });
+            (
+                tera::Value::from_serializable(&context::open_promises(
+                    &shown.feedback,
+                    &shown.register.meetings,
+                    options.as_of,
+                )),
+                tera::Value::from_serializable(&decisions.unwrap_or_default()),
+            )
         });
     let plan = plan::Plan::new(
         &shown.analysis,
@@ -232,8 +241,9 @@ pub fn build_into<D: Destination>(
     if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
         base.insert_value("changes", tera::Value::from_serializable(changes));
     }
-    if let Some(promises) = promises {
+    if let Some((promises, decisions)) = promises {
         base.insert_value("open_follow_ups", promises);
+        base.insert_value("decisions_since", decisions);
     }
     let styles = Styles::new(&templates, &base);
 

@@ -179,8 +179,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "and_more_below",
-        "… and {n} more in the sections below.",
-        "……另有 {n} 项，见下文。",
+        "… and {n} more: the meetings section and the profiles list every one.",
+        "……另有 {n} 项，会议一节与各干系人档案列出全部。",
     ),
     // "What changed since …" (`stake build --since REV`).
     (

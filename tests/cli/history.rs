@@ -1115,6 +1115,37 @@ fn the_sponsor_summary_opens_the_report_with_each_figure_and_its_change() {
         summary.contains("### Open follow-ups\n\n- **Steering committee · 12 Nov 2026**: Send the revised plan (15\u{a0}Nov\u{a0}2026, **5 days late**)\n"),
         "{summary}"
     );
+    // The summary is one page of the PDF: its table and its last list on one page.
+    let pdf_out = repo.path().join("out-pdf");
+    let (code, _, err) = repo.stake(&[
+        "build",
+        REG,
+        "--since",
+        "sc-2026-10",
+        "--format",
+        "pdf",
+        "-o",
+        pdf_out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    if let Some(text) = super::build::pdftotext(&pdf_out.join("report.pdf")) {
+        let page = text
+            .split('\u{c}')
+            .find(|p| p.contains("Change since sc-2026-10"))
+            .unwrap_or_else(|| panic!("{text}"));
+        for part in [
+            "Most urgent",
+            "Decisions recorded since sc-2026-10",
+            "Open follow-ups",
+            "Send the revised plan",
+        ] {
+            assert!(
+                page.contains(part),
+                "{part} not on the summary's page:\n{page}"
+            );
+        }
+        assert!(!page.contains("What changed"), "{page}");
+    }
     // Without the meeting: nothing decided, nothing open, and the summary says so.
     repo.remove(&format!("{REG}/meetings/2026-11-12-steering.md"));
     let (_, _, report) = build_md(&repo, &["--since", "sc-2026-11"]);
