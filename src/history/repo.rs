@@ -156,8 +156,17 @@ impl Repo {
         let canonical = dir
             .canonicalize()
             .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?;
-        let mut repo = gix::discover(&canonical)
-            .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?;
+        // As git does, the search upwards does not go above the folders that
+        // `GIT_CEILING_DIRECTORIES` names; a folder outside them is searched as usual.
+        let options = gix::discover::upwards::Options {
+            match_ceiling_dir_or_error: false,
+            ..Default::default()
+        }
+        .apply_environment();
+        let mut repo: gix::Repository =
+            gix::ThreadSafeRepository::discover_opts(&canonical, options, Default::default())
+                .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?
+                .into();
         // Many small objects are read again and again while walking the history.
         repo.object_cache_size_if_unset(4 * 1024 * 1024);
         let Some(workdir) = repo.workdir() else {

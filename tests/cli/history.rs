@@ -1164,3 +1164,36 @@ fn the_sponsor_summary_opens_the_report_with_each_figure_and_its_change() {
         old_tree.path().join("old").to_str().unwrap(),
     ]);
 }
+
+#[test]
+fn git_ceiling_directories_stop_the_search_for_the_repository() {
+    let Some((repo, _)) = steering_repo() else {
+        return;
+    };
+    let docs = repo.path().join("docs").canonicalize().unwrap();
+    let run = |args: &[&str]| {
+        let output = stake_in(repo.path())
+            .env("GIT_CEILING_DIRECTORIES", &docs)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    // The repository is above the ceiling: as outside git.
+    let (code, err) = run(&["diff", REG, "--since", "sc-2026-10"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not in a git repository"), "{err}");
+    let out = repo.path().join("out-ceiling");
+    let (code, err) = run(&["build", REG, "--format", "md", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(!report.contains("What changed"), "{report}");
+    // Without the ceiling the same build compares with the latest tag.
+    let (_, err, report) = build_md(&repo, &[]);
+    assert!(err.contains("comparing with tag sc-2026-11"), "{err}");
+    assert_eq!(compared_with(&report), Some("sc-2026-11"));
+}
