@@ -37,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
         owner: None,
         changes: None,
         assessments: None,
+        index_history: None,
     };
     // An error (a message for the user) is fine; a panic is what is looked for.
     let _ = build(loaded.register, &options);

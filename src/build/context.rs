@@ -349,3 +349,91 @@ fn record(s: &Stakeholder) -> Record<'_> {
         next_review: s.next_review,
     }
 }
+
+/// A promise not kept yet, for the sponsor's summary: a stakeholder's (from their log,
+/// a meeting's promise to them included) or a meeting's own.
+#[derive(Debug, Serialize)]
+pub struct OpenPromise<'a> {
+    /// The stakeholder it was promised to; `None` for a meeting's own.
+    pub stakeholder: Option<&'a str>,
+    /// The meeting whose own follow-up it is.
+    pub meeting: Option<&'a str>,
+    /// What was promised.
+    pub action: &'a str,
+    /// By when.
+    pub due: Option<Date>,
+    /// Days past due (0 when not late or undated).
+    pub overdue_days: i64,
+}
+
+/// Every open follow-up of the register, the most overdue first, then by due date
+/// (undated last): each stakeholder's open follow-ups (`feedback`) and the meetings'
+/// own (those promised to nobody in particular).
+pub fn open_promises<'a>(
+    feedback: &'a [crate::analysis::feedback::Feedback],
+    meetings: &'a [Meeting],
+    as_of: Date,
+) -> Vec<OpenPromise<'a>> {
+    let mut open: Vec<OpenPromise<'a>> = feedback
+        .iter()
+        .flat_map(|f| {
+            f.follow_ups.iter().map(move |u| OpenPromise {
+                stakeholder: Some(f.stakeholder.as_str()),
+                meeting: None,
+                action: &u.action,
+                due: u.due,
+                overdue_days: i64::from(u.overdue_days),
+            })
+        })
+        .chain(meetings.iter().filter(|m| m.date <= as_of).flat_map(|m| {
+            m.follow_ups
+                .iter()
+                .filter(|f| !f.follow_up.done && f.for_.is_none())
+                .map(move |f| OpenPromise {
+                    stakeholder: None,
+                    meeting: Some(m.id.as_str()),
+                    action: &f.follow_up.action,
+                    due: f.follow_up.due,
+                    overdue_days: f
+                        .follow_up
+                        .due
+                        .map_or(0, |due| crate::analysis::days_between(due, as_of).max(0)),
+                })
+        }))
+        .collect();
+    open.sort_by_key(|p| (std::cmp::Reverse(p.overdue_days), p.due.is_none(), p.due));
+    open
+}
+
+/// A decision a meeting record lists, for the sponsor's summary.
+#[derive(Debug, Serialize)]
+pub struct Decision<'a> {
+    /// The meeting's id.
+    pub meeting: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its date.
+    pub date: Date,
+    /// What was decided.
+    pub text: &'a str,
+}
+
+/// The decisions of the meetings held after `since` and by `as_of`, the latest meeting
+/// first (each meeting's in the order it lists them).
+pub fn decisions_since(meetings: &[Meeting], since: Date, as_of: Date) -> Vec<Decision<'_>> {
+    let mut held: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| m.date > since && m.date <= as_of)
+        .collect();
+    held.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    held.into_iter()
+        .flat_map(|m| {
+            m.decisions.iter().map(move |d| Decision {
+                meeting: &m.id,
+                title: &m.title,
+                date: m.date,
+                text: d,
+            })
+        })
+        .collect()
+}

@@ -78,7 +78,14 @@ pub struct Options {
     /// Each stakeholder's assessments over the register's git history, by id (with
     /// `--since`): a profile's `assessments`; the internal edition only.
     pub assessments: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The engagement index at each commit that changed the register, oldest first
+    /// (with `--since`): the "What changed" section's chart, which ends with now.
+    pub index_history: Option<Vec<HistoryPoint>>,
 }
+
+/// A commit of the register's history for the engagement-index chart: its date, the
+/// index then and its tags.
+pub type HistoryPoint = (Date, Option<u8>, Vec<String>);
 
 /// What a build did.
 #[derive(Debug, Default)]
@@ -108,6 +115,51 @@ const REPORTS: [(&str, &str, &str, bool); 3] = [
     ),
 ];
 
+/// The "What changed" section's charts: the engagement index over the history, ending
+/// with the index of the register built, and the grid of those who moved.
+fn history_charts(
+    charts: &mut Charts,
+    view: &Analysed<'_>,
+    changes: &serde_json::Value,
+    options: &Options,
+) {
+    let language = view.register.project.language;
+    if let Some(history) = &options.index_history {
+        let mut points: Vec<crate::document::IndexPoint> = history
+            .iter()
+            .map(|(date, index, tags)| crate::document::IndexPoint {
+                date: *date,
+                index: *index,
+                label: (!tags.is_empty()).then(|| tags.join(", ")),
+            })
+            .collect();
+        points.push(crate::document::IndexPoint {
+            date: options.as_of,
+            index: view.analysis.summary.engagement_index,
+            label: Some(i18n::label(language, "index_now").to_owned()),
+        });
+        charts.index = crate::document::charts::index(language, points);
+    }
+    let level = |v: &serde_json::Value| v.as_u64().and_then(|n| u8::try_from(n).ok());
+    let moves: Vec<crate::document::GridMove> = changes["cells"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|cell| {
+            let id = cell["id"].as_str()?;
+            let (s, _) = view.get(id)?;
+            let (power, interest) = (s.power.value(), s.interest.value());
+            Some(crate::document::GridMove {
+                id: id.to_owned(),
+                power: level(&cell["power"]).unwrap_or(power),
+                interest: level(&cell["interest"]).unwrap_or(interest),
+            })
+        })
+        .collect();
+    let rev = changes["since"]["rev"].as_str().unwrap_or_default();
+    charts.moves = crate::document::charts::moves(view, rev, moves);
+}
+
 /// Builds the site of `register` (already checked) into `options.out`.
 pub fn build(register: Register, options: &Options) -> Result<Summary, String> {
     let (summary, output) =
@@ -132,6 +184,28 @@ pub fn build_into<D: Destination>(
     summary.left_out = shown.redaction.records;
     summary.grid_confidential = std::mem::take(&mut shown.redaction.grid_confidential);
     let wanted = |format| options.formats.contains(&format);
+    // The sponsor's summary (with `changes`) lists the open follow-ups, the most
+    // overdue first.
+    let promises = options
+        .changes
+        .as_ref()
+        .filter(|_| !options.public)
+        .map(|changes| {
+            let since = changes["since"]["date"]
+                .as_str()
+                .and_then(<Date as crate::register::vocab::Vocabulary>::parse);
+            let decisions = since.map(|since| {
+                context::decisions_since(&shown.register.meetings, since, options.as_of)
+            });
+            (
+                tera::Value::from_serializable(&context::open_promises(
+                    &shown.feedback,
+                    &shown.register.meetings,
+                    options.as_of,
+                )),
+                tera::Value::from_serializable(&decisions.unwrap_or_default()),
+            )
+        });
     let plan = plan::Plan::new(
         &shown.analysis,
         shown.feedback,
@@ -152,7 +226,10 @@ pub fn build_into<D: Destination>(
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(analysis, owner))
         .transpose()?;
-    let charts = Charts::build(&view, options.as_of);
+    let mut charts = Charts::build(&view, options.as_of);
+    if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
+        history_charts(&mut charts, &view, changes, options);
+    }
     let templates = Templates::for_register(options.templates.as_deref(), register)?;
     // The plan's view is as large as the rest of the context: both are made at once.
     let (base, plan_view) = rayon::join(
@@ -163,6 +240,10 @@ pub fn build_into<D: Destination>(
     base.insert_value("plan", plan_view);
     if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
         base.insert_value("changes", tera::Value::from_serializable(changes));
+    }
+    if let Some((promises, decisions)) = promises {
+        base.insert_value("open_follow_ups", promises);
+        base.insert_value("decisions_since", decisions);
     }
     let styles = Styles::new(&templates, &base);
 
@@ -322,6 +403,9 @@ impl Embeds for PageEmbeds<'_> {
             (Some(ChartName::Sentiment), None) => {
                 Some(Chart::Sentiment(self.charts.sentiment.clone()))
             }
+            // Only with `--since`: elsewhere nothing is drawn.
+            (Some(ChartName::Index), None) => self.charts.index.clone(),
+            (Some(ChartName::Moves), None) => self.charts.moves.clone(),
         };
         // A profile without enough rated interactions has no sentiment panel: nothing
         // to draw is not an error.

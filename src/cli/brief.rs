@@ -69,6 +69,11 @@ pub struct BriefArgs {
     /// edition only.
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// No "What changed" section, even when the register's repository has a tag
+    /// [`--since` default: the most recent tag on a commit that changed the register,
+    /// or `history.since` in _project.md].
+    #[arg(long, conflicts_with = "since")]
+    pub no_since: bool,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -153,7 +158,12 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
         selection
     };
     let as_of = super::as_of_or_default(args.as_of, &register);
-    let changes = match args.since.as_deref() {
+    let since = match args.since {
+        Some(rev) => Some(rev),
+        None if args.no_since || args.public => None,
+        None => super::history::default_since(&dir, &register.project.default_since)?,
+    };
+    let changes = match since.as_deref() {
         Some(_) if args.public => {
             eprintln!(
                 "note: the public edition has no \"What changed\" section; `--since` is for the internal edition"

@@ -11,6 +11,7 @@ use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::history::diff::{self, End, Snapshot};
 use crate::history::text::{self, Style};
 use crate::history::{self, Repo, timeline};
+use crate::i18n::history::HistoryWords;
 use crate::register::vocab::Date;
 use crate::register::{self, Limits, Loaded};
 
@@ -110,6 +111,11 @@ fn report_errors(what: &str, loaded: &Loaded, color: bool) {
     );
 }
 
+/// The words of the human output in the register's language (`_project.md`).
+fn words_of(project: &register::Project) -> HistoryWords {
+    HistoryWords::new(project.language, project.threshold)
+}
+
 /// Runs `stake diff`.
 pub(super) fn run_diff(args: DiffArgs, color: bool) -> Result<ExitCode, String> {
     folder(&args.dir)?;
@@ -193,8 +199,8 @@ pub(super) fn run_diff(args: DiffArgs, color: bool) -> Result<ExitCode, String> 
             json.push('\n');
             json
         }
-        DiffFormat::Human => text::diff(&result, Style::Plain),
-        DiffFormat::Md => text::diff(&result, Style::Markdown),
+        DiffFormat::Human => text::diff(&result, Style::Plain, words_of(&until.register.project)),
+        DiffFormat::Md => text::diff(&result, Style::Markdown, words_of(&until.register.project)),
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
@@ -249,7 +255,9 @@ pub(super) fn run_history(args: HistoryArgs, color: bool) -> Result<ExitCode, St
             json.push('\n');
             json
         }
-        HistoryFormat::Human => text::timeline(&timeline),
+        HistoryFormat::Human => {
+            text::timeline(&timeline, words_of(&project_of(&args.dir, &limits)))
+        }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
@@ -322,20 +330,98 @@ pub(super) fn diff_since(
 }
 
 /// Each stakeholder's assessments over the register's history, by id, for the
-/// profiles of `stake build --since` (problems in old commits are `stake history`'s
-/// to tell).
+/// profiles of `stake build --since`, and the engagement index at each commit that
+/// changed the register, for the "What changed" section's chart (problems in old
+/// commits are `stake history`'s to tell).
 pub(super) fn assessments(
     dir: &Path,
     limits: &Limits,
-) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+) -> Result<
+    (
+        serde_json::Map<String, serde_json::Value>,
+        Vec<crate::build::HistoryPoint>,
+    ),
+    String,
+> {
     let repo = Repo::open(dir).map_err(|e| e.to_string())?;
     let timeline = timeline::timeline(&repo, dir, limits).map_err(|e| e.to_string())?;
-    Ok(timeline
+    let points = timeline
+        .points
+        .into_iter()
+        .map(|p| (p.date, p.engagement_index, p.tags))
+        .collect();
+    let assessments = timeline
         .stakeholders
         .into_iter()
         .map(|(id, series)| {
             let entries = serde_json::to_value(series.assessments).expect("assessments serialise");
             (id, entries)
         })
-        .collect())
+        .collect();
+    Ok((assessments, points))
+}
+
+/// The revision a build or a brief without `--since` compares with, from
+/// `history.since` in `_project.md` (`setting`): the most recent tag matching its
+/// pattern on a commit that changed the register, or the revision it names. `None`
+/// outside git, in a bare repository, with no such tag, or with `since: none`: the
+/// build is made as without history. Said on stderr when there is one.
+pub(super) fn default_since(
+    dir: &Path,
+    setting: &register::model::DefaultSince,
+) -> Result<Option<String>, String> {
+    use register::model::DefaultSince;
+    if *setting == DefaultSince::None {
+        return Ok(None);
+    }
+    let Ok(repo) = Repo::open(dir) else {
+        return Ok(None);
+    };
+    match setting {
+        DefaultSince::None => Ok(None),
+        DefaultSince::Tag(pattern) => {
+            // A repository that cannot be read is no reason to refuse a build that did
+            // not ask for history.
+            let Ok(Some((tag, commit))) = repo.latest_tag(pattern) else {
+                return Ok(None);
+            };
+            eprintln!(
+                "comparing with tag {tag} ({}, {}); --since to choose another, --no-since for none",
+                commit.short(),
+                commit.date
+            );
+            Ok(Some(tag))
+        }
+        DefaultSince::Rev(rev) => {
+            let commit = repo
+                .resolve(rev)
+                .map_err(|e| format!("`_project.md` sets `history.since: {rev}`, but {e}"))?;
+            eprintln!(
+                "comparing with {rev} ({}, {}), as `history.since` in _project.md says; --since to choose another, --no-since for none",
+                commit.short(),
+                commit.date
+            );
+            Ok(Some(rev.clone()))
+        }
+    }
+}
+
+/// The project settings of the register at `dir`, read from its `_project.md` alone
+/// (before, or without, loading the whole register); the defaults when the file is
+/// missing or unreadable (a full load reports its errors).
+pub(super) fn project_of(dir: &Path, limits: &Limits) -> register::Project {
+    let path = Path::new("_project.md");
+    match std::fs::read(dir.join(path)) {
+        Ok(bytes) => {
+            register::load_files(dir, &[(path.to_path_buf(), bytes)], limits)
+                .register
+                .project
+        }
+        Err(_) => register::Project::with_name(String::new()),
+    }
+}
+
+/// `history.since` of the register at `dir` (see [`project_of`]).
+pub(super) fn setting_of(dir: &Path, limits: &Limits) -> register::model::DefaultSince {
+    project_of(dir, limits).default_since
 }

@@ -194,9 +194,13 @@ Examples:
         max_file_size: u64,
         /// Add a "What changed" section to the report: the register compared with its
         /// state at REV in git (a tag, branch, commit or date YYYY-MM-DD); internal
-        /// edition only.
+        /// edition only [default: the most recent tag on a commit that changed the
+        /// register, or `history.since` in _project.md].
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        /// No "What changed" section, even when the register's repository has a tag.
+        #[arg(long, conflicts_with = "since")]
+        no_since: bool,
         /// Print only warnings and errors: no progress line, no closing summary. (The
         /// progress line and the time taken are shown only on a terminal anyway.)
         #[arg(long, short)]
@@ -439,6 +443,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             templates,
             max_file_size,
             since,
+            no_since,
             quiet,
         } => {
             let out = out.unwrap_or_else(|| editions::default_out(public));
@@ -452,6 +457,13 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
             }
             let limits = Limits {
                 max_file_bytes: max_file_size,
+            };
+            // Without `--since`, the most recent tag (or `history.since`); the public
+            // edition has no "What changed" section, so it looks for none.
+            let since = match since {
+                Some(rev) => Some(rev),
+                None if no_since || public => None,
+                None => history::default_since(&dir, &history::setting_of(&dir, &limits))?,
             };
             let today = jiff::ZonedDateTime::now().date();
             // The settings as the digest of the inputs sees them, before the register is
@@ -469,6 +481,7 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 pdf: pdf_options(paper, fonts.clone()),
                 changes: None,
                 assessments: None,
+                index_history: None,
             });
             let inputs = digested
                 .as_ref()
@@ -516,15 +529,19 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 )?),
                 None => None,
             };
-            let assessments = match changes {
-                Some(_) => Some(history::assessments(&dir, &limits)?),
-                None => None,
+            let (assessments, index_history) = match changes {
+                Some(_) => {
+                    let (assessments, points) = history::assessments(&dir, &limits)?;
+                    (Some(assessments), Some(points))
+                }
+                None => (None, None),
             };
             let options = build::Options {
                 out: out.clone(),
                 public,
                 changes,
                 assessments,
+                index_history,
                 as_of,
                 formats: format.into_iter().collect(),
                 templates,

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{
     Chart, ChartLabels, ChartName, EngagementChart, EngagementRow, EngagementWords, GridChart,
-    GridPoint, GridWords, KeyMark, NetworkChart, NetworkEdge, NetworkNode, NetworkWords,
-    SentimentChart, SentimentSeries,
+    GridMove, GridPoint, GridWords, IndexChart, IndexPoint, KeyMark, NetworkChart, NetworkEdge,
+    NetworkNode, NetworkWords, SentimentChart, SentimentSeries,
 };
 use crate::analysis::Analysed;
 use crate::i18n::{self, label};
@@ -45,6 +45,10 @@ pub struct Charts {
     pub network: Chart,
     /// Sentiment over time: the report's panels (at most [`MAX_SERIES`]).
     pub sentiment: SentimentChart,
+    /// The engagement index over the register's history (`--since`), if any.
+    pub index: Option<Chart>,
+    /// The grid of those who moved since the revision compared with (`--since`).
+    pub moves: Option<Chart>,
     /// Every stakeholder's sentiment series, by id, for the panel of its profile.
     profiles: Vec<SentimentSeries>,
     language: Language,
@@ -67,6 +71,8 @@ impl Charts {
             engagement: Chart::Engagement(engagement),
             network: Chart::Network(network),
             sentiment,
+            index: None,
+            moves: None,
             profiles,
             language,
             shown: BTreeMap::from([
@@ -105,6 +111,53 @@ impl Charts {
             series: vec![series.clone()],
         }))
     }
+}
+
+/// The engagement index at each of `points` (oldest first; the last is now), in
+/// `language`.
+pub fn index(language: Language, points: Vec<IndexPoint>) -> Option<Chart> {
+    let (first, last) = (points.first()?, points.last()?);
+    let written = |date: Date| i18n::date(language, date);
+    let range_written = (written(first.date), written(last.date));
+    let description = i18n::charts::index(
+        language,
+        points.len(),
+        &range_written.0,
+        &range_written.1,
+        last.index,
+    );
+    Some(Chart::Index(IndexChart {
+        labels: ChartLabels {
+            title: label(language, "index_over_time").to_owned(),
+            x_axis: String::new(),
+            y_axis: label(language, "engagement_index").to_owned(),
+            description,
+        },
+        range_written,
+        points,
+    }))
+}
+
+/// The power/interest grid of the stakeholders of `view` who moved to another cell
+/// since `rev`, each with an arrow from the cell they were in (`moves`: id, power and
+/// interest then); `None` when nobody did.
+pub fn moves(view: &Analysed<'_>, rev: &str, moves: Vec<GridMove>) -> Option<Chart> {
+    let language = view.register.project.language;
+    let mut grid = grid(view, language);
+    let moved: std::collections::HashSet<&str> = moves.iter().map(|m| m.id.as_str()).collect();
+    grid.points.retain(|p| moved.contains(p.id.as_str()));
+    let present: std::collections::HashSet<String> =
+        grid.points.iter().map(|p| p.id.clone()).collect();
+    grid.moves = moves
+        .into_iter()
+        .filter(|m| present.contains(&m.id))
+        .collect();
+    if grid.moves.is_empty() {
+        return None;
+    }
+    grid.labels.title = label(language, "moves_grid").to_owned();
+    grid.labels.description = i18n::charts::moves(language, grid.moves.len(), rev);
+    Some(Chart::Grid(grid))
 }
 
 /// A chart's label: the short name (format v2) where one is given, else the name,
@@ -151,6 +204,7 @@ fn grid(view: &Analysed<'_>, language: Language) -> GridChart {
         words,
         threshold: threshold.value(),
         points,
+        moves: Vec::new(),
     }
 }
 

@@ -648,6 +648,7 @@ mod tests {
                     words: Default::default(),
                     threshold: 4,
                     points: Vec::new(),
+                    moves: Vec::new(),
                 }))),
                 other => Err(format!("unknown chart `{other}`")),
             }

@@ -195,6 +195,8 @@ pub enum Chart {
     Network(NetworkChart),
     /// Sentiment over time.
     Sentiment(SentimentChart),
+    /// The engagement index over the register's git history.
+    Index(IndexChart),
 }
 
 /// The charts a content template can draw, by the names `chart(name=...)` knows.
@@ -208,15 +210,22 @@ pub enum ChartName {
     Network,
     /// `sentiment`: sentiment over time.
     Sentiment,
+    /// `index`: the engagement index over the register's git history (`--since`).
+    Index,
+    /// `moves`: the power/interest grid with an arrow for each stakeholder who moved
+    /// since the revision compared with (`--since`).
+    Moves,
 }
 
 impl ChartName {
     /// Every chart, in the order error messages list them.
-    pub const ALL: [ChartName; 4] = [
+    pub const ALL: [ChartName; 6] = [
         ChartName::Grid,
         ChartName::Engagement,
         ChartName::Network,
         ChartName::Sentiment,
+        ChartName::Index,
+        ChartName::Moves,
     ];
 
     /// The name templates call it by.
@@ -226,6 +235,8 @@ impl ChartName {
             ChartName::Engagement => "engagement",
             ChartName::Network => "network",
             ChartName::Sentiment => "sentiment",
+            ChartName::Index => "index",
+            ChartName::Moves => "moves",
         }
     }
 
@@ -239,10 +250,12 @@ impl Chart {
     /// Which chart it is.
     pub fn name(&self) -> ChartName {
         match self {
+            Chart::Grid(grid) if !grid.moves.is_empty() => ChartName::Moves,
             Chart::Grid(_) => ChartName::Grid,
             Chart::Engagement(_) => ChartName::Engagement,
             Chart::Network(_) => ChartName::Network,
             Chart::Sentiment(_) => ChartName::Sentiment,
+            Chart::Index(_) => ChartName::Index,
         }
     }
 }
@@ -351,6 +364,21 @@ pub struct GridChart {
     pub threshold: u8,
     /// The stakeholders.
     pub points: Vec<GridPoint>,
+    /// Who moved to another cell since an earlier revision: an arrow from the cell
+    /// they were in to their dot (the "What changed" section's grid; empty elsewhere).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<GridMove>,
+}
+
+/// A stakeholder's earlier cell on the grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridMove {
+    /// Stakeholder id (one of the grid's points).
+    pub id: String,
+    /// Power then (1–5).
+    pub power: u8,
+    /// Interest then (1–5).
+    pub interest: u8,
 }
 
 /// One row of the engagement assessment matrix.
@@ -431,6 +459,28 @@ pub struct SentimentSeries {
     pub label: String,
     /// (date, score 1–5) in date order.
     pub points: Vec<(Date, f64)>,
+}
+
+/// One point of the engagement index over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexPoint {
+    /// The commit's date (the last point: the analysis date of the register built).
+    pub date: Date,
+    /// The engagement index then, 0–100; `None` when nobody had both levels.
+    pub index: Option<u8>,
+    /// What the point is called where a label fits: its tags, or "now".
+    pub label: Option<String>,
+}
+
+/// The engagement index at every commit that changed the register, then now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexChart {
+    /// Labels.
+    pub labels: ChartLabels,
+    /// The first and the last date as the report's language writes them.
+    pub range_written: (String, String),
+    /// Oldest first.
+    pub points: Vec<IndexPoint>,
 }
 
 /// Sentiment over time.

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::analysis::findings::{Code, Finding};
 use crate::analysis::issues::{Conflict, issue_key};
+use crate::analysis::summary::Summary;
 use crate::analysis::{Analysis, Assessment};
 use crate::register::vocab::{Date, Stance};
 use crate::register::{Register, Stakeholder};
@@ -128,6 +129,12 @@ pub struct Diff {
     /// Names by id, at the later end, else the earlier one.
     #[serde(skip)]
     pub names: BTreeMap<String, String>,
+    /// The earlier end's key figures (the report's summary shows the change of each).
+    #[serde(skip)]
+    pub summary_before: Summary,
+    /// The number of findings at the earlier end.
+    #[serde(skip)]
+    pub findings_before: usize,
 }
 
 /// Compares two ends.
@@ -193,6 +200,8 @@ pub fn diff(since: &Snapshot<'_>, until: &Snapshot<'_>) -> Diff {
             })
             .collect(),
         names,
+        summary_before: since.analysis.summary.clone(),
+        findings_before: since.analysis.findings.len(),
     }
 }
 

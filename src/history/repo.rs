@@ -156,8 +156,17 @@ impl Repo {
         let canonical = dir
             .canonicalize()
             .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?;
-        let mut repo = gix::discover(&canonical)
-            .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?;
+        // As git does, the search upwards does not go above the folders that
+        // `GIT_CEILING_DIRECTORIES` names; a folder outside them is searched as usual.
+        let options = gix::discover::upwards::Options {
+            match_ceiling_dir_or_error: false,
+            ..Default::default()
+        }
+        .apply_environment();
+        let mut repo: gix::Repository =
+            gix::ThreadSafeRepository::discover_opts(&canonical, options, Default::default())
+                .map_err(|_| HistoryError::NotARepository(dir.to_path_buf()))?
+                .into();
         // Many small objects are read again and again while walking the history.
         repo.object_cache_size_if_unset(4 * 1024 * 1024);
         let Some(workdir) = repo.workdir() else {
@@ -266,6 +275,51 @@ impl Repo {
         }
         tags.sort();
         Ok(tags)
+    }
+
+    /// The most recent tag matching `pattern` (`*` any characters, `?` one) that names
+    /// a commit of the first-parent line of `HEAD` which changed the register folder (a
+    /// point of `stake history`), with that commit. `None` when no tag matches; a
+    /// repository without tags is not walked.
+    pub fn latest_tag(&self, pattern: &str) -> Result<Option<(String, Commit)>, HistoryError> {
+        let mut tagged: std::collections::HashMap<ObjectId, String> =
+            std::collections::HashMap::new();
+        for (name, id) in self.tags()? {
+            if wildcard(pattern, &name) {
+                // By name, the last wins: `steering-2026-11b` over `steering-2026-11`.
+                tagged.insert(id, name);
+            }
+        }
+        if tagged.is_empty() {
+            return Ok(None);
+        }
+        // Newest first: a commit changed the register when its folder differs from its
+        // parent's, the one read after it.
+        let mut newer: Option<Commit> = None;
+        for commit in self.first_parent_line()? {
+            let commit = commit?;
+            if let Some(found) = newer
+                .take()
+                .and_then(|n| self.tagged_change(n, &commit, &tagged))
+            {
+                return Ok(Some(found));
+            }
+            newer = Some(commit);
+        }
+        Ok(newer.and_then(|root| {
+            let name = tagged.get(&root.id)?.clone();
+            root.register.is_some().then_some((name, root))
+        }))
+    }
+
+    fn tagged_change(
+        &self,
+        commit: Commit,
+        parent: &Commit,
+        tagged: &std::collections::HashMap<ObjectId, String>,
+    ) -> Option<(String, Commit)> {
+        let name = tagged.get(&commit.id)?.clone();
+        (commit.register.is_some() && commit.register != parent.register).then_some((name, commit))
     }
 
     /// A commit by id.
@@ -448,6 +502,37 @@ impl Iterator for FirstParents<'_> {
     }
 }
 
+/// Whether `name` matches `pattern`, where `*` stands for any characters (none too)
+/// and `?` for exactly one.
+pub fn wildcard(pattern: &str, name: &str) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    let (mut p, mut n) = (0, 0);
+    // Where the last `*` was, and the name's position it was matched up to.
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == name[n] => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                Some((sp, sn)) => {
+                    p = sp + 1;
+                    n = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
 /// The calendar date of a git time in its own offset.
 pub(crate) fn date_of(seconds: i64, offset: i32) -> Date {
     let tz = jiff::tz::Offset::from_seconds(offset)
@@ -457,4 +542,23 @@ pub(crate) fn date_of(seconds: i64, offset: i32) -> Date {
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
         .to_zoned_datetime(tz)
         .date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wildcard;
+
+    #[test]
+    fn wildcards_match_as_in_a_shell() {
+        assert!(wildcard("*", "steering-2026-11"));
+        assert!(wildcard("steering-*", "steering-2026-11"));
+        assert!(!wildcard("steering-*", "v1.0"));
+        assert!(wildcard("v?.0", "v1.0"));
+        assert!(!wildcard("v?.0", "v10.0"));
+        assert!(wildcard("*-11", "steering-2026-11"));
+        assert!(!wildcard("*-11", "steering-2026-12"));
+        assert!(wildcard("s*g-*-1?", "steering-2026-11"));
+        assert!(wildcard("评审*", "评审-十一月"));
+        assert!(!wildcard("v1", "v1.0"));
+    }
 }

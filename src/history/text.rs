@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::diff::{Change, Diff, End};
 use super::timeline::Timeline;
 use crate::analysis::issues::Conflict;
+use crate::i18n::history::HistoryWords;
 use crate::register::vocab::{EngagementLevel, Level, Vocabulary};
 
 /// Plain text or Markdown.
@@ -21,25 +22,27 @@ pub enum Style {
 }
 
 /// A value as a report shows it: levels as words, kebab-case as words, nothing as
-/// "not written".
-fn shown(field: &str, value: &Value) -> String {
+/// "not written", in the words of `w`.
+fn shown(w: HistoryWords, field: &str, value: &Value) -> String {
     match value {
-        Value::Null => "not written".into(),
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
+        Value::Null => w.get("not_written").into(),
+        Value::Bool(true) => w.get("yes").into(),
+        Value::Bool(false) => w.get("no").into(),
         Value::Number(n) if is_level(field) => n
             .as_u64()
             .and_then(|n| Level::new(u8::try_from(n).ok()?))
-            .map_or_else(|| n.to_string(), |l| l.word().replace('-', " ")),
+            .map_or_else(|| n.to_string(), |l| w.level(l.value())),
         Value::Number(n) => n.to_string(),
-        Value::String(s) if is_word(field) => s.replace('-', " "),
-        Value::String(s) => format!("\"{s}\""),
-        Value::Array(items) if items.is_empty() => "none".into(),
+        Value::String(s) => match w.value(field, s) {
+            Some(word) => word,
+            None => w.say("quoted", &[("text", s)]),
+        },
+        Value::Array(items) if items.is_empty() => w.get("none").into(),
         Value::Array(items) => items
             .iter()
-            .map(|i| shown(field, i))
+            .map(|i| shown(w, field, i))
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(w.get("list_sep")),
         Value::Object(_) => value.to_string(),
     }
 }
@@ -51,31 +54,20 @@ fn is_level(field: &str) -> bool {
     )
 }
 
-fn is_word(field: &str) -> bool {
-    matches!(
-        field,
-        "type"
-            | "category"
-            | "involvement"
-            | "engagement.current"
-            | "engagement.desired"
-            | "quadrant"
-            | "salience"
-            | "sentiment_trend"
-            | "stance"
-    )
-}
-
-fn end(end: &End) -> String {
+fn end(w: HistoryWords, end: &End) -> String {
     if end.working_tree {
-        "the working tree (with any uncommitted edits)".into()
+        w.get("working_tree").into()
     } else {
         let commit = end.commit.as_deref().unwrap_or_default();
         let short = &commit[..commit.len().min(7)];
+        let date = end.date.to_string();
         if commit.starts_with(&end.rev) {
-            format!("commit {short} ({})", end.date)
+            w.say("commit", &[("short", short), ("date", &date)])
         } else {
-            format!("`{}` (commit {short}, {})", end.rev, end.date)
+            w.say(
+                "rev",
+                &[("rev", &end.rev), ("short", short), ("date", &date)],
+            )
         }
     }
 }
@@ -87,13 +79,20 @@ fn rank(value: &Value) -> Option<i8> {
         .map(EngagementLevel::rank)
 }
 
-/// The diff as text.
-pub fn diff(diff: &Diff, style: Style) -> String {
+/// The diff as text, in the words of `w`.
+pub fn diff(diff: &Diff, style: Style, w: HistoryWords) -> String {
     let who = |id: &str| match diff.names.get(id) {
-        Some(name) => format!("{name} ({id})"),
+        Some(name) => w.say("who", &[("name", name), ("id", id)]),
         None => id.to_owned(),
     };
-    let change = |c: &Change| format!("{} → {}", shown(&c.field, &c.from), shown(&c.field, &c.to));
+    let colon = w.get("colon");
+    let change = |c: &Change| {
+        format!(
+            "{} → {}",
+            shown(w, &c.field, &c.from),
+            shown(w, &c.field, &c.to)
+        )
+    };
     let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
     let mut add = |title, items: Vec<String>| {
         if !items.is_empty() {
@@ -103,21 +102,21 @@ pub fn diff(diff: &Diff, style: Style) -> String {
     let of = |field: &'static str| diff.changed.iter().filter(move |c| c.field == field);
 
     add(
-        "Ids that name someone else now",
+        w.get("reused"),
         diff.reused
             .iter()
             .map(|r| {
-                format!(
-                    "`{}` was {}, is now {}: if the id was reused for another person, give them an id of their own",
-                    r.id, r.from, r.to
+                w.say(
+                    "reused_item",
+                    &[("id", &r.id), ("from", &r.from), ("to", &r.to)],
                 )
             })
             .collect(),
     );
     add(
-        "Moved on the grid",
+        w.get("moved"),
         of("quadrant")
-            .map(|c| format!("{}: {}", who(&c.id), change(c)))
+            .map(|c| format!("{}{colon}{}", who(&c.id), change(c)))
             .collect(),
     );
     let engaged = |more: bool| -> Vec<String> {
@@ -128,129 +127,153 @@ pub fn diff(diff: &Diff, style: Style) -> String {
                 (None, _) => more,
                 (_, None) => !more,
             })
-            .map(|c| format!("{}: {}", who(&c.id), change(c)))
+            .map(|c| format!("{}{colon}{}", who(&c.id), change(c)))
             .collect()
     };
-    add("More engaged", engaged(true));
-    add("Less engaged", engaged(false));
+    add(w.get("more_engaged"), engaged(true));
+    add(w.get("less_engaged"), engaged(false));
     add(
-        "Desired engagement changed",
+        w.get("desired"),
         of("engagement.desired")
-            .map(|c| format!("{}: {}", who(&c.id), change(c)))
+            .map(|c| format!("{}{colon}{}", who(&c.id), change(c)))
             .collect(),
     );
     let stance = |c: &Change| {
         let issue = c.issue.as_deref().unwrap_or_default();
-        format!("{} on \"{issue}\": {}", who(&c.id), change(c))
+        w.say(
+            "on_issue",
+            &[
+                ("who", &who(&c.id)),
+                ("issue", issue),
+                ("change", &change(c)),
+            ],
+        )
     };
     add(
-        "New opponents",
+        w.get("opponents"),
         of("stance")
             .filter(|c| c.to == "oppose")
             .map(stance)
             .chain(
                 diff.added_opponents.iter().map(|(id, issue)| {
-                    format!("{} on \"{issue}\": oppose (new stakeholder)", who(id))
+                    w.say("new_opponent", &[("who", &who(id)), ("issue", issue)])
                 }),
             )
             .collect(),
     );
     add(
-        "Other stance changes",
+        w.get("stances"),
         of("stance")
             .filter(|c| c.to != "oppose")
             .map(stance)
             .collect(),
     );
     let conflict = |c: &Conflict| match c {
-        Conflict::Relationship { between, .. } => {
-            format!("{} and {}", who(&between[0]), who(&between[1]))
-        }
+        Conflict::Relationship { between, .. } => w.say(
+            "between",
+            &[("a", &who(&between[0])), ("b", &who(&between[1]))],
+        ),
         Conflict::Issue {
             issue,
             support,
             oppose,
         } => {
-            let names = |ids: &[String]| ids.iter().map(|i| who(i)).collect::<Vec<_>>().join(", ");
-            format!(
-                "on \"{issue}\": {} for, {} against",
-                names(support),
-                names(oppose)
+            let names = |ids: &[String]| {
+                ids.iter()
+                    .map(|i| who(i))
+                    .collect::<Vec<_>>()
+                    .join(w.get("list_sep"))
+            };
+            w.say(
+                "issue_conflict",
+                &[
+                    ("issue", issue),
+                    ("support", &names(support)),
+                    ("oppose", &names(oppose)),
+                ],
             )
         }
     };
     add(
-        "New conflicts",
+        w.get("conflicts_new"),
         diff.conflicts.added.iter().map(conflict).collect(),
     );
     add(
-        "Conflicts resolved",
+        w.get("conflicts_resolved"),
         diff.conflicts.removed.iter().map(conflict).collect(),
     );
     add(
-        "Key or no longer key",
+        w.get("key"),
         of("key")
             .map(|c| {
                 let now = if c.to == true {
-                    "now key"
+                    w.get("now_key")
                 } else {
-                    "no longer key"
+                    w.get("no_longer_key")
                 };
-                format!("{}: {now}", who(&c.id))
+                format!("{}{colon}{now}", who(&c.id))
             })
             .collect(),
     );
     add(
-        "Salience changed",
+        w.get("salience"),
         of("salience")
-            .map(|c| format!("{}: {}", who(&c.id), change(c)))
+            .map(|c| format!("{}{colon}{}", who(&c.id), change(c)))
             .collect(),
     );
     add(
-        "Sentiment trend changed",
+        w.get("trend"),
         of("sentiment_trend")
-            .map(|c| format!("{}: {}", who(&c.id), change(c)))
+            .map(|c| format!("{}{colon}{}", who(&c.id), change(c)))
             .collect(),
     );
     add(
-        "New stakeholders",
+        w.get("added"),
         diff.added.iter().map(|id| who(id)).collect(),
     );
     add(
-        "Removed stakeholders",
+        w.get("removed"),
         diff.removed.iter().map(|id| who(id)).collect(),
     );
+    let words = crate::i18n::cli::Words::new(w.language);
     let finding = |f: &crate::analysis::findings::Finding| {
         let about = match (&f.stakeholder, &f.plan_item, &f.meeting) {
             (Some(id), ..) => who(id),
-            (None, Some(item), _) => format!("plan item `{item}`"),
-            (None, None, Some(meeting)) => format!("meeting `{meeting}`"),
+            (None, Some(item), _) => w.say("plan_item", &[("item", item)]),
+            (None, None, Some(meeting)) => w.say("meeting", &[("meeting", meeting)]),
             (None, None, None) => String::new(),
         };
-        format!("[{}] {about}: {}", f.severity.as_str(), f.message)
+        // The analysis's own sentence in English (as in the JSON), else the report's.
+        let sentence = match w.language {
+            crate::i18n::Language::En => f.message.clone(),
+            crate::i18n::Language::ZhCn => crate::i18n::text::finding(w.language, f),
+        };
+        format!("[{}] {about}{colon}{sentence}", words.severity(f.severity))
     };
     add(
-        "New findings",
+        w.get("findings_new"),
         diff.findings.new.iter().map(finding).collect(),
     );
     add(
-        "Resolved findings",
+        w.get("findings_resolved"),
         diff.findings.resolved.iter().map(finding).collect(),
     );
     let link = |l: &super::diff::Link| {
-        format!(
-            "{} → {}: {}",
-            who(&l.from),
-            who(&l.with),
-            l.kind.replace('-', " ")
-        )
+        let kind = match w.language {
+            crate::i18n::Language::En => l.kind.replace('-', " "),
+            crate::i18n::Language::ZhCn => {
+                crate::i18n::try_label(w.language, &format!("relation.{}", l.kind))
+                    .map_or_else(|| l.kind.clone(), str::to_owned)
+            }
+        };
+        format!("{} → {}{colon}{kind}", who(&l.from), who(&l.with))
     };
     add(
-        "Relationships added",
+        w.get("links_added"),
         diff.relationships.added.iter().map(link).collect(),
     );
     add(
-        "Relationships removed",
+        w.get("links_removed"),
         diff.relationships.removed.iter().map(link).collect(),
     );
     const GROUPED: &[&str] = &[
@@ -263,43 +286,53 @@ pub fn diff(diff: &Diff, style: Style) -> String {
         "sentiment_trend",
     ];
     add(
-        "Other changes",
+        w.get("other"),
         diff.changed
             .iter()
             .filter(|c| !GROUPED.contains(&c.field.as_str()))
-            .map(|c| format!("{}: {} {}", who(&c.id), c.field, change(c)))
+            .map(|c| format!("{}{colon}{} {}", who(&c.id), c.field, change(c)))
             .collect(),
     );
 
     let mut out = String::new();
-    let title = format!(
-        "What changed from {} to {}",
-        end(&diff.since),
-        end(&diff.until)
+    let title = w.say(
+        "title",
+        &[
+            ("since", &end(w, &diff.since)),
+            ("until", &end(w, &diff.until)),
+        ],
     );
-    let index = |i: Option<u8>| i.map_or_else(|| "none".to_owned(), |i| i.to_string());
-    let mut figures = vec![format!(
-        "Stakeholders: {} → {}",
-        diff.stakeholders[0], diff.stakeholders[1]
+    let index = |i: Option<u8>| i.map_or_else(|| w.get("none").to_owned(), |i| i.to_string());
+    let mut figures = vec![w.say(
+        "stakeholders",
+        &[
+            ("from", &diff.stakeholders[0].to_string()),
+            ("to", &diff.stakeholders[1].to_string()),
+        ],
     )];
     if diff.engagement_index[0] != diff.engagement_index[1] {
-        figures.push(format!(
-            "Engagement index: {} → {}",
-            index(diff.engagement_index[0]),
-            index(diff.engagement_index[1])
+        figures.push(w.say(
+            "index",
+            &[
+                ("from", &index(diff.engagement_index[0])),
+                ("to", &index(diff.engagement_index[1])),
+            ],
         ));
     } else {
-        figures.push(format!(
-            "Engagement index: {} (unchanged)",
-            index(diff.engagement_index[1])
+        figures.push(w.say(
+            "index_unchanged",
+            &[("index", &index(diff.engagement_index[1]))],
         ));
     }
     let as_of = if diff.since.as_of == diff.until.as_of {
-        format!("Findings as of {} at both ends.", diff.since.as_of)
+        w.say("as_of_both", &[("date", &diff.since.as_of.to_string())])
     } else {
-        format!(
-            "Findings as of {} and {} respectively.",
-            diff.since.as_of, diff.until.as_of
+        w.say(
+            "as_of_each",
+            &[
+                ("since", &diff.since.as_of.to_string()),
+                ("until", &diff.until.as_of.to_string()),
+            ],
         )
     };
     match style {
@@ -317,10 +350,7 @@ pub fn diff(diff: &Diff, style: Style) -> String {
         }
     }
     if sections.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo stakeholder, relationship, conflict or finding changed."
-        );
+        let _ = writeln!(out, "\n{}", w.get("nothing"));
     }
     for (title, items) in sections {
         match style {
@@ -341,34 +371,69 @@ pub fn diff(diff: &Diff, style: Style) -> String {
     out
 }
 
-/// The history as text: one line per commit that changed the register.
-pub fn timeline(timeline: &Timeline) -> String {
+/// The history as text: one line per commit that changed the register, in the words
+/// of `w`.
+pub fn timeline(timeline: &Timeline, w: HistoryWords) -> String {
     let mut out = String::new();
     let folder = if timeline.folder == "." {
-        "the repository's top folder".to_owned()
+        w.get("top_folder").to_owned()
     } else {
-        format!("`{}`", timeline.folder)
+        w.say("folder", &[("folder", &timeline.folder)])
+    };
+    let shallow = if timeline.shallow {
+        w.get("shallow")
+    } else {
+        ""
+    };
+    let n = timeline.points.len().to_string();
+    let head = if timeline.points.len() == 1 {
+        "commits_one"
+    } else {
+        "commits_many"
     };
     let _ = writeln!(
         out,
-        "{} {} the register in {folder}{}",
-        timeline.points.len(),
-        if timeline.points.len() == 1 {
-            "commit changed"
-        } else {
-            "commits changed"
-        },
-        if timeline.shallow {
-            " (a shallow clone: older history is not in it)"
-        } else {
-            ""
+        "{}",
+        w.say(
+            head,
+            &[("n", &n), ("folder", &folder), ("shallow", shallow)]
+        )
+    );
+    let pad = HistoryWords::pad;
+    // Columns: (width, right-aligned); the last (tags and subject) is not padded.
+    const COLUMNS: [(usize, bool); 9] = [
+        (10, false),
+        (7, false),
+        (5, true),
+        (5, true),
+        (4, true),
+        (4, true),
+        (4, true),
+        (4, true),
+        (3, true),
+    ];
+    let row = |cells: [String; 9], last: &str| {
+        let mut line = String::new();
+        for (cell, (width, right)) in cells.iter().zip(COLUMNS) {
+            line.push_str(&pad(cell, width, right));
+            line.push_str("  ");
         }
-    );
-    let _ = writeln!(
-        out,
-        "\n{:<10}  {:<7}  {:>5}  {:>5}  {:>4}  {:>4}  {:>4}  {:>4}  {:>3}  tags / subject",
-        "date", "commit", "index", "stkh", "MC", "KS", "KI", "MO", "key"
-    );
+        line.push_str(last);
+        line
+    };
+    let heads = [
+        "col_date",
+        "col_commit",
+        "col_index",
+        "col_stakeholders",
+        "col_mc",
+        "col_ks",
+        "col_ki",
+        "col_mo",
+        "col_key",
+    ]
+    .map(|k| w.get(k).to_owned());
+    let _ = writeln!(out, "\n{}", row(heads, w.get("col_subject")));
     for p in &timeline.points {
         let index = p
             .engagement_index
@@ -379,24 +444,23 @@ pub fn timeline(timeline: &Timeline) -> String {
         } else {
             format!("[{}] {}", p.tags.join(", "), p.subject)
         };
+        let cells = [
+            p.date.to_string(),
+            p.short.clone(),
+            index,
+            p.stakeholders.to_string(),
+            q.manage_closely.to_string(),
+            q.keep_satisfied.to_string(),
+            q.keep_informed.to_string(),
+            q.monitor.to_string(),
+            p.key.to_string(),
+        ];
         let _ = writeln!(
             out,
-            "{:<10}  {:<7}  {:>5}  {:>5}  {:>4}  {:>4}  {:>4}  {:>4}  {:>3}  {}",
-            p.date.to_string(),
-            p.short,
-            index,
-            p.stakeholders,
-            q.manage_closely,
-            q.keep_satisfied,
-            q.keep_informed,
-            q.monitor,
-            p.key,
-            crate::diagnostic::printable_line(&label)
+            "{}",
+            row(cells, &crate::diagnostic::printable_line(&label))
         );
     }
-    let _ = writeln!(
-        out,
-        "\nindex: engagement index (0–100); stkh: stakeholders; MC, KS, KI, MO: manage closely, keep satisfied, keep informed, monitor; key: key stakeholders"
-    );
+    let _ = writeln!(out, "\n{}", w.get("legend"));
     out
 }

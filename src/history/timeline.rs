@@ -252,9 +252,13 @@ pub fn timeline(
     };
     let mut reported: HashSet<(&Path, ObjectId)> = HashSet::new();
     let mut last: HashMap<String, Option<Facts>> = HashMap::new();
+    // The file version and threshold each stakeholder's last facts were made from: the
+    // same again means the same facts, so most stakeholders of most commits (those the
+    // commit did not touch) cost one lookup.
+    let mut made_from: HashMap<&str, (&Path, ObjectId, Level)> = HashMap::new();
     for (commit, files) in &listings {
         let mut threshold = Level::new(4).expect("4 is a level");
-        let mut present: Vec<&Stakeholder> = Vec::with_capacity(files.len());
+        let mut present: Vec<(&Stakeholder, &Path, ObjectId)> = Vec::with_capacity(files.len());
         let mut unreadable = 0;
         for (path, id) in files {
             let file = &parsed[&(path.as_path(), *id)];
@@ -262,7 +266,7 @@ pub fn timeline(
                 threshold = project.threshold;
             }
             if let Some(s) = file.stakeholder() {
-                present.push(s);
+                present.push((s, path.as_path(), *id));
             }
             let errors: Vec<&Diagnostic> = file
                 .diagnostics()
@@ -292,8 +296,8 @@ pub fn timeline(
             }
         }
         // Two files claiming one id: the first by path counts, as in a load.
-        present.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
-        present.dedup_by(|b, a| a.id == b.id);
+        present.sort_by(|(a, ..), (b, ..)| a.id.cmp(&b.id).then_with(|| a.file.cmp(&b.file)));
+        present.dedup_by(|(b, ..), (a, ..)| a.id == b.id);
 
         let mut point = Point {
             commit: commit.hex(),
@@ -304,19 +308,34 @@ pub fn timeline(
             tags: tags.get(&commit.id).cloned().unwrap_or_default(),
             stakeholders: present.len(),
             key: 0,
-            engagement_index: engagement::index(present.iter().map(|s| (*s, Engagement::of(s)))),
+            engagement_index: engagement::index(
+                present.iter().map(|(s, ..)| (*s, Engagement::of(s))),
+            ),
             quadrants: QuadrantCounts::default(),
             salience: SalienceCounts::default(),
             unreadable,
         };
         let mut seen: std::collections::HashSet<&str> = Default::default();
-        for s in &present {
+        for &(s, path, id) in &present {
+            seen.insert(s.id.as_str());
+            let version = (path, id, threshold);
+            if made_from.get(s.id.as_str()) == Some(&version)
+                && let Some(Some(facts)) = last.get(s.id.as_str())
+            {
+                point.quadrants.add(facts.quadrant);
+                point.salience.add(facts.salience);
+                point.key += usize::from(facts.key);
+                continue;
+            }
+            made_from.insert(s.id.as_str(), version);
             let facts = Facts::of(s, threshold);
             point.quadrants.add(facts.quadrant);
             point.salience.add(facts.salience);
             point.key += usize::from(facts.key);
-            seen.insert(s.id.as_str());
-            let before = last.entry(s.id.clone()).or_insert(None);
+            let before = match last.get_mut(s.id.as_str()) {
+                Some(before) => before,
+                None => last.entry(s.id.clone()).or_insert(None),
+            };
             if before.as_ref() != Some(&facts) {
                 let series = timeline
                     .stakeholders

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::diff::{Change, Diff, End};
 use crate::analysis::issues::Conflict;
+use crate::analysis::summary::Summary;
 use crate::i18n;
 use crate::register::vocab::{EngagementLevel, Language, Vocabulary};
 
@@ -46,6 +47,26 @@ pub struct Changes<'a> {
     pub none: bool,
     /// Names by id at either end (a removed stakeholder's too).
     pub names: &'a std::collections::BTreeMap<String, String>,
+    /// The earlier end's key figures, as `analysis.summary` has them now (the sponsor's
+    /// summary subtracts them from today's).
+    pub before: &'a Summary,
+    /// The number of findings at the earlier end.
+    pub findings_before: usize,
+    /// Who moved to another cell of the power/interest grid: `id`, and `power` and
+    /// `interest` at the earlier end where they changed (levels 1–5; `null`: the same
+    /// as now, or not written then).
+    pub cells: Vec<Cell>,
+}
+
+/// A stakeholder's earlier grid levels, where they changed.
+#[derive(Debug, Serialize)]
+pub struct Cell {
+    /// Id.
+    pub id: String,
+    /// Power then, if it changed.
+    pub power: Option<u8>,
+    /// Interest then, if it changed.
+    pub interest: Option<u8>,
 }
 
 /// A stakeholder's change of one fact.
@@ -79,6 +100,35 @@ fn rank(value: &Value) -> Option<i8> {
         .as_str()
         .and_then(EngagementLevel::parse)
         .map(EngagementLevel::rank)
+}
+
+/// Stakeholders at both ends whose power or interest changed from one level to another,
+/// in id order.
+fn cells(diff: &Diff) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for c in &diff.changed {
+        if c.field != "power" && c.field != "interest" {
+            continue;
+        }
+        let (Some(then), Some(_)) = (c.from.as_u64(), c.to.as_u64()) else {
+            continue;
+        };
+        let then = u8::try_from(then).ok();
+        if cells.last().is_none_or(|last| last.id != c.id) {
+            cells.push(Cell {
+                id: c.id.clone(),
+                power: None,
+                interest: None,
+            });
+        }
+        let cell = cells.last_mut().expect("pushed above");
+        if c.field == "power" {
+            cell.power = then;
+        } else {
+            cell.interest = then;
+        }
+    }
+    cells
 }
 
 /// The view of `diff` for a report in `language`.
@@ -135,6 +185,9 @@ pub fn changes(diff: &Diff, language: Language) -> Changes<'_> {
         removed: named(&diff.removed),
         none: false,
         names: &diff.names,
+        before: &diff.summary_before,
+        findings_before: diff.findings_before,
+        cells: cells(diff),
     };
     let none = view.moves.is_empty()
         && view.engagement.is_empty()

@@ -95,3 +95,38 @@ pub fn sentiment_of(language: Language, name: &str, start: &str, end: &str) -> S
     .replace("{end}", end)
     .replace("{name}", name)
 }
+
+/// The engagement index at `points` points from `first` to `last` (dates as written),
+/// `latest` at the last (`None`: not computable).
+pub fn index(
+    language: Language,
+    points: usize,
+    first: &str,
+    last: &str,
+    latest: Option<u8>,
+) -> String {
+    let latest = latest.map_or_else(
+        || pick(language, "none", "无").to_owned(),
+        |i| i.to_string(),
+    );
+    pick(
+        language,
+        "The engagement index (0–100) at {points} points from {first} to {last}: each commit that changed the register, then now ({latest}). Tags are written above their points where they fit.",
+        "参与度指数（0–100）从 {first} 到 {last} 的 {points} 个点：每次修改登记册的提交，最后为当前（{latest}）。标签在放得下时标在点的上方。",
+    )
+    .replace("{points}", &points.to_string())
+    .replace("{first}", first)
+    .replace("{last}", last)
+    .replace("{latest}", &latest)
+}
+
+/// The grid of the `moved` stakeholders whose cell changed since `rev`.
+pub fn moves(language: Language, moved: usize, rev: &str) -> String {
+    pick(
+        language,
+        "The {moved} stakeholders whose power or interest changed since {rev}, placed where they are now; an arrow runs from the hollow mark in the cell they were in to their dot.",
+        "自 {rev} 以来权力或利益发生变化的 {moved} 个干系人，按当前位置排列；箭头从原所在格中的空心标记指向当前圆点。",
+    )
+    .replace("{moved}", &moved.to_string())
+    .replace("{rev}", rev)
+}

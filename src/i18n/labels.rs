@@ -152,7 +152,44 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("contact_field.wechat", "WeChat", "微信"),
     ("lparen", " (", "（"),
     ("rparen", ")", "）"),
+    // The sponsor's summary that opens the report with `--since REV`.
+    ("sponsor_summary", "Summary for the sponsor", "发起人摘要"),
+    ("figure_head", "Figure", "指标"),
+    ("change_since", "Change since {rev}", "较 {rev} 的变化"),
+    (
+        "key_players",
+        "Key players (manage closely)",
+        "重点管理（关键参与者）",
+    ),
+    ("most_urgent", "Most urgent", "最紧急的事项"),
+    (
+        "decisions_since",
+        "Decisions recorded since {rev}",
+        "{rev} 以来记录的决定",
+    ),
+    (
+        "no_decisions_since",
+        "No meeting record since {rev} lists a decision.",
+        "{rev} 以来的会议记录未列出决定。",
+    ),
+    (
+        "no_open_follow_ups",
+        "No follow-up is open.",
+        "没有未完成的跟进事项。",
+    ),
+    (
+        "and_more_below",
+        "… and {n} more: the meetings section and the profiles list every one.",
+        "……另有 {n} 项，会议一节与各干系人档案列出全部。",
+    ),
     // "What changed since …" (`stake build --since REV`).
+    (
+        "index_over_time",
+        "Engagement index over time",
+        "参与度指数变化",
+    ),
+    ("moves_grid", "Moves on the grid", "方格位置移动"),
+    ("index_now", "now", "当前"),
     ("changes", "What changed", "近期变化"),
     ("changes_since", "Compared with", "对比版本"),
     ("changes_now", "Now", "当前"),
@@ -973,6 +1010,14 @@ pub fn salience(language: Language, class: &str, threshold: Level) -> String {
         .map_or_else(String::new, |(_, en, zh)| {
             pick(language, en, zh).replace("{level}", level(language, threshold.value()))
         })
+}
+
+/// One label if the table has it: for values read from data, which may be any word.
+pub fn try_label(language: Language, key: &str) -> Option<&'static str> {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, zh)| pick(language, en, zh))
 }
 
 /// One label, for Rust code (chart titles and the like). A key the table lacks is a

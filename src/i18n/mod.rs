@@ -9,18 +9,21 @@
 //!   print it as `text`;
 //! - [`charts`]: the chart descriptions read out by screen readers;
 //! - [`render`]: the words the PDF renderer adds (page numbers, alert titles, the cover);
-//! - [`cli`]: the human output of `stake check` and `stake analyze`.
+//! - [`cli`]: the human output of `stake check` and `stake analyze`;
+//! - [`history`]: the human output of `stake diff` and `stake history`.
 //!
 //! Other modules take words from here and never `match` on a [`Language`] for them.
 
 pub mod charts;
 pub mod cli;
+pub mod history;
 mod labels;
 pub mod render;
 pub mod text;
 
 pub use labels::{
-    date, day_month, edition, frequency, label, labels, level, salience, weekday, weekday_day_month,
+    date, day_month, edition, frequency, label, labels, level, salience, try_label, weekday,
+    weekday_day_month,
 };
 
 pub use crate::register::vocab::Language;

@@ -209,6 +209,19 @@ pub struct ProjectDoc {
     /// Plan items: planned communication to many stakeholders at once (format v2).
     #[serde(default)]
     pub communications: Vec<Node<PlanItemDoc>>,
+    /// The register's git history: what `stake build` and `stake brief` compare with
+    /// when `--since` is not given.
+    pub history: Option<Node<HistoryDoc>>,
+}
+
+/// `_project.md` → `history`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryDoc {
+    /// What `stake build` and `stake brief` compare with by default: a tag pattern
+    /// (`steering-*`; `*` any characters, `?` one), a revision (a tag, branch, commit or
+    /// date YYYY-MM-DD), or `none`. Default: the most recent tag (`*`).
+    pub since: Option<Field<String>>,
 }
 
 /// `_project.md` → `calendar`.

@@ -67,6 +67,10 @@ pub struct Project {
     pub calendar: WorkCalendar,
     /// Plan items: planned communication to many stakeholders at once (format v2).
     pub communications: Vec<PlanItem>,
+    /// What `stake build` and `stake brief` compare with when `--since` is not given
+    /// (`history.since`).
+    #[serde(skip)]
+    pub default_since: DefaultSince,
     /// The Markdown body: the report's introduction.
     pub introduction: String,
     /// `_project.md`, relative to the register's folder, when it exists.
@@ -89,9 +93,30 @@ impl Project {
             confidential: vec!["contact".into(), "notes".into()],
             calendar: WorkCalendar::default(),
             communications: Vec::new(),
+            default_since: DefaultSince::default(),
             introduction: String::new(),
             file: None,
         }
+    }
+}
+
+/// `_project.md` → `history.since`: what a build or a brief without `--since` compares
+/// the register with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum DefaultSince {
+    /// The most recent tag matching this pattern (`*` any characters, `?` one) on a
+    /// commit that changed the register.
+    Tag(String),
+    /// This revision, as `--since` takes it.
+    Rev(String),
+    /// No comparison unless `--since` is given.
+    None,
+}
+
+impl Default for DefaultSince {
+    fn default() -> Self {
+        DefaultSince::Tag("*".into())
     }
 }
 

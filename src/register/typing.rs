@@ -6,14 +6,15 @@ use std::path::Path;
 
 use super::day_rule;
 use super::doc::{
-    CalendarDoc, ConfidentialDoc, Field, FollowUpDoc, HolidayDoc, InteractionDoc, Lenient,
-    MeetingDoc, MeetingSentimentDoc, Node, PlanItemDoc, Pos, PositionDoc, ProjectDoc,
+    CalendarDoc, ConfidentialDoc, Field, FollowUpDoc, HistoryDoc, HolidayDoc, InteractionDoc,
+    Lenient, MeetingDoc, MeetingSentimentDoc, Node, PlanItemDoc, Pos, PositionDoc, ProjectDoc,
     RelationshipDoc, Sentiment, StakeholderDoc, TouchDoc,
 };
 use super::front_matter::Split;
 use super::model::{
-    Audience, Cadence, FieldLines, FollowUp, Holiday, Interaction, Meeting, MeetingFollowUp,
-    PlanItem, Position, Project, Relationship, Stakeholder, Touch, WorkCalendar, default_cadence,
+    Audience, Cadence, DefaultSince, FieldLines, FollowUp, Holiday, Interaction, Meeting,
+    MeetingFollowUp, PlanItem, Position, Project, Relationship, Stakeholder, Touch, WorkCalendar,
+    default_cadence,
 };
 use super::vocab::{Date, Frequency, Kind, Vocabulary, normalise};
 use crate::diagnostic::{Diagnostic, Loc};
@@ -933,9 +934,49 @@ pub fn project(cx: &mut FileCx<'_>, doc: ProjectDoc, relative: &Path, body: &str
         project.calendar = work_calendar(cx, node.value);
     }
     project.communications = plan_items(cx, doc.communications);
+    if let Some(node) = doc.history {
+        project.default_since = default_since(cx, node.value);
+    }
     project.introduction = body.trim().to_owned();
     project.file = Some(relative.to_path_buf());
     project
+}
+
+/// `history.since`: a tag pattern, a revision or `none` (docs/format.md).
+fn default_since(cx: &mut FileCx<'_>, doc: HistoryDoc) -> DefaultSince {
+    let Some(field) = doc.since else {
+        return DefaultSince::default();
+    };
+    let at = cx.loc(field.at);
+    let Some(text) = cx.text(Some(field)) else {
+        cx.diagnostics.push(
+            Diagnostic::error("invalid-value", cx.file, at, "`history.since` is empty").help(
+                "write a tag pattern (`since: \"steering-*\"`), a revision (`since: v1.0`) or `since: none`",
+            ),
+        );
+        return DefaultSince::default();
+    };
+    if text == "none" {
+        return DefaultSince::None;
+    }
+    if text.contains(['[', ']', '{', '}']) {
+        cx.diagnostics.push(
+            Diagnostic::error(
+                "invalid-value",
+                cx.file,
+                at,
+                format!("`{text}` uses a pattern character stake does not read"),
+            )
+            .label("a tag pattern has only `*` (any characters) and `?` (one character)")
+            .help("write e.g. `since: \"steering-*\"`"),
+        );
+        return DefaultSince::default();
+    }
+    if text.contains(['*', '?']) {
+        DefaultSince::Tag(text)
+    } else {
+        DefaultSince::Rev(text)
+    }
 }
 
 /// Field names a meeting's `confidential` list may name.

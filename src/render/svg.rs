@@ -9,7 +9,8 @@
 use std::fmt::Write;
 
 use crate::document::{
-    Chart, ChartLabels, EngagementChart, GridChart, KeyMark, NetworkChart, SentimentChart,
+    Chart, ChartLabels, EngagementChart, GridChart, IndexChart, KeyMark, NetworkChart,
+    SentimentChart,
 };
 
 use super::html::escape;
@@ -23,6 +24,7 @@ pub fn render(chart: &Chart, id: &str, out: &mut String) {
         Chart::Engagement(matrix) => draw_engagement(matrix, id, out),
         Chart::Network(network) => draw_network(network, id, out),
         Chart::Sentiment(sentiment) => draw_sentiment(sentiment, id, out),
+        Chart::Index(index) => draw_index(index, id, out),
     }
 }
 
@@ -283,6 +285,24 @@ fn draw_sentiment(chart: &SentimentChart, id: &str, out: &mut String) {
     out.push_str("</svg>\n");
 }
 
+// ---------------------------------------------------------------------------------------
+// The engagement index over the register's git history.
+
+fn draw_index(chart: &IndexChart, id: &str, out: &mut String) {
+    let scene =
+        crate::render::pdf::scene::with_bundled(|measure| scene::index::scene(chart, measure));
+    open(
+        out,
+        id,
+        "chart-index",
+        scene.width,
+        scene.height,
+        &chart.labels,
+    );
+    write_scene(&scene, out);
+    out.push_str("</svg>\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +337,7 @@ mod tests {
             words: Default::default(),
             threshold: 4,
             points,
+            moves: Vec::new(),
         };
         let mut out = String::new();
         draw_grid(&grid, "c1", &mut out);

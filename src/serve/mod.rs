@@ -190,6 +190,7 @@ fn rebuild(settings: &Settings) -> Outcome {
         owner: None,
         changes: None,
         assessments: None,
+        index_history: None,
     };
     match build::build_into(loaded.register, &options, |_| Ok(Memory::default())) {
         Ok((_, memory)) => Outcome::Built(Arc::new(Site::new(memory, clock()))),

@@ -4,7 +4,9 @@
 use snapbox::cmd::{Command, cargo_bin};
 
 fn stake() -> Command {
-    Command::new(cargo_bin!("stake")).current_dir(env!("CARGO_MANIFEST_DIR"))
+    Command::new(cargo_bin!("stake"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GIT_CEILING_DIRECTORIES", super::ceiling())
 }
 
 const NOTE_ERP: &str =

@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 }
 
 fn stake() -> Command {
-    Command::new(cargo_bin!("stake"))
+    Command::new(cargo_bin!("stake")).env("GIT_CEILING_DIRECTORIES", super::ceiling())
 }
 
 /// Writes a brief of `sample` into a fresh folder and returns its Markdown.
@@ -296,6 +296,7 @@ fn a_planned_meeting_is_briefed_from_its_record() {
 fn meeting_brief(register: &std::path::Path, meeting: &str) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let output = std::process::Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .env("GIT_CEILING_DIRECTORIES", super::ceiling())
         .arg("brief")
         .arg(register)
         .args([meeting, "--format", "md", "-o"])

@@ -11,7 +11,7 @@ use snapbox::cmd::{Command, cargo_bin};
 use super::{build, root};
 
 fn stake() -> Command {
-    Command::new(cargo_bin!("stake"))
+    Command::new(cargo_bin!("stake")).env("GIT_CEILING_DIRECTORIES", super::ceiling())
 }
 
 /// Every file below `dir`, by relative path.

@@ -260,6 +260,7 @@ fn run_as_ci(script: &str, work: &Path) {
         .env("PATH", &path)
         .env("REGISTER", root().join("samples/erp-rollout"))
         .env("RUNNER_TEMP", work)
+        .env("GIT_CEILING_DIRECTORIES", super::ceiling())
         .output()
         .unwrap();
     assert!(

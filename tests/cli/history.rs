@@ -714,3 +714,486 @@ fn brief_since_tells_what_changed_about_the_attendees() {
     // Carol is not in the room: her removal is not the room's news.
     assert!(!section.contains("Carol"), "{section}");
 }
+
+/// The report's "What changed" section and the sponsor's summary, if any: the
+/// revision they compare with (`None`: no section).
+fn compared_with(report: &str) -> Option<&str> {
+    let at = report.find("## What changed\n")?;
+    let line = report[at..]
+        .lines()
+        .find(|l| l.starts_with("Compared with: "))?;
+    Some(
+        line.trim_start_matches("Compared with: **")
+            .split("**")
+            .next()
+            .unwrap(),
+    )
+}
+
+/// Builds the register of `repo` as Markdown with `args`: exit code, stderr, report.
+fn build_md(repo: &Repo, args: &[&str]) -> (i32, String, String) {
+    let out = repo.path().join("out-md");
+    let _ = std::fs::remove_dir_all(&out);
+    let mut all = vec!["build", REG, "--format", "md", "-o", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (code, _, err) = repo.stake(&all);
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap_or_default();
+    (code, err, report)
+}
+
+#[test]
+fn without_since_a_build_compares_with_the_latest_tag_that_changed_the_register() {
+    let Some((repo, [_, _, third])) = steering_repo() else {
+        return;
+    };
+    // A later tag on a commit outside the register is not a review of it.
+    repo.write("README.md", "Release notes.\n");
+    repo.commit("Ann Lee", "2026-11-10", "Release");
+    repo.git(&["tag", "release-1"]);
+    // An edit since the committee, not committed yet.
+    repo.write(
+        &format!("{REG}/people/bob.md"),
+        &person("Bob Stone", "H", "L", "supportive", ""),
+    );
+    let (code, err, report) = build_md(&repo, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "comparing with tag sc-2026-11 ({}, 2026-11-05); --since to choose another, --no-since for none",
+            &third[..7]
+        )),
+        "{err}"
+    );
+    assert_eq!(compared_with(&report), Some("sc-2026-11"), "{report}");
+    assert!(
+        report.contains("- [Bob Stone](stakeholders/bob.html): Manage closely → Keep satisfied\n"),
+        "{report}"
+    );
+
+    // `--no-since`: the report as without history, and nothing said.
+    let (code, err, report) = build_md(&repo, &["--no-since"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    assert_eq!(compared_with(&report), None, "{report}");
+    assert!(!report.contains("Summary for the sponsor"), "{report}");
+    // `--since` chooses another, and says nothing of the default.
+    let (code, err, report) = build_md(&repo, &["--since", "sc-2026-10"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    assert_eq!(compared_with(&report), Some("sc-2026-10"), "{report}");
+    // The public edition has no section, so it looks for no tag.
+    let (code, err, report) = build_md(&repo, &["--public"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    assert!(!report.contains("What changed"), "{report}");
+}
+
+#[test]
+fn history_since_in_the_project_file_chooses_what_reports_compare_with() {
+    let Some((repo, [first, ..])) = steering_repo() else {
+        return;
+    };
+    let project = format!("{REG}/_project.md");
+    let with = |setting: &str| {
+        repo.write(
+            &project,
+            &format!("---\nname: Rollout\nas_of: 2026-11-20\nhistory:\n  since: {setting}\n---\n"),
+        );
+    };
+    // A pattern: the most recent tag that matches it.
+    with("\"sc-2026-1?\"");
+    let (code, err, report) = build_md(&repo, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(compared_with(&report), Some("sc-2026-11"), "{report}");
+    with("\"*-10\"");
+    let (_, err, report) = build_md(&repo, &[]);
+    assert!(err.contains("comparing with tag sc-2026-10"), "{err}");
+    assert_eq!(compared_with(&report), Some("sc-2026-10"), "{report}");
+    // A pattern no tag matches: as without history.
+    with("\"steering-*\"");
+    let (code, err, report) = build_md(&repo, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(compared_with(&report), None, "{report}");
+    assert!(!err.contains("comparing with"), "{err}");
+    // A revision, as `--since` takes it.
+    with(&first[..10]);
+    let (_, err, report) = build_md(&repo, &[]);
+    assert!(
+        err.contains(&format!(
+            "comparing with {} ({}, 2026-10-01), as `history.since` in _project.md says",
+            &first[..10],
+            &first[..7]
+        )),
+        "{err}"
+    );
+    assert_eq!(compared_with(&report), Some(&first[..10]), "{report}");
+    // `none`: no comparison, even with tags.
+    with("none");
+    let (_, err, report) = build_md(&repo, &[]);
+    assert_eq!(compared_with(&report), None, "{report}");
+    assert!(!err.contains("comparing with"), "{err}");
+    // The brief follows the same setting.
+    with("\"sc-2026-1?\"");
+    let brief = repo.path().join("brief");
+    let (code, _, err) = repo.stake(&[
+        "brief",
+        REG,
+        "bob",
+        "--format",
+        "md",
+        "-o",
+        brief.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("comparing with tag sc-2026-11"), "{err}");
+    let text = std::fs::read_to_string(brief.join("brief.md")).unwrap();
+    assert!(text.contains("## What changed\n"), "{text}");
+    // A revision the repository does not have is the build's error.
+    with("sc-2027-01");
+    let (code, err, _) = build_md(&repo, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "`_project.md` sets `history.since: sc-2027-01`, but `sc-2027-01` is not a tag"
+        ),
+        "{err}"
+    );
+    // Mistakes in the setting, with their place.
+    with("\"\"");
+    let (code, _, err) = repo.stake(&["check", REG]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`history.since` is empty"), "{err}");
+    assert!(err.contains("_project.md:5:10"), "{err}");
+    with("\"sc-[12]*\"");
+    let (code, out, err) = repo.stake(&["check", REG]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        format!("{out}{err}").contains("`sc-[12]*` uses a pattern character stake does not read"),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn without_a_tag_or_outside_git_a_build_has_no_history() {
+    let Some(repo) = Repo::new() else {
+        return;
+    };
+    repo.write(
+        &format!("{REG}/_project.md"),
+        "---\nname: Rollout\nas_of: 2026-11-20\n---\n",
+    );
+    repo.write(
+        &format!("{REG}/people/bob.md"),
+        &person("Bob Stone", "L", "H", "neutral", ""),
+    );
+    repo.commit("Ann Lee", "2026-10-01", "Register");
+    let (code, err, report) = build_md(&repo, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    assert_eq!(compared_with(&report), None, "{report}");
+    assert!(!report.contains("Summary for the sponsor"), "{report}");
+
+    // A plain folder (the same files, no repository): the same report.
+    let plain = tempfile::tempdir().unwrap();
+    let copy = plain.path().join("register");
+    std::fs::create_dir_all(copy.join("people")).unwrap();
+    for file in ["_project.md", "people/bob.md"] {
+        std::fs::copy(repo.path().join(REG).join(file), copy.join(file)).unwrap();
+    }
+    let out = plain.path().join("out");
+    let output = stake_in(plain.path())
+        .args([
+            "build",
+            "register",
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    let plain_report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert_eq!(plain_report, report);
+}
+
+#[test]
+fn diff_and_history_speak_the_registers_language_and_json_stays_english() {
+    let Some((repo, _)) = steering_repo() else {
+        return;
+    };
+    let english = repo.json(&["diff", REG, "--since", "sc-2026-10", "--format", "json"]);
+    repo.write(
+        &format!("{REG}/_project.md"),
+        "---\nname: Rollout\nas_of: 2026-11-20\nlanguage: zh-CN\n---\n",
+    );
+    let (code, out, err) = repo.stake(&["diff", REG, "--since", "sc-2026-10"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("从 `sc-2026-10`（提交 "), "{out}");
+    assert!(
+        out.contains("到 工作区（含尚未提交的修改） 的变化"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n方格位置变化\n  Bob Stone（bob）：随时告知 → 重点管理\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n参与度提高\n  Bob Stone（bob）：中立 → 支持\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Dave Okafor（dave）对“Go-live date”：反对（新干系人）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n新增干系人\n  Dave Okafor（dave）\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Moved on the grid"), "{out}");
+    let (_, md, _) = repo.stake(&["diff", REG, "--since", "sc-2026-10", "--format", "md"]);
+    assert!(
+        md.contains("\n## 方格位置变化\n\n- Bob Stone（bob）：随时告知 → 重点管理\n"),
+        "{md}"
+    );
+    // The JSON is the same, whatever the language.
+    let chinese = repo.json(&["diff", REG, "--since", "sc-2026-10", "--format", "json"]);
+    assert_eq!(chinese["changed"], english["changed"]);
+    assert_eq!(chinese["added"], english["added"]);
+
+    let (code, out, err) = repo.stake(&["history", REG]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("2 次提交修改了 `docs/register` 中的登记册\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\n日期        提交      指数   人数  重点  满意  告知  监督  关键  标签 / 提交说明\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("[sc-2026-11] November steering committee"),
+        "{out}"
+    );
+    assert!(out.contains("\n指数：参与度指数（0–100）"), "{out}");
+}
+
+/// The rows of the sponsor's summary table: figure → (now, change).
+fn summary_rows(report: &str) -> Vec<(String, String, String)> {
+    let at = report
+        .find("## Summary for the sponsor\n")
+        .unwrap_or_else(|| panic!("{report}"));
+    report[at..]
+        .lines()
+        .skip_while(|l| !l.starts_with("| Figure |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<String> = l
+                .trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_owned())
+                .collect();
+            (cells[0].clone(), cells[1].clone(), cells[2].clone())
+        })
+        .collect()
+}
+
+#[test]
+fn the_sponsor_summary_opens_the_report_with_each_figure_and_its_change() {
+    let Some((repo, [first, ..])) = steering_repo() else {
+        return;
+    };
+    // A meeting after the October committee, with a decision and a follow-up open.
+    repo.write(
+        &format!("{REG}/meetings/2026-11-12-steering.md"),
+        "---\nmeeting: Steering committee\ndate: 2026-11-12\nattendees: [bob, dave]\n\
+         decisions: [Go-live moves to March]\nfollow_ups:\n  - {action: Send the revised plan, due: 2026-11-15}\n---\nMinutes.\n",
+    );
+    let (code, err, report) = build_md(&repo, &["--since", "sc-2026-10"]);
+    assert_eq!(code, 0, "{err}");
+    let summary_at = report.find("## Summary for the sponsor\n").unwrap();
+    assert!(summary_at < report.find("## What changed\n").unwrap());
+    // Each figure now is the analysis's, and its change is now minus then: the register
+    // at sc-2026-10, checked out and analysed on its own.
+    let now = super::analysis_of(&repo.path().join(REG))["summary"].clone();
+    let old_tree = tempfile::tempdir().unwrap();
+    repo.git(&[
+        "worktree",
+        "add",
+        "--detach",
+        old_tree.path().join("old").to_str().unwrap(),
+        &first,
+    ]);
+    let then = super::analysis_of(&old_tree.path().join("old").join(REG))["summary"].clone();
+    let findings_now = super::analysis_of(&repo.path().join(REG))["findings"]
+        .as_array()
+        .unwrap()
+        .len();
+    let findings_then = super::analysis_of(&old_tree.path().join("old").join(REG))["findings"]
+        .as_array()
+        .unwrap()
+        .len();
+    let rows = summary_rows(&report);
+    let figure = |name: &str| -> (String, String) {
+        let row = rows
+            .iter()
+            .find(|r| r.0 == name)
+            .unwrap_or_else(|| panic!("no {name} in {rows:?}"));
+        (row.1.clone(), row.2.clone())
+    };
+    let change = |a: i64, b: i64| match a - b {
+        0 => "±0".to_owned(),
+        d if d > 0 => format!("+{d}"),
+        d => format!("−{}", -d),
+    };
+    let n = |v: &Value| v.as_i64().unwrap();
+    for (name, now_v, then_v) in [
+        (
+            "Stakeholders",
+            n(&now["stakeholders"]),
+            n(&then["stakeholders"]),
+        ),
+        (
+            "Key stakeholders",
+            n(&now["key"]["key"]),
+            n(&then["key"]["key"]),
+        ),
+        (
+            "Key players (manage closely)",
+            n(&now["quadrants"]["manage-closely"]),
+            n(&then["quadrants"]["manage-closely"]),
+        ),
+        (
+            "Engagement index",
+            n(&now["engagement_index"]),
+            n(&then["engagement_index"]),
+        ),
+        ("Findings", findings_now as i64, findings_then as i64),
+        (
+            "Overdue touches",
+            n(&now["overdue_touches"]),
+            n(&then["overdue_touches"]),
+        ),
+        (
+            "Engagement gaps",
+            n(&now["engagement_gaps"]),
+            n(&then["engagement_gaps"]),
+        ),
+        (
+            "Conflicts and issues",
+            n(&now["conflicts"]),
+            n(&then["conflicts"]),
+        ),
+    ] {
+        assert_eq!(
+            figure(name),
+            (now_v.to_string(), change(now_v, then_v)),
+            "{name}"
+        );
+    }
+    // The stakeholders changed (Carol left, Dave came): the figure is not a constant.
+    assert_eq!(figure("Stakeholders"), ("3".to_owned(), "±0".to_owned()));
+    assert_ne!(figure("Key players (manage closely)").1, "±0");
+    // The same index as the report's engagement section.
+    let index = figure("Engagement index").0;
+    assert!(
+        report.contains(&format!("**Engagement index: {index}/100.**")),
+        "{report}"
+    );
+    let summary = &report[summary_at..report.find("## What changed\n").unwrap()];
+    assert!(summary.contains("### Most urgent\n\n1. "), "{summary}");
+    assert!(
+        summary.contains("### Decisions recorded since sc-2026-10\n\n- 12\u{a0}Nov\u{a0}2026, Steering committee: Go-live moves to March\n"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("### Open follow-ups\n\n- **Steering committee · 12 Nov 2026**: Send the revised plan (15\u{a0}Nov\u{a0}2026, **5 days late**)\n"),
+        "{summary}"
+    );
+    // The summary is one page of the PDF: its table and its last list on one page.
+    let pdf_out = repo.path().join("out-pdf");
+    let (code, _, err) = repo.stake(&[
+        "build",
+        REG,
+        "--since",
+        "sc-2026-10",
+        "--format",
+        "pdf",
+        "-o",
+        pdf_out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    if let Some(text) = super::build::pdftotext(&pdf_out.join("report.pdf")) {
+        let page = text
+            .split('\u{c}')
+            .find(|p| p.contains("Change since sc-2026-10"))
+            .unwrap_or_else(|| panic!("{text}"));
+        for part in [
+            "Most urgent",
+            "Decisions recorded since sc-2026-10",
+            "Open follow-ups",
+            "Send the revised plan",
+        ] {
+            assert!(
+                page.contains(part),
+                "{part} not on the summary's page:\n{page}"
+            );
+        }
+        assert!(!page.contains("What changed"), "{page}");
+    }
+    // Without the meeting: nothing decided, nothing open, and the summary says so.
+    repo.remove(&format!("{REG}/meetings/2026-11-12-steering.md"));
+    let (_, _, report) = build_md(&repo, &["--since", "sc-2026-11"]);
+    assert!(
+        report.contains("### Decisions recorded since sc-2026-11\n\nNo meeting record since sc-2026-11 lists a decision.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("### Open follow-ups\n\nNo follow-up is open.\n"),
+        "{report}"
+    );
+    repo.git(&[
+        "worktree",
+        "remove",
+        "--force",
+        old_tree.path().join("old").to_str().unwrap(),
+    ]);
+}
+
+#[test]
+fn git_ceiling_directories_stop_the_search_for_the_repository() {
+    let Some((repo, _)) = steering_repo() else {
+        return;
+    };
+    let docs = repo.path().join("docs").canonicalize().unwrap();
+    let run = |args: &[&str]| {
+        let output = stake_in(repo.path())
+            .env("GIT_CEILING_DIRECTORIES", &docs)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    // The repository is above the ceiling: as outside git.
+    let (code, err) = run(&["diff", REG, "--since", "sc-2026-10"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not in a git repository"), "{err}");
+    let out = repo.path().join("out-ceiling");
+    let (code, err) = run(&["build", REG, "--format", "md", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("comparing with"), "{err}");
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(!report.contains("What changed"), "{report}");
+    // Without the ceiling the same build compares with the latest tag.
+    let (_, err, report) = build_md(&repo, &[]);
+    assert!(err.contains("comparing with tag sc-2026-11"), "{err}");
+    assert_eq!(compared_with(&report), Some("sc-2026-11"));
+}

@@ -31,6 +31,7 @@ fn register(project_body: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
 /// as hung.
 fn stake(temp: &Path, args: &[&str]) -> OutputAssert {
     Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .env("GIT_CEILING_DIRECTORIES", super::ceiling())
         .current_dir(temp)
         .env_remove("NO_COLOR")
         .args(args)

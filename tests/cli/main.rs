@@ -43,12 +43,24 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `GIT_CEILING_DIRECTORIES` for every `stake` the tests run: the samples and fixtures
+/// live in this project's own repository, and a tag of it must not give their reports a
+/// "What changed" section (stake's default comparison is the latest tag). Repositories
+/// the tests make in temporary folders are outside these folders and read as usual.
+fn ceiling() -> String {
+    std::env::join_paths([root().join("samples"), root().join("tests")])
+        .unwrap()
+        .into_string()
+        .unwrap()
+}
+
 /// `stake` run from `dir`. A run that takes longer than 20 s is killed, which fails the
 /// test: no input may make the loader hang.
 fn stake_in(dir: &Path) -> Command {
     Command::new(snapbox::cmd::cargo_bin!("stake"))
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .env("GIT_CEILING_DIRECTORIES", ceiling())
         .timeout(Duration::from_secs(20))
 }
 
@@ -89,6 +101,7 @@ fn build(register: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
         .path()
         .join(if public { "public" } else { "internal-edition" });
     Command::new(snapbox::cmd::cargo_bin!("stake"))
+        .env("GIT_CEILING_DIRECTORIES", ceiling())
         .arg("build")
         .arg(register)
         .arg("-o")

@@ -10,6 +10,7 @@ use super::{root, stake};
 fn on_a_terminal(args: &str) -> Option<String> {
     let stake = snapbox::cmd::cargo_bin!("stake");
     let output = Command::new("script")
+        .env("GIT_CEILING_DIRECTORIES", super::ceiling())
         .args(["-qec", &format!("{} {args}", stake.display()), "/dev/null"])
         .current_dir(root())
         .output()

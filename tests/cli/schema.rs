@@ -122,3 +122,16 @@ fn unknown_and_missing_fields_are_rejected() {
     let doc = front_matter_json("---\nname: Ann\npower: H\ninterest: M\n---\n").expect("YAML");
     assert_eq!(errors(&stakeholder, &doc), Vec::<String>::new());
 }
+
+#[test]
+fn the_project_schema_knows_the_history_setting() {
+    let project = validator(true);
+    let doc = |yaml: &str| -> Value { serde_saphyr::from_str(yaml).unwrap() };
+    let ok = doc("name: P\nhistory: {since: \"steering-*\"}\n");
+    assert_eq!(errors(&project, &ok), Vec::<String>::new());
+    let ok = doc("name: P\nhistory: {since: none}\n");
+    assert_eq!(errors(&project, &ok), Vec::<String>::new());
+    // The loader rejects an unknown key of `history`; so does the schema.
+    let bad = doc("name: P\nhistory: {since: v1, tags: \"*\"}\n");
+    assert!(!errors(&project, &bad).is_empty());
+}

@@ -8,7 +8,9 @@ use super::layout::{Draw, Slice, Stroke};
 use super::scene::FontMeasure;
 use super::text::{TextStyle, single_line};
 use super::theme::{self, Rgb};
-use crate::document::{Chart, EngagementChart, GridChart, NetworkChart, SentimentChart};
+use crate::document::{
+    Chart, EngagementChart, GridChart, IndexChart, NetworkChart, SentimentChart,
+};
 use crate::render::scene::network;
 
 /// Lay out `chart` at `x`, `width` wide.
@@ -19,6 +21,7 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, x: f32, width: f32) {
         Chart::Engagement(c) => &c.labels.title,
         Chart::Network(c) => &c.labels.title,
         Chart::Sentiment(c) => &c.labels.title,
+        Chart::Index(c) => &c.labels.title,
     };
     let title = (!title.trim().is_empty() && title.trim() != b.heading.trim()).then_some(title);
     match chart {
@@ -33,6 +36,10 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, x: f32, width: f32) {
         }
         Chart::Sentiment(sentiment) => {
             let slice = panels(b.fonts, sentiment, title, x, width);
+            b.flow.slices.push(slice);
+        }
+        Chart::Index(index) => {
+            let slice = index_over_time(b.fonts, index, title, x, width);
             b.flow.slices.push(slice);
         }
     }
@@ -193,6 +200,27 @@ fn panels(
     }
 }
 
+/// The engagement index over time: the one layout of [`crate::render::scene::index`],
+/// drawn at the column's width.
+fn index_over_time(
+    fonts: &mut FontSet,
+    chart: &IndexChart,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+) -> Slice {
+    let mut draws = Vec::new();
+    let top = title(fonts, caption, x, &mut draws);
+    let scene = crate::render::scene::index::scene(chart, &mut FontMeasure(fonts));
+    let scale = width / scene.width as f32;
+    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
+    Slice {
+        height: top + scene.height as f32 * scale,
+        draws,
+        ..Slice::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +342,7 @@ mod tests {
             },
             threshold: 4,
             points,
+            moves: Vec::new(),
         }));
         let got = texts(&lay_out(&[grid]));
         let shown = got.iter().filter(|t| t.starts_with('P')).count();

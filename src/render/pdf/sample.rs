@@ -411,6 +411,7 @@ fn grid(people: &[Person], w: &Words) -> Chart {
                 attention: 0,
             })
             .collect(),
+        moves: Vec::new(),
     })
 }
 

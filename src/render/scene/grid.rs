@@ -7,7 +7,7 @@
 //! Beyond [`LABELLED`] stakeholders a grid of names cannot be read: each cell then shows
 //! how many it holds.
 
-use super::{Anchor, Item, Role, Scene, Shape, TextMeasure, text, wrap_name};
+use super::{Anchor, Item, Point, Role, Scene, Shape, TextMeasure, text, wrap_name};
 use crate::document::{GridChart, GridPoint, KeyMark};
 
 /// Width and height of the scene.
@@ -178,6 +178,8 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
         cells[usize::from(p - 1) * 5 + usize::from(i - 1)].push(point);
     }
     let labelled = grid.points.len() <= LABELLED;
+    // Where each named stakeholder's dot is, for the arrows of those who moved.
+    let mut centres: std::collections::HashMap<&str, Point> = std::collections::HashMap::new();
     for (index, cell) in cells.iter_mut().enumerate() {
         if cell.is_empty() {
             continue;
@@ -217,7 +219,19 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
             cell_w - 17.0,
             measure,
             &mut items,
+            &mut centres,
         );
+    }
+    for moved in &grid.moves {
+        let Some(&to) = centres.get(moved.id.as_str()) else {
+            continue;
+        };
+        let (p, i) = (moved.power.clamp(1, 5), moved.interest.clamp(1, 5));
+        let from = (
+            x_at(f64::from(i)) + cell_w / 2.0,
+            y_at(f64::from(p)) - cell_h / 2.0,
+        );
+        arrow(from, to, &mut items);
     }
     Scene {
         width: WIDTH,
@@ -280,14 +294,16 @@ fn line(from: (f64, f64), to: (f64, f64), role: Role) -> Item {
 /// The names of one cell from `top` down to `floor`, each beside its dot, in one column
 /// or, when one column cannot hold them all, two (if every name fits a column on two
 /// lines): as many as fit, then "+N" for the rest.
-fn list(
-    cell: &[&GridPoint],
+#[allow(clippy::too_many_arguments)]
+fn list<'p>(
+    cell: &[&'p GridPoint],
     x: f64,
     top: &mut f64,
     floor: f64,
     width: f64,
     measure: &mut dyn TextMeasure,
     items: &mut Vec<Item>,
+    centres: &mut std::collections::HashMap<&'p str, Point>,
 ) {
     let mut best = arrange(cell, 1, width, *top, floor, measure);
     if best.shown < cell.len() {
@@ -307,6 +323,7 @@ fn list(
             x + best.column_of[k] as f64 * pitch,
             best.tops[k] + LINE / 2.0,
         );
+        centres.insert(point.id.as_str(), (px, cy));
         items.push(Item {
             shape: Shape::Circle {
                 centre: (px, cy),
@@ -341,6 +358,46 @@ fn list(
         ));
     }
     *top = floor;
+}
+
+/// A move on the grid: a hollow mark where the stakeholder was (the centre of that
+/// cell), and an arrow from it to their dot now.
+fn arrow(from: Point, to: Point, items: &mut Vec<Item>) {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt();
+    items.push(Item {
+        shape: Shape::Circle {
+            centre: from,
+            r: 4.0,
+        },
+        role: Role::Mark { desired: false },
+        tip: None,
+    });
+    // The dot is 3.6 units across its centre; the head stops short of it.
+    if length < 14.0 {
+        return;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let start = (from.0 + ux * 5.0, from.1 + uy * 5.0);
+    let tip = (to.0 - ux * 5.0, to.1 - uy * 5.0);
+    let base = (tip.0 - ux * 8.0, tip.1 - uy * 8.0);
+    items.push(Item {
+        shape: Shape::Line {
+            from: start,
+            to: base,
+        },
+        role: Role::Gap { up: true },
+        tip: None,
+    });
+    items.push(Item {
+        shape: Shape::Polygon(vec![
+            tip,
+            (base.0 - uy * 4.0, base.1 + ux * 4.0),
+            (base.0 + uy * 4.0, base.1 - ux * 4.0),
+        ]),
+        role: Role::GapArrow { up: true },
+        tip: None,
+    });
 }
 
 /// Where the names of a cell go in `columns` columns.
@@ -460,7 +517,54 @@ mod tests {
                     attention: 0,
                 })
                 .collect(),
+            moves: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_move_is_an_arrow_from_the_old_cell_to_the_dot() {
+        let mut chart = grid(&["Ann", "Bob"]);
+        chart.moves = vec![crate::document::GridMove {
+            id: "Bob".into(),
+            power: 1,
+            interest: 5,
+        }];
+        let scene = scene(&chart, &mut Wide);
+        let dot = scene
+            .items
+            .iter()
+            .find_map(|i| match (&i.shape, &i.tip) {
+                (Shape::Circle { centre, .. }, Some(tip)) if tip == "Bob" => Some(*centre),
+                _ => None,
+            })
+            .unwrap();
+        let ghost = scene
+            .items
+            .iter()
+            .find_map(|i| match (&i.shape, i.role) {
+                (Shape::Circle { centre, .. }, Role::Mark { desired: false }) => Some(*centre),
+                _ => None,
+            })
+            .unwrap();
+        // The old cell: interest 5 (right), power 1 (bottom); the dot is in the middle.
+        assert!(ghost.0 > dot.0 && ghost.1 > dot.1, "{ghost:?} {dot:?}");
+        let head = scene
+            .items
+            .iter()
+            .find_map(|i| match (&i.shape, i.role) {
+                (Shape::Polygon(points), Role::GapArrow { up: true }) => Some(points[0]),
+                _ => None,
+            })
+            .unwrap();
+        let gap = ((head.0 - dot.0).powi(2) + (head.1 - dot.1).powi(2)).sqrt();
+        assert!(gap < 6.0, "the head stops just short of the dot: {gap}");
+        // Ann did not move: one arrow only.
+        let arrows = scene
+            .items
+            .iter()
+            .filter(|i| i.role == Role::GapArrow { up: true })
+            .count();
+        assert_eq!(arrows, 1);
     }
 
     fn names(scene: &Scene) -> Vec<String> {

@@ -9,6 +9,7 @@
 
 pub mod engagement;
 pub mod grid;
+pub mod index;
 pub mod network;
 pub mod sentiment;
 
