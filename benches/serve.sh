@@ -5,6 +5,11 @@
 #
 #   benches/serve.sh [N]      N defaults to 1000; RUNS=7 by default
 #
+# EDIT=name (the default) renames the stakeholder: every page that names them changes,
+# which with `names` on every profile is each page. EDIT=summary rewords one of their
+# interactions, as a day's logging does: their profile and the pages listing
+# interactions change, the other profiles are reused from the build before.
+#
 # Needs python3 (the generator and the client). Hugo is not needed: the register is made
 # by html.sh's generator (which also times `stake build` against Hugo when hugo is there).
 set -euo pipefail
@@ -29,9 +34,9 @@ done
 address=$(sed -n 's/^Listening on http:\/\/\([^,]*\),.*/\1/p' "$work/serve.log")
 head -1 "$work/serve.log"
 
-python3 - "$address" "$work/register/people/s00007.md" "$RUNS" <<'PY'
+python3 - "$address" "$work/register/people/s00007.md" "$RUNS" "${EDIT:-name}" <<'PY'
 import re, socket, statistics, sys, time, urllib.request
-address, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+address, path, runs, edit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 host, port = address.split(":")
 original = open(path, encoding="utf-8").read()
 page_url = f"http://{address}/stakeholders/s00007.html"
@@ -45,7 +50,13 @@ for i in range(runs):
     while b"\r\n\r\n" not in seen:
         seen += events.recv(65536)
     seen = seen.split(b"\r\n\r\n", 1)[1]
-    edited = original.replace("name: Stakeholder 7\n", f"name: Stakeholder 7 edit {i}\n")
+    if edit == "name":
+        edited = original.replace("name: Stakeholder 7\n", f"name: Stakeholder 7 edit {i}\n")
+        shown = f"Stakeholder 7 edit {i}"
+    else:
+        edited = original.replace("summary: Meeting 6\n", f"summary: Meeting 6 edit {i}\n")
+        shown = f"Meeting 6 edit {i}"
+    assert edited != original
     start = time.perf_counter()
     with open(path, "w", encoding="utf-8") as f:
         f.write(edited)
@@ -54,10 +65,10 @@ for i in range(runs):
     took = time.perf_counter() - start
     events.close()
     page = urllib.request.urlopen(page_url).read().decode()
-    assert f"Stakeholder 7 edit {i}" in page, "the served page does not show the save"
+    assert shown in page, "the served page does not show the save"
     times.append(took)
     time.sleep(0.5)
-print(f"save -> reload message, median of {runs}: {statistics.median(times) * 1000:.0f} ms "
+print(f"save ({edit}) -> reload message, median of {runs}: {statistics.median(times) * 1000:.0f} ms "
       f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
 PY
 grep -c ' rebuilt in ' "$work/serve.log" | xargs printf '%s rebuilds logged\n'

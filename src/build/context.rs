@@ -3,7 +3,9 @@
 //! - `project`: name, code, manager, sponsor (and `sponsor_name` when it is an id),
 //!   threshold, silent_after_days, has_introduction;
 //! - `analysis`: the analysis JSON (as in `analysis.json`), each finding with `text`,
-//!   its sentence in the report's language (see [`crate::i18n::text`]);
+//!   its sentence in the report's language (see [`crate::i18n::text`]); its
+//!   `stakeholders` are the objects of `stakeholders` below (each assessment with the
+//!   register's fields beside it), one copy for both names;
 //! - `stakeholders`: one object per stakeholder, sorted by id: the register's own fields
 //!   (`role`, `needs`, `positions`, `interactions`, ...), the analysis's assessment
 //!   (`name`, `quadrant`, `key`, `salience`, `engagement`, ...; where both have a field
@@ -48,7 +50,8 @@ pub struct Base<'a> {
     public: bool,
     project: ProjectVars<'a>,
     stakeholders: Vec<StakeholderVars<'a>>,
-    analysis: serde_json::Value,
+    #[serde(skip)]
+    analysis: Value,
     #[serde(serialize_with = "in_order")]
     names: Vec<(&'a str, &'a str)>,
     t: serde_json::Value,
@@ -147,19 +150,15 @@ struct Related<'a> {
 }
 
 /// The analysis as `analysis.json` has it, each finding with its sentence as `text`.
-fn analysis_vars(
-    analysis: &Analysis,
-    language: crate::register::vocab::Language,
-) -> serde_json::Value {
-    let mut value = serde_json::to_value(analysis).unwrap_or_default();
-    if let Some(map) = value.as_object_mut() {
-        let findings = i18n::text::findings(language, &analysis.findings);
-        map.insert(
-            "findings".to_owned(),
-            serde_json::to_value(findings).unwrap_or_default(),
-        );
-    }
-    value
+/// Serialised straight into a template value: through `serde_json::Value` every key of
+/// every map would be a string of its own, and the copy would double the peak memory.
+fn analysis_vars(analysis: &Analysis, language: crate::register::vocab::Language) -> Value {
+    let findings = i18n::text::findings(language, &analysis.findings);
+    let mut map = Value::from_serializable(analysis)
+        .into_map()
+        .unwrap_or_default();
+    map.insert("findings".into(), Value::from_serializable(&findings));
+    Value::from(map)
 }
 
 /// Pairs serialised as a map, in their order.
@@ -264,7 +263,16 @@ impl<'a> Base<'a> {
     /// The template context of these variables. Made once per build: a page's copy
     /// shares its values.
     pub fn context(&self) -> Result<Context, String> {
-        Context::from_serialize(self).map_err(|e| e.to_string())
+        let mut context = Context::from_serialize(self).map_err(|e| e.to_string())?;
+        // `analysis.stakeholders` is the list `stakeholders` (the same values, shared):
+        // each of those is the assessment with the record's fields beside it, so one
+        // copy serves both names.
+        let mut analysis = self.analysis.clone().into_map().unwrap_or_default();
+        if let Some(stakeholders) = context.get("stakeholders") {
+            analysis.insert("stakeholders".into(), stakeholders.clone());
+        }
+        context.insert_value("analysis", Value::from(analysis));
+        Ok(context)
     }
 }
 

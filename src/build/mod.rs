@@ -11,10 +11,12 @@ pub mod output;
 pub mod page;
 pub mod plan;
 pub mod public;
+pub mod reuse;
 pub mod style;
 pub mod templates;
 
 use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -177,6 +179,19 @@ pub fn build_into<D: Destination>(
     options: &Options,
     claim: impl FnOnce(&std::path::Path) -> Result<D, String>,
 ) -> Result<(Summary, D), String> {
+    let (summary, output, _) = build_reusing(register, options, claim, None)?;
+    Ok((summary, output))
+}
+
+/// [`build_into`], taking from `cache` (the pages of the build before) every page that
+/// would come out the same ([`reuse`]); also returns the cache of this build's pages.
+/// The files are byte for byte those of a build without a cache.
+pub fn build_reusing<D: Destination>(
+    register: Register,
+    options: &Options,
+    claim: impl FnOnce(&std::path::Path) -> Result<D, String>,
+    cache: Option<&reuse::PageCache>,
+) -> Result<(Summary, D, reuse::PageCache), String> {
     let mut summary = Summary::default();
     let mut shown = public::Shown::of(register, options.as_of, options.public);
     // Only a brief's room needs the full analysis beside the public one.
@@ -226,14 +241,68 @@ pub fn build_into<D: Destination>(
     let csv = wanted(Format::Csv)
         .then(|| plan.csv(analysis, owner))
         .transpose()?;
-    let mut charts = Charts::build(&view, options.as_of);
+    let pages_wanted = [Format::Html, Format::Md, Format::Pdf]
+        .into_iter()
+        .any(wanted);
+    // `analysis.json`, the calendar and the CSV need no page: without pages, no chart,
+    // template or template context is made.
+    let (output, mut written, pages) = if pages_wanted {
+        let (output, written, missing, pages) =
+            render_pages(&view, &plan, promises, options, claim, cache)?;
+        summary.missing_chars = missing;
+        (output, written, pages)
+    } else {
+        (
+            claim(&register.root)?,
+            BTreeSet::new(),
+            reuse::PageCache::default(),
+        )
+    };
+    let json = wanted(Format::Json)
+        .then(|| {
+            // Written as `stake analyze --format json` writes it: fields in declaration
+            // order.
+            let mut text = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
+            text.push('\n');
+            Ok::<_, String>(text.into_bytes())
+        })
+        .transpose()?;
+    for (name, bytes) in [
+        ("analysis.json", json.as_deref()),
+        ("communication-plan.ics", ics.as_ref().map(String::as_bytes)),
+        ("communication-plan.csv", csv.as_deref()),
+    ] {
+        if let Some(bytes) = bytes {
+            let path = PathBuf::from(name);
+            output.put(&path, bytes)?;
+            written.insert(path);
+        }
+    }
+    summary.written = written.len();
+    Ok((summary, output, pages))
+}
+
+/// Renders the pages of `view` (the HTML, Markdown and PDF `options` asks for) into the
+/// destination `claim` makes once the templates are read; returns it with the files
+/// written and the characters no PDF font could draw.
+fn render_pages<D: Destination>(
+    view: &Analysed<'_>,
+    plan: &plan::Plan,
+    promises: Option<(tera::Value, tera::Value)>,
+    options: &Options,
+    claim: impl FnOnce(&std::path::Path) -> Result<D, String>,
+    cache: Option<&reuse::PageCache>,
+) -> Result<(D, BTreeSet<PathBuf>, BTreeSet<char>, reuse::PageCache), String> {
+    let (register, analysis) = (view.register, view.analysis);
+    let wanted = |format| options.formats.contains(&format);
+    let mut charts = Charts::build(view, options.as_of);
     if let Some(changes) = options.changes.as_ref().filter(|_| !options.public) {
-        history_charts(&mut charts, &view, changes, options);
+        history_charts(&mut charts, view, changes, options);
     }
     let templates = Templates::for_register(options.templates.as_deref(), register)?;
     // The plan's view is as large as the rest of the context: both are made at once.
     let (base, plan_view) = rayon::join(
-        || context::Base::new(&view, options.as_of, options.public, &charts.shown).context(),
+        || context::Base::new(view, options.as_of, options.public, &charts.shown).context(),
         || tera::Value::from_serializable(&plan.view(analysis)),
     );
     let mut base = base?;
@@ -266,7 +335,27 @@ pub fn build_into<D: Destination>(
         edition: analysis.edition,
         pdf: pdf_options(register, &options.pdf),
     };
-    let written: Vec<(Vec<PathBuf>, Vec<char>)> = stems
+    // What a page's document takes from outside its template: the project's name, code,
+    // manager and language, the date, the edition and the PDF settings.
+    let settings = format!(
+        "{:?} {:?} {:?} {:?} {} {:?} {:?}",
+        register.project.name,
+        register.project.code,
+        register.project.manager,
+        register.project.language,
+        options.as_of,
+        analysis.edition,
+        pages.pdf,
+    );
+    let keys = cache.map(|_| {
+        let content: Vec<&'static str> = REPORTS
+            .iter()
+            .map(|(template, ..)| *template)
+            .chain(["stakeholder.md.tera"])
+            .collect();
+        reuse::Keys::new(&templates, &content, "layout.html.tera", &base)
+    });
+    let done: Vec<(String, reuse::Cached)> = stems
         .par_iter()
         .enumerate()
         .map(|(i, stem)| {
@@ -301,39 +390,42 @@ pub fn build_into<D: Destination>(
                 html: wanted(Format::Html),
                 pdf: pdf && wanted(Format::Pdf),
             };
-            let rendered = pages.render(&page, context, wanted)?;
-            let missing = rendered.missing_chars.clone();
-            Ok((rendered.write(&output)?, missing))
+            let key = keys.as_ref().and_then(|keys| {
+                let key = keys.key(template, stem, &context)?;
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                (key, &settings, wanted.md, wanted.html, wanted.pdf).hash(&mut hasher);
+                Some(hasher.finish())
+            });
+            let reused = key
+                .zip(cache)
+                .and_then(|(key, cache)| reuse::reusable(cache, stem, key, &pages.embeds));
+            let made = match reused {
+                Some(cached) => cached.clone(),
+                None => {
+                    let recording = reuse::Recording::new(&pages.embeds);
+                    let rendered = pages.render_with(&page, context, wanted, &recording)?;
+                    // A page without a key is never reused: its key is never matched.
+                    reuse::entry(key.unwrap_or(0), key.is_some(), recording, rendered)
+                }
+            };
+            for (path, bytes) in &made.files {
+                output.put(path, bytes)?;
+            }
+            Ok((stem.clone(), made))
         })
         .collect::<Result<_, String>>()?;
     let mut all = BTreeSet::new();
-    for (files, missing) in written {
-        all.extend(files);
-        summary.missing_chars.extend(missing);
+    let mut missing_chars = BTreeSet::new();
+    for (_, page) in &done {
+        all.extend(page.files.iter().map(|(path, _)| path.clone()));
+        missing_chars.extend(page.missing_chars.iter().copied());
     }
-    let mut written = all;
-    let json = wanted(Format::Json)
-        .then(|| {
-            // Written as `stake analyze --format json` writes it: fields in declaration
-            // order.
-            let mut text = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
-            text.push('\n');
-            Ok::<_, String>(text.into_bytes())
-        })
-        .transpose()?;
-    for (name, bytes) in [
-        ("analysis.json", json.as_deref()),
-        ("communication-plan.ics", ics.as_ref().map(String::as_bytes)),
-        ("communication-plan.csv", csv.as_deref()),
-    ] {
-        if let Some(bytes) = bytes {
-            let path = PathBuf::from(name);
-            output.put(&path, bytes)?;
-            written.insert(path);
-        }
-    }
-    summary.written = written.len();
-    Ok((summary, output))
+    // Only a build with a cache keeps one: `stake build` would hold every page twice.
+    let pages = match cache {
+        Some(_) => done.into_iter().filter(|(_, page)| page.keyed).collect(),
+        None => reuse::PageCache::default(),
+    };
+    Ok((output, all, missing_chars, pages))
 }
 
 /// The PDF options of a register's documents: the project's name heads every page.

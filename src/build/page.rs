@@ -88,13 +88,24 @@ impl Pages<'_> {
     pub fn render(
         &self,
         page: &Page<'_>,
+        context: Context,
+        wanted: Wanted,
+    ) -> Result<Rendered, String> {
+        self.render_with(page, context, wanted, &self.embeds)
+    }
+
+    /// Renders `page` as [`Pages::render`] does, its directives resolved by `embeds`.
+    pub fn render_with(
+        &self,
+        page: &Page<'_>,
         mut context: Context,
         wanted: Wanted,
+        embeds: &dyn crate::document::markdown::Embeds,
     ) -> Result<Rendered, String> {
         let mut rendered = Rendered::default();
         let md = self.templates.markdown(page.template, &context)?;
         let blocks = (wanted.html || wanted.pdf)
-            .then(|| markdown::convert(&md, &self.embeds))
+            .then(|| markdown::convert(&md, embeds))
             .transpose()
             .map_err(|e| format!("{}: {e}", page.template))?;
         if wanted.md {

@@ -9,6 +9,7 @@
 pub mod budget;
 pub mod trust;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,9 @@ pub struct Templates {
     html: Tera,
     /// Where each user template was read from, to name it in errors.
     files: Vec<(String, PathBuf)>,
+    /// Every template's text by name (the built-ins under [`BUILTIN_PREFIX`]), for what a
+    /// page's templates name ([`Templates::names_used`]).
+    sources: std::collections::HashMap<String, String>,
 }
 
 impl Templates {
@@ -134,10 +138,16 @@ impl Templates {
                 files.push((name, path));
             }
         }
+        let sources = markdown_sources
+            .iter()
+            .chain(&html_sources)
+            .cloned()
+            .collect();
         let mut templates = Templates {
             markdown: environment(language),
             html: environment(language),
             files,
+            sources,
         };
         templates.markdown.autoescape_on([".md.tera"]);
         templates.markdown.set_escape_fn(escape_markdown);
@@ -161,6 +171,49 @@ impl Templates {
             }
         }
         Ok(templates)
+    }
+
+    /// The digest of every template's name and text.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut named: Vec<_> = self.sources.iter().collect();
+        named.sort_unstable();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        named.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The names a template, and every template it includes, imports or extends, may
+    /// read as variables: a superset (every identifier outside a string, not after a
+    /// `.`). `None` when that cannot be told from the text: a template named by an
+    /// expression, a component, the whole context (`__tera_context`), or a function
+    /// whose result changes between renders.
+    pub fn names_used(&self, name: &str) -> Option<BTreeSet<String>> {
+        let mut names = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![name.to_owned()];
+        while let Some(name) = todo.pop() {
+            // As Tera looks a name up: the user's template, else the built-in.
+            let text = self
+                .sources
+                .get(&name)
+                .or_else(|| self.sources.get(&format!("{BUILTIN_PREFIX}{name}")))?;
+            if !seen.insert(name) {
+                continue;
+            }
+            todo.extend(names::scan(text, &mut names)?);
+        }
+        const OPAQUE: [&str; 5] = [
+            "__tera_context",
+            "component",
+            "now",
+            "get_random",
+            "get_env",
+        ];
+        if OPAQUE.iter().any(|n| names.contains(*n)) {
+            return None;
+        }
+        Some(names)
     }
 
     /// Renders a Markdown content template, within the [`budget`].
@@ -193,6 +246,162 @@ impl Templates {
             (Err(error), None) => Err(describe(&error, &self.files)),
             (Ok(()), None) => String::from_utf8(out.bytes)
                 .map_err(|_| format!("template {shown} wrote text that is not UTF-8")),
+        }
+    }
+}
+
+/// Reading the names a template's text uses.
+mod names {
+    use std::collections::BTreeSet;
+
+    /// Adds to `names` the identifiers of `text`'s tags (`{{ }}` and `{% %}`) that are
+    /// not after a `.` nor inside a string, and returns the templates it includes,
+    /// imports or extends; `None` when one is named by anything but a string.
+    pub(super) fn scan(text: &str, names: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        let mut included = Vec::new();
+        let mut rest = text;
+        while let Some(at) = rest.find('{') {
+            let after = &rest[at + 1..];
+            let close = match after.chars().next() {
+                Some('{') => "}}",
+                Some('%') => "%}",
+                Some('#') => {
+                    rest = after.find("#}").map_or("", |end| &after[end + 2..]);
+                    continue;
+                }
+                _ => {
+                    rest = after;
+                    continue;
+                }
+            };
+            let statement = close == "%}";
+            let (tag, next) = tag_body(&after[1..], close);
+            rest = next;
+            let tokens = tokens(tag);
+            if statement {
+                let first = tokens.iter().position(|t| matches!(t, Token::Name(_)));
+                if let Some(Token::Name(keyword)) = first.map(|i| &tokens[i])
+                    && ["include", "import", "extends", "from"].contains(&keyword.as_str())
+                {
+                    match tokens.get(first.unwrap_or(0) + 1) {
+                        Some(Token::Text(name)) => included.push(name.clone()),
+                        _ => return None,
+                    }
+                }
+            }
+            // A block's name is not a variable (`{% block plan %}` reads no `plan`).
+            let mut after_block = false;
+            for token in tokens {
+                if let Token::Name(name) = token
+                    && !after_block
+                {
+                    after_block = statement && (name == "block" || name == "endblock");
+                    names.insert(name);
+                    continue;
+                }
+                after_block = false;
+            }
+        }
+        Some(included)
+    }
+
+    #[derive(Debug, PartialEq)]
+    enum Token {
+        /// An identifier not after a `.`.
+        Name(String),
+        /// A string literal's text.
+        Text(String),
+        /// Anything else.
+        Other,
+    }
+
+    /// The text of a tag up to `close` (outside strings), and what follows it.
+    fn tag_body<'t>(text: &'t str, close: &str) -> (&'t str, &'t str) {
+        let mut quote = None;
+        for (i, c) in text.char_indices() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+                None if text[i..].starts_with(close) => return (&text[..i], &text[i + 2..]),
+                None => {}
+            }
+        }
+        (text, "")
+    }
+
+    fn tokens(tag: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut chars = tag.char_indices().peekable();
+        let mut after_dot = false;
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '"' | '\'' | '`') {
+                let mut text = String::new();
+                for (_, d) in chars.by_ref() {
+                    if d == c {
+                        break;
+                    }
+                    text.push(d);
+                }
+                out.push(Token::Text(text));
+                after_dot = false;
+            } else if c.is_alphabetic() || c == '_' {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if !after_dot {
+                    out.push(Token::Name(tag[i..end].to_owned()));
+                }
+                after_dot = false;
+            } else if c == '.' {
+                after_dot = true;
+                out.push(Token::Other);
+            } else if !c.is_whitespace() {
+                after_dot = false;
+                out.push(Token::Other);
+            }
+        }
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn scanned(text: &str) -> (Vec<String>, Option<Vec<String>>) {
+            let mut names = BTreeSet::new();
+            let included = scan(text, &mut names);
+            (names.into_iter().collect(), included)
+        }
+
+        #[test]
+        fn names_after_a_dot_or_in_strings_are_not_variables() {
+            let (names, included) = scanned(
+                "# {{ s.name }} {% block plan %}{% for e in s.plan %}{{ t[\"plan\"] }}{% endfor %}\
+                 {% endblock plan %}{# analysis #} plan",
+            );
+            assert_eq!(
+                names,
+                ["block", "e", "endblock", "endfor", "for", "in", "s", "t"]
+            );
+            assert_eq!(included, Some(vec![]));
+        }
+
+        #[test]
+        fn includes_are_followed_and_an_expression_makes_it_unknown() {
+            let (_, included) =
+                scanned("{% include \"finding.md.tera\" %}{% import 'm.tera' as m %}");
+            assert_eq!(
+                included,
+                Some(vec!["finding.md.tera".into(), "m.tera".into()])
+            );
+            assert_eq!(scanned("{% include name %}").1, None);
         }
     }
 }

@@ -206,7 +206,10 @@ pub(super) fn run(args: BriefArgs, color: bool) -> Result<ExitCode, String> {
     let attendees = written.attendees;
     if !written.missing_chars.is_empty() {
         let chars = written.missing_chars.iter().copied().collect();
-        let warning = super::missing_glyphs_warning(&chars, &loaded.sources);
+        let warning = super::missing_glyphs_warning(
+            &chars,
+            &loaded.sources.keys().cloned().collect::<Vec<_>>(),
+        );
         eprintln!("{}", crate::diagnostic::printable(&warning));
     }
     let w = Words::new(register.project.language);

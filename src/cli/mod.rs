@@ -549,7 +549,10 @@ fn run(command: Command, color: bool) -> Result<ExitCode, String> {
                 owner,
                 pdf: pdf_options(paper, fonts),
             };
-            let sources = loaded.sources.clone();
+            // Only the files' names are kept: their text is a large part of a loaded
+            // register, and only a rare warning reads it again.
+            let sources: Vec<PathBuf> = loaded.sources.keys().cloned().collect();
+            drop(loaded.sources);
             let language = loaded.register.project.language;
             let (summary, counted) = build::build_into(loaded.register, &options, |root| {
                 Ok(progress.counting(build::output::Output::claim(&options.out, root)?))
@@ -716,15 +719,16 @@ fn parse_font(text: &str) -> Result<PathBuf, String> {
 }
 
 /// Names the characters no PDF font could draw and the files they come from.
-fn missing_glyphs_warning(
-    chars: &std::collections::BTreeSet<char>,
-    sources: &crate::diagnostic::Sources,
-) -> String {
+/// `sources` are the register's files, read again here: a build does not keep their
+/// text for a warning it rarely gives.
+fn missing_glyphs_warning(chars: &std::collections::BTreeSet<char>, sources: &[PathBuf]) -> String {
     let shown: String = chars.iter().collect();
     let mut files: Vec<String> = sources
         .iter()
-        .filter(|(_, text)| text.chars().any(|c| chars.contains(&c)))
-        .map(|(path, _)| path.display().to_string())
+        .filter(|path| {
+            std::fs::read_to_string(path).is_ok_and(|text| text.chars().any(|c| chars.contains(&c)))
+        })
+        .map(|path| path.display().to_string())
         .collect();
     files.sort();
     format!(

@@ -19,6 +19,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use crate::build::reuse::PageCache;
 use crate::build::{self, Format};
 use crate::diagnostic::{self, Severity};
 use crate::register::vocab::Date;
@@ -143,7 +144,9 @@ enum Outcome {
 
 /// Rebuilds the register's site into memory, printing what `stake check` would print of
 /// its errors.
-fn rebuild(settings: &Settings) -> Outcome {
+/// `pages` are the last build's, for this one to reuse what would come out the same
+/// ([`build::reuse`]); a successful build replaces them with its own.
+fn rebuild(settings: &Settings, pages: &mut PageCache) -> Outcome {
     let loaded = match register::load(&settings.dir, &settings.limits) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -192,8 +195,17 @@ fn rebuild(settings: &Settings) -> Outcome {
         assessments: None,
         index_history: None,
     };
-    match build::build_into(loaded.register, &options, |_| Ok(Memory::default())) {
-        Ok((_, memory)) => Outcome::Built(Arc::new(Site::new(memory, clock()))),
+    let built = build::build_reusing(
+        loaded.register,
+        &options,
+        |_| Ok(Memory::default()),
+        Some(pages),
+    );
+    match built {
+        Ok((_, memory, made)) => {
+            *pages = made;
+            Outcome::Built(Arc::new(Site::new(memory, clock())))
+        }
         Err(message) => {
             eprintln!("error: {}", diagnostic::printable(&message));
             Outcome::Failed(vec![Problem::of_message(&message)])
@@ -213,9 +225,9 @@ fn clock() -> String {
 }
 
 /// Rebuilds, shows the outcome and prints one line about it.
-fn rebuild_and_show(settings: &Settings, shared: &Shared, number: u64) {
+fn rebuild_and_show(settings: &Settings, shared: &Shared, number: u64, pages: &mut PageCache) {
     let started = Instant::now();
-    let outcome = rebuild(settings);
+    let outcome = rebuild(settings, pages);
     let took = started.elapsed().as_millis();
     let verb = if number == 1 { "built" } else { "rebuilt" };
     let line = match &outcome {
@@ -278,7 +290,8 @@ pub fn run(settings: Settings) -> Result<(), String> {
         );
     }
     let shared = Arc::new(Shared::new());
-    rebuild_and_show(&settings, &shared, 1);
+    let mut pages = PageCache::default();
+    rebuild_and_show(&settings, &shared, 1, &mut pages);
     let url = format!("http://{address}");
     println!("Listening on {url}, Ctrl+C to stop");
     let _ = std::io::stdout().flush();
@@ -296,7 +309,7 @@ pub fn run(settings: Settings) -> Result<(), String> {
                 let replaced = watch.replaced();
                 if seen == Seen::Changed || replaced {
                     number += 1;
-                    rebuild_and_show(&settings, &shared, number);
+                    rebuild_and_show(&settings, &shared, number, &mut pages);
                 }
             }
         });
