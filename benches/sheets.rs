@@ -85,7 +85,9 @@ fn main() {
         // with `std::fs::write` (on a busy disk, file creation dominates).
         let floor = out.path().join(format!("floor-{round}"));
         read.push(time(|| {
-            let grids = spreadsheet::import::read::read(&plain).map(|(g, _)| g.len());
+            let grids =
+                spreadsheet::import::read::read(&plain, stake::register::vocab::Language::En)
+                    .map(|(g, _)| g.len());
             std::fs::create_dir_all(&floor).expect("a folder");
             let text = "x".repeat(400);
             for i in 0..10_000 {
@@ -111,7 +113,8 @@ fn main() {
             spreadsheet::import::write(&files, &target).expect("written")
         }));
         read.push(time(|| {
-            spreadsheet::import::read::read(&xlsx).map(|(g, _)| g.len())
+            spreadsheet::import::read::read(&xlsx, stake::register::vocab::Language::En)
+                .map(|(g, _)| g.len())
         }));
     }
     report("import", "export 10k", import, read, f64::INFINITY);
@@ -129,6 +132,7 @@ fn main() {
             sentiment: Some("positive".into()),
             by: None,
             follow_up: None,
+            done: false,
         };
         log.push(time(|| {
             stake::log::log(
@@ -137,6 +141,7 @@ fn main() {
                 None,
                 &entry,
                 &Limits::default(),
+                stake::register::vocab::Language::En,
             )
             .expect("logged")
         }));

@@ -15,6 +15,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod data;
 mod labels;
 pub mod render;
 pub mod text;
