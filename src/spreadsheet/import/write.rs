@@ -37,13 +37,20 @@ pub fn files(plan: &Plan, out: &Path, file_stem: &str) -> Vec<(PathBuf, String)>
 pub fn write(files: &[(PathBuf, String)], out: &Path) -> Result<Written, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut written = Written::default();
+    let mut new: Vec<(PathBuf, &[u8])> = Vec::new();
     for (name, text) in files {
         let path = out.join(name);
         if path.exists() {
             written.kept.push(path);
-            continue;
+        } else {
+            new.push((path, text.as_bytes()));
         }
-        match crate::atomic::create_new(&path, text.as_bytes()) {
+    }
+    // One flush to disk for all the files, not one each.
+    let batch: Vec<(&Path, &[u8])> = new.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+    let results = crate::atomic::create_new_all(out, &batch);
+    for ((path, _), result) in new.into_iter().zip(results) {
+        match result {
             Ok(()) => written.created.push(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => written.kept.push(path),
             Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
