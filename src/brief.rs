@@ -27,9 +27,10 @@ use crate::build::templates::Templates;
 use crate::build::{self, PageEmbeds, output, public};
 use crate::document::charts::Charts;
 use crate::i18n;
+use crate::i18n::data::{Line, say};
 use crate::register::doc::Sentiment;
 use crate::register::model::Interaction;
-use crate::register::vocab::{Date, Level, RelationKind};
+use crate::register::vocab::{Date, Language, Level, RelationKind};
 use crate::register::{Meeting, Register};
 use crate::render::pdf::PdfOptions;
 
@@ -180,57 +181,73 @@ pub fn select(register: &Register, selection: &Selection) -> Result<Vec<usize>, 
             if unknown.is_empty() {
                 return Ok(found);
             }
-            let lines: Vec<String> = unknown
-                .iter()
-                .map(|id| {
-                    let mut line = format!("no stakeholder has the id `{id}`");
-                    let by_id = close(id, register.stakeholders.iter().map(|s| s.id.as_str()));
-                    // A name typed for an id: `Helen` finds `helen-brandt`.
-                    let lower = id.to_lowercase();
-                    let by_name: Vec<&str> = register
-                        .stakeholders
-                        .iter()
-                        .filter(|s| s.name.to_lowercase().contains(&lower))
-                        .map(|s| s.id.as_str())
-                        .collect();
-                    let mut suggestions: Vec<&str> = by_id;
-                    for id in by_name {
-                        if !suggestions.contains(&id) {
-                            suggestions.push(id);
-                        }
-                    }
-                    suggestions.truncate(SUGGESTIONS);
-                    let mut named: Vec<String> = suggestions
-                        .iter()
-                        .filter_map(|id| register.get(id))
-                        .map(|s| format!("`{}` ({})", s.id, s.name))
-                        .collect();
-                    // One id may be a meeting's, mistyped: stakeholders and meetings
-                    // share the id space.
-                    if ids.len() == 1 {
-                        let meetings = close(id, register.meetings.iter().map(|m| m.id.as_str()));
-                        if !meetings.is_empty() {
-                            line = format!("no stakeholder or meeting has the id `{id}`");
-                        }
-                        named.extend(meetings.iter().map(|m| meeting_named(register, m)));
-                        named.truncate(SUGGESTIONS);
-                    }
-                    if !named.is_empty() {
-                        line.push_str(&format!("; did you mean {}?", named.join(" or ")));
-                    }
-                    line
-                })
-                .collect();
-            let meetings = match register.meetings.is_empty() {
-                true => "",
-                false => "; a meeting record's is its file name",
-            };
-            Err(format!(
-                "{}\n(an id is the `id:` of a stakeholder file, else its file name without `.md`{meetings})",
-                lines.join("\n")
-            ))
+            Err(unknown_ids(register, ids, &unknown, Language::En))
         }
     }
+}
+
+/// Why `unknown` (of the ids asked for, `ids`) name no stakeholder, each with the closest
+/// ids and names (and meetings, when one id was asked for), in `language`.
+pub fn unknown_ids(
+    register: &Register,
+    ids: &[String],
+    unknown: &[&String],
+    language: Language,
+) -> String {
+    let say = |line: Line, values: &[(&str, &str)]| say(language, line, values);
+    let lines: Vec<String> = unknown
+        .iter()
+        .map(|id| {
+            let mut line = say(Line::NoSuchStakeholder, &[("id", id)]);
+            let by_id = close(id, register.stakeholders.iter().map(|s| s.id.as_str()));
+            // A name typed for an id: `Helen` finds `helen-brandt`.
+            let lower = id.to_lowercase();
+            let by_name: Vec<&str> = register
+                .stakeholders
+                .iter()
+                .filter(|s| s.name.to_lowercase().contains(&lower))
+                .map(|s| s.id.as_str())
+                .collect();
+            let mut suggestions: Vec<&str> = by_id;
+            for id in by_name {
+                if !suggestions.contains(&id) {
+                    suggestions.push(id);
+                }
+            }
+            suggestions.truncate(SUGGESTIONS);
+            let mut named: Vec<String> = suggestions
+                .iter()
+                .filter_map(|id| register.get(id))
+                .map(|s| format!("`{}` ({})", s.id, s.name))
+                .collect();
+            // One id may be a meeting's, mistyped: stakeholders and meetings share the
+            // id space.
+            if ids.len() == 1 {
+                let meetings = close(id, register.meetings.iter().map(|m| m.id.as_str()));
+                if !meetings.is_empty() {
+                    line = say(Line::NoSuchStakeholderOrMeeting, &[("id", id)]);
+                }
+                named.extend(meetings.iter().map(|m| meeting_named(register, m)));
+                named.truncate(SUGGESTIONS);
+            }
+            if !named.is_empty() {
+                line.push_str(&say(
+                    Line::DidYouMean,
+                    &[("names", &named.join(&say(Line::Or, &[])))],
+                ));
+            }
+            line
+        })
+        .collect();
+    let meetings = match register.meetings.is_empty() {
+        true => String::new(),
+        false => say(Line::MeetingIds, &[]),
+    };
+    format!(
+        "{}\n{}",
+        lines.join("\n"),
+        say(Line::IdsAre, &[("meetings", &meetings)])
+    )
 }
 
 /// The meeting record with this id, or an error naming the closest meeting ids (with

@@ -7,8 +7,9 @@ use clap::Args;
 
 use super::Lang;
 use crate::diagnostic::{self, Format, Severity};
+use crate::i18n::data::{Line, say};
 use crate::register::vocab::Language;
-use crate::register::{self, Limits};
+use crate::register::{self, Limits, Stakeholder};
 use crate::spreadsheet::columns::Field;
 use crate::spreadsheet::import::{self, Options, Use, read};
 
@@ -32,12 +33,14 @@ pub struct ImportArgs {
     /// Show the mapping and the files it would write, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// The language of a new `_project.md` [default: Chinese when the headers are].
+    /// The language of the messages and of a new `_project.md` [default: the register's
+    /// in DIR, else Chinese when the headers are].
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Merge the sheet's changed single values (levels, role, owner, engagement, …) into
-    /// the stakeholders already in DIR, by id, editing only those values: their notes,
-    /// comments, lists and formatting stay.
+    /// Merge the sheet into the stakeholders already in DIR, by id: changed single
+    /// values (levels, role, owner, engagement, …) replaced, tags, needs, expectations
+    /// and interactions the file lacks appended, the notes table of unmapped columns
+    /// updated; every other byte of the file stays.
     #[arg(long)]
     pub update: bool,
 }
@@ -88,62 +91,106 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "register".into());
     let out = args.out.unwrap_or_else(|| PathBuf::from(&stem));
+    // Stakeholders already in the folder's register (in any sub-folder), by id: never
+    // written over; with `--update`, merged. Its language is the messages' unless
+    // `--lang` says otherwise.
+    let before = out
+        .is_dir()
+        .then(|| register::load(&out, &Limits::default()).ok())
+        .flatten();
+    let register_language = before
+        .as_ref()
+        .filter(|l| l.register.project.file.is_some())
+        .map(|l| l.register.project.language);
     let options = Options {
         file: args.file.clone(),
         sheet: args.sheet,
         map: args.map,
-        language: args.lang.map(|l| match l {
-            Lang::En => Language::En,
-            Lang::ZhCn => Language::ZhCn,
-        }),
+        language: args
+            .lang
+            .map(|l| match l {
+                Lang::En => Language::En,
+                Lang::ZhCn => Language::ZhCn,
+            })
+            .or(register_language),
     };
     let plan = import::plan(&options)?;
+    let lang = plan.language;
+    let say = |line: Line, values: &[(&str, &str)]| say(lang, line, values);
     let how = match plan.kind {
         read::Kind::Workbook => String::new(),
-        read::Kind::Text(encoding) => format!(", {encoding} text"),
+        read::Kind::Text(encoding) => say(Line::TextEncoding, &[("encoding", encoding)]),
     };
     println!(
-        "reading sheet `{}` of {}{how}: headers in row {}, {} stakeholders",
-        plan.sheet,
-        args.file.display(),
-        plan.header_row,
-        plan.records.len()
+        "{}",
+        say(
+            Line::Reading,
+            &[
+                ("sheet", &plan.sheet),
+                ("file", &args.file.display().to_string()),
+                ("how", &how),
+                ("row", &plan.header_row.to_string()),
+                ("n", &plan.records.len().to_string()),
+            ],
+        )
     );
+    // Columns of a terminal: a CJK character takes two.
+    let cells = |text: &str| -> usize {
+        text.chars()
+            .map(|c| {
+                if (c as u32) >= 0x1100 && !c.is_ascii() {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    };
     let width = plan
         .columns
         .iter()
-        .map(|c| c.header.chars().count())
+        .map(|c| cells(&c.header))
         .max()
         .unwrap_or(0)
         .min(30);
     for column in &plan.columns {
         let used = match &column.used {
             Use::Field(field) => field_name(*field).to_owned(),
-            Use::Notes => "kept in the notes, as a table".to_owned(),
+            Use::Notes => say(Line::ToNotes, &[]),
             Use::Ignored => match crate::spreadsheet::columns::recognise(&column.header) {
                 Some(c) if matches!(c.field, Field::Derived(_)) && !column.by_map => {
-                    "not read: stake derives it".to_owned()
+                    say(Line::Derived, &[])
                 }
                 Some(c) if c.field == Field::RowNumber && !column.by_map => {
-                    "not read: a row number".to_owned()
+                    say(Line::RowNumber, &[])
                 }
-                _ => "not read".to_owned(),
+                _ => say(Line::NotRead, &[]),
             },
         };
         let header: String = column.header.replace('\n', " ");
-        let pad = width.saturating_sub(header.chars().count());
+        let pad = width.saturating_sub(cells(&header));
         println!(
             "  {:<3} {header}{} → {used}{}",
             import::letter(column.col),
             " ".repeat(pad),
-            if column.by_map { " (--map)" } else { "" }
+            if column.by_map {
+                say(Line::ByMap, &[])
+            } else {
+                String::new()
+            }
         );
     }
     if !plan.also_read.is_empty() {
-        println!("also reading the sheets {}", plan.also_read.join(", "));
+        println!(
+            "{}",
+            say(Line::AlsoReading, &[("sheets", &plan.also_read.join(", "))])
+        );
     }
     for problem in &plan.problems {
-        println!("note: {}", diagnostic::printable(problem));
+        println!(
+            "{}",
+            say(Line::Note, &[("text", &diagnostic::printable(problem))])
+        );
     }
     let lacking: Vec<&import::Record> = plan
         .records
@@ -151,77 +198,94 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
         .filter(|r| r.power.is_none() || r.interest.is_none())
         .collect();
     let mut files = import::files(&plan, &out, &stem);
-    // Stakeholders already in the folder's register (in any sub-folder), by id: never
-    // written over; with `--update`, merged.
-    let existing: std::collections::HashMap<String, PathBuf> = if out.is_dir() {
-        register::load(&out, &Limits::default())
-            .map(|l| {
-                l.register
-                    .stakeholders
-                    .iter()
-                    .map(|s| (s.id.clone(), out.join(&s.file)))
-                    .collect()
-            })
-            .unwrap_or_default()
-    } else {
-        Default::default()
-    };
-    let mut merges: Vec<(&import::Record, PathBuf)> = Vec::new();
+    let existing: std::collections::HashMap<&str, (PathBuf, &Stakeholder)> = before
+        .as_ref()
+        .map(|l| {
+            l.register
+                .stakeholders
+                .iter()
+                .map(|s| (s.id.as_str(), (out.join(&s.file), s)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut merges: Vec<(&import::Record, PathBuf, &Stakeholder)> = Vec::new();
     for record in &plan.records {
-        if let Some(path) = existing.get(&record.id) {
+        if let Some((path, stakeholder)) = existing.get(record.id.as_str()) {
             let name = PathBuf::from(format!("{}.md", record.id));
             files.retain(|(n, _)| *n != name);
-            merges.push((record, path.clone()));
+            merges.push((record, path.clone(), stakeholder));
         }
     }
     let mut updated: Vec<(PathBuf, Vec<u8>, Vec<&str>)> = Vec::new();
-    for (record, path) in &merges {
+    for (record, path, stakeholder) in &merges {
+        let shown = path.display().to_string();
         if !args.update {
             println!(
-                "kept {} as it is (`{}` is in the register; `--update` merges the sheet's changes)",
-                path.display(),
-                record.id
+                "{}",
+                say(
+                    Line::KeptInRegister,
+                    &[("path", &shown), ("id", &record.id)]
+                )
             );
             continue;
         }
         let original =
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let text = String::from_utf8_lossy(&original).into_owned();
-        match import::merge(&text, record) {
-            Ok((_, changed)) if changed.is_empty() => println!("{}: unchanged", path.display()),
+        match import::merge(&text, record, stakeholder, lang, plan.from_export) {
+            Ok((_, changed)) if changed.is_empty() => {
+                println!("{}", say(Line::Unchanged, &[("path", &shown)]))
+            }
             Ok((new, changed)) => {
                 if args.dry_run {
-                    println!("would update {}: {}", path.display(), changed.join(", "));
+                    println!(
+                        "{}",
+                        say(
+                            Line::WouldUpdate,
+                            &[("path", &shown), ("fields", &changed.join(", "))]
+                        )
+                    );
                 } else {
                     crate::atomic::replace(path, new.as_bytes())
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     updated.push((path.clone(), original, changed));
                 }
             }
-            Err(why) => println!("kept {} as it is: {why}", path.display()),
+            Err(why) => println!(
+                "{}",
+                say(Line::KeptBecause, &[("path", &shown), ("why", &why)])
+            ),
         }
     }
     if args.dry_run {
         for (name, _) in &files {
             let path = out.join(name);
-            let state = if path.exists() {
-                " (exists: would be left as it is)"
+            let line = if path.exists() {
+                Line::WouldWriteExists
             } else {
-                ""
+                Line::WouldWrite
             };
-            println!("would write {}{state}", path.display());
+            println!("{}", say(line, &[("path", &path.display().to_string())]));
         }
-        println!("dry run: nothing written");
+        println!("{}", say(Line::DryRun, &[]));
         return Ok(ExitCode::SUCCESS);
     }
     let written = import::write(&files, &out)?;
     for path in &written.kept {
-        println!("kept {} as it is (it exists)", path.display());
+        println!(
+            "{}",
+            say(Line::KeptExists, &[("path", &path.display().to_string())])
+        );
     }
     println!(
-        "wrote {} files into {}",
-        written.created.len(),
-        out.display()
+        "{}",
+        say(
+            Line::Wrote,
+            &[
+                ("n", &written.created.len().to_string()),
+                ("dir", &out.display().to_string()),
+            ],
+        )
     );
     if !updated.is_empty() {
         // An update that brings an error is undone, as `stake log` undoes an entry.
@@ -231,15 +295,19 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
                 .diagnostics
                 .iter()
                 .any(|d| d.severity == Severity::Error && d.file == *path);
+            let shown = path.display().to_string();
             if broken {
                 crate::atomic::replace(path, original)
                     .map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
-                println!(
-                    "{}: the merged values caused errors; restored as it was",
-                    path.display()
-                );
+                println!("{}", say(Line::Restored, &[("path", &shown)]));
             } else {
-                println!("updated {}: {}", path.display(), changed.join(", "));
+                println!(
+                    "{}",
+                    say(
+                        Line::Updated,
+                        &[("path", &shown), ("fields", &changed.join(", "))]
+                    )
+                );
             }
         }
     }
@@ -254,13 +322,20 @@ pub(super) fn run(args: ImportArgs, color: bool) -> Result<ExitCode, String> {
     }
     if !lacking.is_empty() {
         println!(
-            "{} of them lack power or interest (required; not guessed): each file says where; `missing-field` errors until they are written",
-            lacking.len()
+            "{}",
+            say(Line::Lacking, &[("n", &lacking.len().to_string())])
         );
     }
     println!(
-        "stake check {}: {errors} errors, {warnings} warnings",
-        out.display()
+        "{}",
+        say(
+            Line::Checked,
+            &[
+                ("dir", &out.display().to_string()),
+                ("errors", &errors.to_string()),
+                ("warnings", &warnings.to_string()),
+            ],
+        )
     );
     Ok(ExitCode::from(u8::from(errors > 0)))
 }

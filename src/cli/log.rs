@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::Lang;
 use crate::diagnostic::{self, Format};
+use crate::i18n::data::{Line, say};
 use crate::log::{self, Entry, Logged, Refused};
 use crate::register::Limits;
 use crate::register::doc::Sentiment;
-use crate::register::vocab::{Date, Vocabulary};
+use crate::register::vocab::{Date, Language, Vocabulary};
 
 /// Arguments of `stake log`.
 #[derive(Debug, Args)]
@@ -47,6 +49,23 @@ pub struct LogArgs {
     /// summary].
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
+    /// The language of the messages [default: the register's].
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// The `language` of the register's `_project.md`, read on its own (the register is
+/// not loaded for it), or English.
+fn register_language(dir: &std::path::Path) -> Language {
+    let file = std::path::Path::new("_project.md");
+    std::fs::read(dir.join(file))
+        .ok()
+        .and_then(|bytes| {
+            crate::register::parse_file(dir, file, true, &bytes, &Limits::default())
+                .project()
+                .map(|p| p.language)
+        })
+        .unwrap_or(Language::En)
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -69,14 +88,20 @@ pub(super) fn run(args: LogArgs, color: bool) -> Result<ExitCode, String> {
         let first = args.dir.to_string_lossy().into_owned();
         (PathBuf::from("."), [vec![first], args.ids].concat())
     };
+    let language = match args.lang {
+        Some(Lang::En) => Language::En,
+        Some(Lang::ZhCn) => Language::ZhCn,
+        None => register_language(&dir),
+    };
     if ids.is_empty() {
-        return Err(format!(
-            "name the stakeholders to log for: `stake log {} ID... --summary TEXT`",
-            dir.display()
+        return Err(say(
+            language,
+            Line::NoIds,
+            &[("dir", &dir.display().to_string())],
         ));
     }
     if args.summary.trim().is_empty() {
-        return Err("`--summary` is empty; write what was said or agreed".into());
+        return Err(say(language, Line::EmptySummary, &[]));
     }
     let entry = Entry {
         date: args
@@ -87,6 +112,7 @@ pub(super) fn run(args: LogArgs, color: bool) -> Result<ExitCode, String> {
         sentiment: args.sentiment,
         by: args.by.filter(|b| !b.trim().is_empty()),
         follow_up: args.follow_up.map(|action| (action, args.due)),
+        done: false,
     };
     match log::log(
         &dir,
@@ -94,25 +120,41 @@ pub(super) fn run(args: LogArgs, color: bool) -> Result<ExitCode, String> {
         args.title.as_deref(),
         &entry,
         &Limits::default(),
+        language,
     ) {
         Ok(Logged::Interaction { id, file, line }) => {
             println!(
-                "logged {} for `{id}` at {}:{line}",
-                entry.date,
-                file.display()
+                "{}",
+                say(
+                    language,
+                    Line::Logged,
+                    &[
+                        ("date", &entry.date.to_string()),
+                        ("id", &id),
+                        ("file", &file.display().to_string()),
+                        ("line", &line.to_string()),
+                    ],
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
         Ok(Logged::Meeting { file, attendees }) => {
+            let ids = attendees
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(crate::i18n::pick(language, ", ", "、"));
             println!(
-                "logged {} as the meeting record {} for {}",
-                entry.date,
-                file.display(),
-                attendees
-                    .iter()
-                    .map(|a| format!("`{a}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                say(
+                    language,
+                    Line::LoggedMeeting,
+                    &[
+                        ("date", &entry.date.to_string()),
+                        ("file", &file.display().to_string()),
+                        ("ids", &ids),
+                    ],
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

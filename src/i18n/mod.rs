@@ -16,6 +16,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod data;
 pub mod history;
 mod labels;
 pub mod render;

@@ -1,7 +1,8 @@
-//! Appending one interaction to a stakeholder file's `interactions` list by inserting
-//! text, never by re-serialising: every byte outside the inserted text stays as written
-//! (comments, key order, quoting, line endings, a BOM), and the new entry is written in
-//! the style of the entries around it (block or flow, their indentation).
+//! Appending one interaction to a stakeholder file's `interactions` list (or one item
+//! to another of its lists: `stake import --update` adds tags and needs this way) by
+//! inserting text, never by re-serialising: every byte outside the inserted text stays
+//! as written (comments, key order, quoting, line endings, a BOM), and the new entry is
+//! written in the style of the entries around it (block or flow, their indentation).
 //!
 //! The places come from the YAML parser's events and their byte spans, so a `#` in a
 //! quoted value or a multi-line block scalar cannot mislead the search.
@@ -11,8 +12,37 @@ use granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
 use super::Entry;
 use crate::register::front_matter::{self, FrontMatter};
 
+/// What is appended to a list.
+#[derive(Debug, Clone, Copy)]
+enum Item<'a> {
+    /// An interaction: a map.
+    Entry(&'a Entry),
+    /// A text (a tag, a need).
+    Text(&'a str),
+}
+
+impl Item<'_> {
+    fn flow(self) -> String {
+        match self {
+            Item::Entry(entry) => flow_map(entry),
+            Item::Text(text) => scalar(text, true),
+        }
+    }
+}
+
 /// The file's text with `entry` appended to its `interactions`, or why it cannot be.
 pub fn append_interaction(text: &str, entry: &Entry) -> Result<String, String> {
+    append(text, "interactions", Item::Entry(entry))
+}
+
+/// The file's text with `value` appended to the top-level list `key` (`tags`,
+/// `needs`, …), which is created (a block list at the end of the front matter) when
+/// there is none; or why it cannot be.
+pub fn append_text(text: &str, key: &str, value: &str) -> Result<String, String> {
+    append(text, key, Item::Text(value))
+}
+
+fn append(text: &str, key: &str, item: Item<'_>) -> Result<String, String> {
     let split = match front_matter::split(text) {
         FrontMatter::Found(split) => split,
         FrontMatter::Absent => return Err("the file does not start with front matter".into()),
@@ -21,19 +51,25 @@ pub fn append_interaction(text: &str, entry: &Entry) -> Result<String, String> {
     let yaml = split.yaml;
     let base = split.yaml_offset;
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let layout = Layout::of(yaml)?;
+    let layout = Layout::of(yaml, key)?;
     let (at, insert) = match &layout.interactions {
         None => {
             // A new list at the end of the front matter, indented like the file's
             // other block lists.
-            let (dash, key) = layout.other_list_indent.unwrap_or((2, 4));
+            let (dash, key_col) = layout.other_list_indent.unwrap_or((2, 4));
             let mut insert = String::new();
             if !yaml.is_empty() && !yaml.ends_with('\n') {
                 insert.push_str(newline);
             }
-            insert.push_str("interactions:");
+            insert.push_str(key);
+            insert.push(':');
             insert.push_str(newline);
-            insert.push_str(&block_item(entry, dash, key, key - dash, false, newline));
+            insert.push_str(&match item {
+                Item::Entry(entry) => {
+                    block_item(entry, dash, key_col, key_col - dash, false, newline)
+                }
+                Item::Text(text) => text_item(text, dash, dash + 2, newline),
+            });
             (yaml.len(), insert)
         }
         Some(List::Block(list)) => {
@@ -42,11 +78,12 @@ pub fn append_interaction(text: &str, entry: &Entry) -> Result<String, String> {
             if at == yaml.len() && !yaml.ends_with('\n') {
                 insert.push_str(newline);
             }
-            let item = match list.last_item {
-                ItemStyle::Flow => {
+            let written = match (item, list.last_item) {
+                (Item::Text(text), _) => text_item(text, list.dash, list.key, newline),
+                (Item::Entry(entry), ItemStyle::Flow) => {
                     format!("{}- {}{newline}", " ".repeat(list.dash), flow_map(entry))
                 }
-                ItemStyle::Block => block_item(
+                (Item::Entry(entry), ItemStyle::Block) => block_item(
                     entry,
                     list.dash,
                     list.key,
@@ -55,10 +92,10 @@ pub fn append_interaction(text: &str, entry: &Entry) -> Result<String, String> {
                     newline,
                 ),
             };
-            insert.push_str(&item);
+            insert.push_str(&written);
             (at, insert)
         }
-        Some(List::Flow(list)) => flow_insert(yaml, list, entry, newline),
+        Some(List::Flow(list)) => flow_insert(yaml, list, item, newline),
     };
     let at = base + at;
     let mut out = String::with_capacity(text.len() + insert.len());
@@ -68,9 +105,20 @@ pub fn append_interaction(text: &str, entry: &Entry) -> Result<String, String> {
     Ok(out)
 }
 
+/// One block-style list item of text: `- text`, its text at the column of the items
+/// above it.
+fn text_item(text: &str, dash: usize, key: usize, newline: &str) -> String {
+    format!(
+        "{}-{}{}{newline}",
+        " ".repeat(dash),
+        " ".repeat(key.saturating_sub(dash + 1).max(1)),
+        scalar(text, false)
+    )
+}
+
 /// Where the new entry goes in a flow list (`interactions: [{…}, {…}]`) and what to write.
-fn flow_insert(yaml: &str, list: &FlowList, entry: &Entry, newline: &str) -> (usize, String) {
-    let item = flow_map(entry);
+fn flow_insert(yaml: &str, list: &FlowList, item: Item<'_>, newline: &str) -> (usize, String) {
+    let item = item.flow();
     let before_close = yaml[..list.close].trim_end_matches([' ', '\t', '\r', '\n']);
     let close_on_own_line = yaml[line_start(yaml, list.close)..list.close]
         .chars()
@@ -125,7 +173,7 @@ fn block_item(
         if follow_up_flow {
             out.push_str(&format!(
                 "follow_up: {}{newline}",
-                flow_follow_up(action, *due)
+                flow_follow_up(action, *due, entry.done)
             ));
         } else {
             out.push_str(&format!("follow_up:{newline}"));
@@ -136,6 +184,9 @@ fn block_item(
             ));
             if let Some(due) = due {
                 out.push_str(&format!("{inner}due: {due}{newline}"));
+            }
+            if entry.done {
+                out.push_str(&format!("{inner}done: true{newline}"));
             }
         }
     }
@@ -150,16 +201,23 @@ fn flow_map(entry: &Entry) -> String {
         .map(|(name, value)| format!("{name}: {}", value.yaml(true)))
         .collect();
     if let Some((action, due)) = &entry.follow_up {
-        parts.push(format!("follow_up: {}", flow_follow_up(action, *due)));
+        parts.push(format!(
+            "follow_up: {}",
+            flow_follow_up(action, *due, entry.done)
+        ));
     }
     format!("{{{}}}", parts.join(", "))
 }
 
-fn flow_follow_up(action: &str, due: Option<crate::register::vocab::Date>) -> String {
-    match due {
-        Some(due) => format!("{{action: {}, due: {due}}}", scalar(action, true)),
-        None => format!("{{action: {}}}", scalar(action, true)),
+fn flow_follow_up(action: &str, due: Option<crate::register::vocab::Date>, done: bool) -> String {
+    let mut parts = vec![format!("action: {}", scalar(action, true))];
+    if let Some(due) = due {
+        parts.push(format!("due: {due}"));
     }
+    if done {
+        parts.push("done: true".to_owned());
+    }
+    format!("{{{}}}", parts.join(", "))
 }
 
 /// `text` as a YAML scalar that reads back as exactly `text`: plain when nothing in it
@@ -221,6 +279,7 @@ fn indent_of_line(yaml: &str, at: usize) -> usize {
 /// What the front matter looks like where the entry goes.
 #[derive(Debug, Default)]
 struct Layout {
+    /// The list the entry goes in (`interactions`, or the key asked for).
     interactions: Option<List>,
     /// Dash and key columns of the first item of another top-level block list.
     other_list_indent: Option<(usize, usize)>,
@@ -276,7 +335,7 @@ struct Open {
 }
 
 impl Layout {
-    fn of(yaml: &str) -> Result<Layout, String> {
+    fn of(yaml: &str, list_key: &str) -> Result<Layout, String> {
         let mut layout = Layout::default();
         let mut stack: Vec<Open> = Vec::new();
         // The interactions list being read: its depth in `stack` and what is known.
@@ -339,7 +398,7 @@ impl Layout {
                         };
                         item_start = Some((start, item_style));
                     }
-                    if depth == 1 && !mapping && parent_key.as_deref() == Some("interactions") {
+                    if depth == 1 && !mapping && parent_key.as_deref() == Some(list_key) {
                         list_depth = Some(depth + 1);
                         open_at = start;
                     } else if depth == 1
@@ -403,7 +462,7 @@ impl Layout {
                             })
                         } else {
                             let Some((item_at, last_item)) = item_start else {
-                                return Err("`interactions` is an empty block list".into());
+                                return Err(format!("`{list_key}` is an empty block list"));
                             };
                             let (dash, key) = item_indent(yaml, item_at);
                             List::Block(BlockList {
@@ -440,8 +499,8 @@ impl Layout {
         {
             return Err("the front matter ends inside a value".into());
         }
-        if layout.interactions.is_none() && yaml_has_key(yaml, "interactions") {
-            return Err("`interactions` is not a list".into());
+        if layout.interactions.is_none() && yaml_has_key(yaml, list_key) {
+            return Err(format!("`{list_key}` is not a list"));
         }
         Ok(layout)
     }
@@ -507,6 +566,7 @@ mod tests {
             sentiment: Some("positive".into()),
             by: Some("Daniel Ortiz".into()),
             follow_up: None,
+            done: false,
         }
     }
 

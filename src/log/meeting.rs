@@ -4,6 +4,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{Entry, Logged, Refused, Value, errors_of};
+use crate::i18n::data::{Line, say};
+use crate::register::vocab::Language;
 use crate::register::{self, Limits, Loaded, id};
 
 /// The folder meeting records go into, by the format's convention.
@@ -18,6 +20,7 @@ pub(super) fn write(
     title: Option<&str>,
     entry: &Entry,
     limits: &Limits,
+    language: Language,
 ) -> Result<Logged, Refused> {
     let folder = root.join(FOLDER);
     fs::create_dir_all(&folder)
@@ -41,13 +44,18 @@ pub(super) fn write(
         });
     }
     let removed = match fs::remove_file(&path) {
-        Ok(()) => "it is removed again; nothing logged".to_owned(),
-        Err(e) => format!("it could not be removed ({e}): delete it"),
+        Ok(()) => say(language, Line::MeetingRemoved, &[]),
+        Err(e) => say(
+            language,
+            Line::MeetingNotRemoved,
+            &[("error", &e.to_string())],
+        ),
     };
     Err(Refused::Errors {
-        message: format!(
-            "{}: the new meeting record has the errors above; {removed}",
-            path.display()
+        message: say(
+            language,
+            Line::MeetingHasErrors,
+            &[("path", &path.display().to_string()), ("removed", &removed)],
         ),
         diagnostics: errors,
         sources: after.map(|a| a.sources).unwrap_or_default(),

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use crate::atomic;
 use crate::brief::{self, Selection};
 use crate::diagnostic::{Diagnostic, Severity, Sources};
-use crate::register::vocab::Date;
+use crate::i18n::data::{Line, say};
+use crate::register::vocab::{Date, Language};
 use crate::register::{self, Limits, Loaded};
 
 /// What is logged.
@@ -30,6 +31,9 @@ pub struct Entry {
     pub by: Option<String>,
     /// What was promised, and by when.
     pub follow_up: Option<(String, Option<Date>)>,
+    /// Whether the follow-up is done already (`done: true`): an entry that
+    /// `stake import --update` brings from a sheet; `stake log` records new promises.
+    pub done: bool,
 }
 
 impl Entry {
@@ -113,17 +117,18 @@ pub enum Refused {
 
 /// Logs `entry` for the stakeholders `ids` of the register in `root`: one id appends
 /// an interaction to their file (unless `title` asks for a meeting record), several
-/// write a meeting record under `meetings/`.
+/// write a meeting record under `meetings/`. Messages are in `language`.
 pub fn log(
     root: &Path,
     ids: &[String],
     title: Option<&str>,
     entry: &Entry,
     limits: &Limits,
+    language: Language,
 ) -> Result<Logged, Refused> {
     if ids.len() == 1
         && title.is_none()
-        && let Some(logged) = fast(root, &ids[0], entry, limits)?
+        && let Some(logged) = fast(root, &ids[0], entry, limits, language)?
     {
         return Ok(logged);
     }
@@ -136,7 +141,27 @@ pub fn log(
     }
     let found = match brief::select(&loaded.register, &Selection::Ids(unique.clone())) {
         Ok(found) => found,
-        Err(message) => return Err(unknown(message, &loaded)),
+        Err(message) => {
+            let stakeholders = &loaded.register.stakeholders;
+            let missing: Vec<&String> = unique
+                .iter()
+                .filter(|id| {
+                    stakeholders
+                        .binary_search_by(|s| s.id.as_str().cmp(id))
+                        .is_err()
+                })
+                .collect();
+            let is_meeting = unique
+                .iter()
+                .any(|id| loaded.register.meetings.iter().any(|m| &m.id == id));
+            let message = match language {
+                Language::ZhCn if !is_meeting && !missing.is_empty() => {
+                    brief::unknown_ids(&loaded.register, &unique, &missing, language)
+                }
+                _ => message,
+            };
+            return Err(unknown(message, &loaded, language));
+        }
     };
     if found.len() == 1 && title.is_none() {
         let stakeholder = &loaded.register.stakeholders[found[0]];
@@ -147,9 +172,10 @@ pub fn log(
             &stakeholder.file,
             entry,
             limits,
+            language,
         )
     } else {
-        meeting::write(root, &loaded, &unique, title, entry, limits)
+        meeting::write(root, &loaded, &unique, title, entry, limits, language)
     }
 }
 
@@ -158,7 +184,13 @@ pub fn log(
 /// its own before and after the write (an interaction refers to no other file). `None`
 /// when that is not so: the caller loads the register, for the "did you mean" of an
 /// unknown id, an id written in another file's `id:`, or the errors to show.
-fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<Logged>, Refused> {
+fn fast(
+    root: &Path,
+    id: &str,
+    entry: &Entry,
+    limits: &Limits,
+    language: Language,
+) -> Result<Option<Logged>, Refused> {
     if !root.is_dir() {
         return Ok(None);
     }
@@ -183,9 +215,10 @@ fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<
     let text = String::from_utf8(original.clone())
         .map_err(|_| Refused::Usage(format!("{} is not UTF-8 text", path.display())))?;
     let updated = edit::append_interaction(&text, entry).map_err(|why| {
-        Refused::Usage(format!(
-            "{}: cannot add the entry: {why}; nothing logged",
-            path.display()
+        Refused::Usage(say(
+            language,
+            Line::CannotAdd,
+            &[("path", &path.display().to_string()), ("why", &why)],
         ))
     })?;
     atomic::replace(&path, updated.as_bytes())
@@ -207,36 +240,39 @@ fn fast(root: &Path, id: &str, entry: &Entry, limits: &Limits) -> Result<Option<
             line,
         }));
     }
-    let restored = match atomic::replace(&path, &original) {
-        Ok(()) => "the file is restored as it was; nothing logged".to_owned(),
-        Err(e) => format!("the file could not be restored ({e}): `git checkout` it"),
-    };
+    let restored = restored(atomic::replace(&path, &original), language);
     let errors: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();
     let cause = if errors.is_empty() {
-        "the entry did not read back as written"
+        say(language, Line::NotReadBack, &[])
     } else {
-        "the new entry caused the errors above"
+        say(language, Line::CausedErrors, &[])
     };
     Err(Refused::Errors {
-        message: format!("{}: {cause}; {restored}", path.display()),
+        message: say(
+            language,
+            Line::Undone,
+            &[
+                ("path", &path.display().to_string()),
+                ("cause", &cause),
+                ("restored", &restored),
+            ],
+        ),
         diagnostics: errors,
         sources,
     })
 }
 
 /// An unknown id; when some files could not be read, their errors may be why.
-fn unknown(message: String, loaded: &Loaded) -> Refused {
+fn unknown(message: String, loaded: &Loaded, language: Language) -> Refused {
     let errors = errors_of(loaded, None);
     if errors.is_empty() {
         return Refused::Usage(message);
     }
     Refused::Errors {
-        message: format!(
-            "{message}\n(the register has errors, shown above: a stakeholder whose file has errors cannot be logged for until they are fixed)"
-        ),
+        message: say(language, Line::RegisterHasErrors, &[("message", &message)]),
         diagnostics: errors,
         sources: loaded.sources.clone(),
     }
@@ -259,14 +295,16 @@ fn append(
     relative: &Path,
     entry: &Entry,
     limits: &Limits,
+    language: Language,
 ) -> Result<Logged, Refused> {
     let path = root.join(relative);
     let errors = errors_of(loaded, Some(&path));
     if !errors.is_empty() {
         return Err(Refused::Errors {
-            message: format!(
-                "{}: the file has errors; nothing logged (fix them first)",
-                path.display()
+            message: say(
+                language,
+                Line::FileHasErrors,
+                &[("path", &path.display().to_string())],
             ),
             diagnostics: errors,
             sources: loaded.sources.clone(),
@@ -278,9 +316,10 @@ fn append(
         .map_err(|_| Refused::Usage(format!("{} is not UTF-8 text", path.display())))?;
     let own_before = own_entries(loaded, id);
     let updated = edit::append_interaction(&text, entry).map_err(|why| {
-        Refused::Usage(format!(
-            "{}: cannot add the entry: {why}; nothing logged",
-            path.display()
+        Refused::Usage(say(
+            language,
+            Line::CannotAdd,
+            &[("path", &path.display().to_string()), ("why", &why)],
         ))
     })?;
     atomic::replace(&path, updated.as_bytes())
@@ -311,7 +350,7 @@ fn append(
                         .max()
                 })?
             });
-            line.ok_or_else(|| "the entry did not read back as written".to_owned())
+            line.ok_or_else(|| say(language, Line::NotReadBack, &[]))
         });
     match outcome {
         Ok(line) => Ok(Logged::Interaction {
@@ -320,16 +359,21 @@ fn append(
             line,
         }),
         Err(why) => {
-            let restored = match atomic::replace(&path, &original) {
-                Ok(()) => "the file is restored as it was; nothing logged".to_owned(),
-                Err(e) => format!("the file could not be restored ({e}): `git checkout` it"),
-            };
+            let restored = restored(atomic::replace(&path, &original), language);
             let cause = if why.is_empty() {
-                "the new entry caused the errors above"
+                say(language, Line::CausedErrors, &[])
             } else {
-                &why
+                why
             };
-            let message = format!("{}: {cause}; {restored}", path.display());
+            let message = say(
+                language,
+                Line::Undone,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("cause", &cause),
+                    ("restored", &restored),
+                ],
+            );
             let (diagnostics, sources) = match after {
                 Ok(after) => (errors_of(&after, Some(&path)), after.sources),
                 Err(_) => (Vec::new(), Sources::default()),
@@ -340,6 +384,14 @@ fn append(
                 sources,
             })
         }
+    }
+}
+
+/// What became of the file after a write that is undone.
+fn restored(result: std::io::Result<()>, language: Language) -> String {
+    match result {
+        Ok(()) => say(language, Line::RestoredNothingLogged, &[]),
+        Err(e) => say(language, Line::NotRestored, &[("error", &e.to_string())]),
     }
 }
 

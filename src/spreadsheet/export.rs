@@ -81,7 +81,7 @@ pub struct Workbook {
 
 /// The names of the sheets, English and Chinese, in the export's order; the import
 /// finds a stake export's sheets by these.
-pub const SHEETS: [(&str, &str); 7] = [
+pub const SHEETS: [(&str, &str); 9] = [
     ("Register", "登记册"),
     ("Interactions", "沟通记录"),
     ("Relationships", "关系"),
@@ -89,6 +89,8 @@ pub const SHEETS: [(&str, &str); 7] = [
     ("Communication", "沟通安排"),
     ("Plan", "沟通计划"),
     ("Findings", "待办事项"),
+    ("Meetings", "会议记录"),
+    ("Decisions", "决定事项"),
 ];
 
 fn sheet_name(i: usize, language: Language) -> &'static str {
@@ -109,10 +111,31 @@ pub fn workbook(shown: &Shown) -> Workbook {
         i18n::label(language, "as_of"),
         analysis.as_of
     );
-    let mut sheets = vec![register_sheet(shown, language)];
-    sheets.extend(record_sheets(shown, language));
-    sheets.push(plan_sheet(shown, language));
-    sheets.push(findings_sheet(shown, language));
+    // The sheets are independent of one another: made on the machine's cores at once.
+    let ((register, records), (plan, (findings, meetings))) = rayon::join(
+        || {
+            rayon::join(
+                || register_sheet(shown, language),
+                || record_sheets(shown, language),
+            )
+        },
+        || {
+            rayon::join(
+                || plan_sheet(shown, language),
+                || {
+                    rayon::join(
+                        || findings_sheet(shown, language),
+                        || meeting_sheets(shown, language),
+                    )
+                },
+            )
+        },
+    );
+    let mut sheets = vec![register];
+    sheets.extend(records);
+    sheets.push(plan);
+    sheets.push(findings);
+    sheets.extend(meetings);
     Workbook {
         title,
         edition,
@@ -529,4 +552,138 @@ fn findings_sheet(shown: &Shown, language: Language) -> Sheet {
         ],
         rows,
     }
+}
+
+/// The meeting records (format v2), by date: one row per meeting with its attendees,
+/// decisions and follow-ups, and one row per decision. In a public edition they are
+/// those of the redacted register, as `stake build --public` shows them: confidential
+/// meetings and fields left out, and attendees the edition may not show at a meeting
+/// (a meeting whose attendees are withheld says so, as the report does).
+fn meeting_sheets(shown: &Shown, language: Language) -> [Sheet; 2] {
+    let label = |key: &str| i18n::label(language, key).to_owned();
+    let own = |en: &str, zh: &str| i18n::pick(language, en, zh).to_owned();
+    let public = shown.analysis.edition == Edition::Public;
+    let name_of = |id: &str| {
+        shown
+            .register
+            .get(id)
+            .map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    let sentiment = |s: &Sentiment| match s {
+        Sentiment::Tone(tone) => tone.as_str().to_owned(),
+        Sentiment::Satisfaction(level) => level.value().to_string(),
+    };
+    let mut meetings: Vec<&crate::register::Meeting> = shown.register.meetings.iter().collect();
+    meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    // The minutes are notes: a public edition shows them only where the register lets
+    // it (the project's `confidential` does not name `notes`).
+    let with_notes = !public || meetings.iter().any(|m| !m.notes.trim().is_empty());
+    let mut rows = Vec::new();
+    let mut decisions = Vec::new();
+    for m in &meetings {
+        let attendees = if m.attendees.is_empty() && public {
+            Cell::text(label("withheld"))
+        } else {
+            Cell::text(
+                m.attendees
+                    .iter()
+                    .map(|id| name_of(id))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        };
+        let follow_ups: Vec<String> = m
+            .follow_ups
+            .iter()
+            .map(|f| {
+                let mut line = f.follow_up.action.clone();
+                let mut aside = Vec::new();
+                if let Some(due) = f.follow_up.due {
+                    aside.push(format!("{} {due}", label("due")));
+                }
+                if let Some(owner) = &f.follow_up.owner {
+                    aside.push(format!("{}: {owner}", label("owner")));
+                }
+                if let Some(who) = &f.for_ {
+                    aside.push(format!("{}{}", label("promised_to"), name_of(who)));
+                }
+                if f.follow_up.done {
+                    aside.push(label("done"));
+                }
+                if !aside.is_empty() {
+                    line.push_str(&format!(" ({})", aside.join("; ")));
+                }
+                line
+            })
+            .collect();
+        let mut row = vec![
+            Cell::text(&m.id),
+            Cell::Date(m.date),
+            Cell::text(&m.title),
+            Cell::text(&m.channel),
+            attendees,
+            Cell::text(m.attendees.join(", ")),
+            Cell::maybe(m.by.clone()),
+            Cell::maybe(m.summary.clone()),
+            Cell::text(
+                m.sentiment
+                    .iter()
+                    .map(|(who, s)| match who.as_str() {
+                        "*" => sentiment(s),
+                        who => format!("{}: {}", name_of(who), sentiment(s)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            Cell::text(m.decisions.join("\n")),
+            Cell::text(follow_ups.join("\n")),
+            Cell::text(m.fulfils.join(", ")),
+        ];
+        if with_notes {
+            row.push(Cell::text(m.notes.trim()));
+        }
+        rows.push(row);
+        for d in &m.decisions {
+            decisions.push(vec![
+                Cell::text(&m.id),
+                Cell::Date(m.date),
+                Cell::text(&m.title),
+                Cell::text(d),
+            ]);
+        }
+    }
+    let mut headers = vec![
+        label("id"),
+        label("date"),
+        label("meeting_head"),
+        label("channel"),
+        label("attendees"),
+        own("Attendee ids", "与会者编号"),
+        label("by"),
+        label("summary"),
+        label("sentiment_head"),
+        label("decisions"),
+        own("Follow-ups", "跟进事项"),
+        own("Fulfils", "落实的计划项"),
+    ];
+    if with_notes {
+        headers.push(own("Minutes", "会议纪要"));
+    }
+    [
+        Sheet {
+            name: sheet_name(7, language),
+            headers,
+            rows,
+        },
+        Sheet {
+            name: sheet_name(8, language),
+            headers: vec![
+                own("Meeting id", "会议编号"),
+                label("date"),
+                label("meeting_head"),
+                own("Decision", "决定事项"),
+            ],
+            rows: decisions,
+        },
+    ]
 }

@@ -78,9 +78,9 @@ fn the_public_workbook_holds_no_confidential_value() {
             .join("\u{1f}")
     };
     let internal_text = all(&internal);
-    // A meeting's decisions are not a sheet of the workbook (its interactions are).
-    let not_exported = ["SECRET-MEETING-DECISION"];
-    for marker in MARKERS.iter().filter(|m| !not_exported.contains(m)) {
+    // Every marker, a meeting's decisions and minutes too (the Meetings and Decisions
+    // sheets).
+    for marker in MARKERS {
         assert!(
             internal_text.contains(marker),
             "the internal workbook lacks {marker}"
@@ -162,7 +162,9 @@ fn the_register_sheet_has_the_analysis_and_the_edition_on_top() {
             "Positions",
             "Communication",
             "Plan",
-            "Findings"
+            "Findings",
+            "Meetings",
+            "Decisions"
         ]
     );
     for (name, rows) in &all {
@@ -291,4 +293,97 @@ fn nothing_is_written_but_the_file() {
         0,
         "nothing in the system's temporary folder"
     );
+}
+
+/// A sheet as header → cell maps, below the title line and the headers.
+fn sheet_rows(path: &Path, name: &str) -> Vec<BTreeMap<String, String>> {
+    let (_, rows) = sheets(path)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"));
+    let headers = rows[1].clone();
+    rows[2..]
+        .iter()
+        .map(|row| headers.iter().cloned().zip(row.iter().cloned()).collect())
+        .collect()
+}
+
+#[test]
+fn meetings_and_their_decisions_have_sheets_and_the_public_edition_keeps_its_rules() {
+    let (_d, path) = export("samples/erp-rollout", &["--as-of", "2026-11-20"], "r.xlsx");
+    let meetings = sheet_rows(&path, "Meetings");
+    let files = fs::read_dir(root().join("samples/erp-rollout/meetings"))
+        .unwrap()
+        .count();
+    assert_eq!(meetings.len(), files, "one row per meeting record");
+    let dates: Vec<&String> = meetings.iter().map(|m| &m["Date"]).collect();
+    assert!(dates.is_sorted(), "by date: {dates:?}");
+    let m = meetings
+        .iter()
+        .find(|m| m["Id"] == "2026-11-19-steering-committee")
+        .unwrap();
+    assert_eq!(m["Meeting"], "Steering committee");
+    assert_eq!(m["Attendees"], "Helen Brandt");
+    assert_eq!(m["Attendee ids"], "helen-brandt");
+    assert_eq!(m["By"], "Daniel Ortiz");
+    assert_eq!(m["Sentiment"], "Helen Brandt: positive");
+    assert_eq!(
+        m["Decisions"],
+        "Format of the go-live decision paper for 2026-12-10"
+    );
+    assert_eq!(
+        m["Follow-ups"],
+        "Circulate go-live decision paper to steering members (Due 2026-12-03; for Helen Brandt)"
+    );
+    assert_eq!(m["Fulfils"], "steering-pack");
+    assert!(
+        m["Minutes"].contains("agreed the decision paper format"),
+        "{m:?}"
+    );
+    let decisions = sheet_rows(&path, "Decisions");
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d["Meeting id"] == "2026-11-19-steering-committee"
+                && d["Decision"] == "Format of the go-live decision paper for 2026-12-10")
+    );
+
+    // The public edition: the confidential meeting is not there, nor a meeting with
+    // no attendee to show, nor an attendee left out whole (`kim`), nor the minutes
+    // (notes, withheld by the project's list); the confidential decision is in no sheet
+    // (`the_public_workbook_holds_no_confidential_value`).
+    let register = "tests/fixtures/editions-hostile";
+    let (_i, internal) = export(register, &[], "internal.xlsx");
+    let (_p, public) = export(register, &["--public"], "public.xlsx");
+    let internal = sheet_rows(&internal, "Meetings");
+    let public_rows = sheet_rows(&public, "Meetings");
+    assert_eq!(internal.len(), 4);
+    assert!(
+        internal
+            .iter()
+            .any(|m| m["Meeting"] == "SECRET-MEETING-TITLE")
+    );
+    let titles: Vec<&str> = public_rows.iter().map(|m| m["Meeting"].as_str()).collect();
+    // The budget board's one attendee is not shown at meetings in this edition: the
+    // meeting is left out, as `stake build --public` leaves it out.
+    assert_eq!(titles, ["Open design review", "Planning review"]);
+    let planning = &public_rows[1];
+    assert!(!planning["Attendee ids"].contains("kim"), "{planning:?}");
+    assert!(
+        !public_rows[0].contains_key("Minutes"),
+        "{:?}",
+        public_rows[0]
+    );
+    assert!(sheet_rows(&public, "Decisions").is_empty());
+    // Every public cell is the internal one (or withheld, or left out with its
+    // attendee).
+    for row in &public_rows {
+        let full = internal.iter().find(|m| m["Id"] == row["Id"]).unwrap();
+        for (header, value) in row {
+            if value.is_empty() || header.starts_with("Attendee") {
+                continue;
+            }
+            assert_eq!(Some(value), full.get(header), "{}: {header}", row["Id"]);
+        }
+    }
 }

@@ -113,12 +113,43 @@ fn a_chinese_register_with_a_combined_power_interest_column() {
     let out = made.path().join("登记册");
     let (code, stdout, stderr) = import(&made.path().join("ganxiren.xlsx"), &out, &[]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("  B   相关方       → name"), "{stdout}");
+    // Chinese headers: a Chinese register, and the messages in Chinese.
     assert!(
-        stdout.contains("  H   权力/利益     → power and interest"),
+        stdout.starts_with("读取 ")
+            && stdout.contains("的工作表 `干系人登记册`：表头在第 3 行，3 个干系人"),
         "{stdout}"
     );
-    assert!(stdout.contains("stake check "), "{stdout}");
+    // Aligned in terminal columns: a Chinese character takes two.
+    assert!(
+        stdout.contains("  B   相关方            → name\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  H   权力/利益         → power and interest\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  F   在项目中的角色    → 写入备注中的表格\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("提示：第 7 行：`注：权力/利益按高/中/低填写。` 是说明，不是干系人：已跳过"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("已写入 4 个文件到 "), "{stdout}");
+    assert!(stdout.ends_with("：0 个错误，0 个警告\n"), "{stdout}");
+    // `--lang en` says it in English.
+    let again = made.path().join("english");
+    let (_, stdout, _) = import(
+        &made.path().join("ganxiren.xlsx"),
+        &again,
+        &["--lang", "en"],
+    );
+    assert!(
+        stdout.contains("headers in row 3, 3 stakeholders"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with(": 0 errors, 0 warnings\n"), "{stdout}");
     let wang = read(out.join("王伟.md"));
     assert_eq!(
@@ -146,12 +177,12 @@ fn a_chinese_register_with_a_combined_power_interest_column() {
 #[test]
 fn chinese_csv_in_gbk_and_utf16_and_an_old_xls() {
     let Some(made) = made() else { return };
-    for (file, encoding) in [("gbk.csv", "GB18030 text"), ("unicode.txt", "UTF-16 text")] {
+    for (file, encoding) in [("gbk.csv", "GB18030 文本"), ("unicode.txt", "UTF-16 文本")] {
         let out = made.path().join(file.replace('.', "-"));
         let (code, stdout, _) = import(&made.path().join(file), &out, &[]);
         assert_eq!(code, 0, "{stdout}");
         assert!(
-            stdout.contains(&format!("{encoding}: headers in row 2, 2 stakeholders")),
+            stdout.contains(&format!("（{encoding}）：表头在第 2 行，2 个干系人")),
             "{stdout}"
         );
         let li = read(out.join("李娜.md"));
@@ -352,19 +383,236 @@ fn update_merges_changed_values_into_the_files_by_id_and_keeps_the_rest() {
     let (code, stdout, _) = import(&csv, &register, &["--update", "--dry-run"]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("would update ") && stdout.contains("ann-lee.md: interest, owner"),
+        stdout.contains("would update ") && stdout.contains("ann-lee.md: interest, owner, needs"),
         "{stdout}"
     );
     assert_eq!(read(file.clone()), original);
 
     let (code, stdout, _) = import(&csv, &register, &["--update"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("ann-lee.md: interest, owner"), "{stdout}");
-    // `power: H` already says High; the list and the notes are the file's.
+    assert!(
+        stdout.contains("ann-lee.md: interest, owner, needs"),
+        "{stdout}"
+    );
+    // `power: H` already says High; the sheet's need is added to the file's, the
+    // notes are the file's.
     assert_eq!(
         read(file.clone()),
-        "---\nname: Ann Lee   # the CFO\npower: H\ninterest: very-high\nneeds:\n  - A budget\nowner: Dan Ortiz\n---\nPrefers numbers first.\n"
+        "---\nname: Ann Lee   # the CFO\npower: H\ninterest: very-high\nneeds:\n  - A budget\n  - Something else\nowner: Dan Ortiz\n---\nPrefers numbers first.\n"
     );
     let (_, stdout, _) = import(&csv, &register, &["--update"]);
     assert!(stdout.contains("ann-lee.md: unchanged"), "{stdout}");
+}
+
+/// The same register saved by LibreOffice Calc as .ods, .xlsx and .xls
+/// (tests/fixtures/import/libreoffice/make.sh): each the stakeholder files of the others.
+fn libreoffice_imports(source: &str) -> Vec<(String, String, BTreeMap<String, String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    ["ods", "xlsx", "xls"]
+        .iter()
+        .map(|ext| {
+            let file = root().join(format!("tests/fixtures/import/libreoffice/{source}.{ext}"));
+            let out = dir.path().join(ext);
+            let (code, stdout, stderr) = import(&file, &out, &[]);
+            assert!(code <= 1, "{ext}: {stdout}{stderr}");
+            let files = fs::read_dir(&out)
+                .unwrap()
+                .map(|e| {
+                    let path = e.unwrap().path();
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    (name, read(path))
+                })
+                .collect();
+            (
+                ext.to_string(),
+                stdout.replace(&out.display().to_string(), "OUT"),
+                files,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_register_saved_by_libreoffice_as_ods_xlsx_and_xls() {
+    let all = libreoffice_imports("pmbok-en");
+    for (ext, stdout, files) in &all {
+        for line in [
+            "headers in row 4, 3 stakeholders",
+            "  B   Stakeholder Name           → name",
+            "  K   Next review                → next_review",
+            "  L   Internal code              → kept in the notes, as a table",
+            "note: row 8, column F (Power (H/M/L)): `Very Hgh` cannot be read",
+            "note: row 9: no name (column B): skipped",
+            "note: row 11: `* Power and interest as assessed in the March workshop.` is a note, not a stakeholder: skipped",
+        ] {
+            assert!(
+                stdout.contains(line),
+                "{ext}: missing {line:?} in\n{stdout}"
+            );
+        }
+        let maria = &files["maria-keller.md"];
+        assert!(
+            maria.starts_with("---\nname: Maria Keller\nrole: Head of Claims\norganization: Northwind Insurance\ncategory: internal\npower: high\ninterest: high\nengagement:\n  current: supportive\nneeds:\n  - Go-live before the renewal peak\n  - Fewer call-centre calls\ncontact:\n  email: maria.keller@northwind.example\nnext_review: 2027-01-15\n---\n"),
+            "{ext}: {maria}"
+        );
+        assert!(
+            maria.contains("| Internal code | X-1 |"),
+            "{ext}: the hidden column: {maria}"
+        );
+        // The organisation merged over Maria's and Tom's rows is Tom's too; his interest
+        // is the value LibreOffice calculated for `=UPPER("vh")`.
+        let tom = &files["tom-baker.md"];
+        assert!(
+            tom.contains("organization: Northwind Insurance\n"),
+            "{ext}: {tom}"
+        );
+        assert!(tom.contains("interest: very-high\n"), "{ext}: {tom}");
+        assert!(tom.contains("  current: resistant\n"), "{ext}: {tom}");
+        assert_eq!(
+            files["_project.md"], "---\nname: Project Phoenix - Stakeholder Register\n---\n",
+            "{ext}"
+        );
+        assert_eq!(files.len(), 4, "{ext}: {:?}", files.keys());
+    }
+    // The three files of one register give the same stakeholders.
+    assert_eq!(all[0].2, all[1].2, "ods and xlsx");
+    assert_eq!(all[0].2, all[2].2, "ods and xls");
+}
+
+#[test]
+fn a_chinese_register_saved_by_libreoffice_as_ods_xlsx_and_xls() {
+    let all = libreoffice_imports("ganxiren-zh");
+    for (ext, stdout, files) in &all {
+        assert!(
+            stdout.contains("表头在第 3 行，4 个干系人"),
+            "{ext}: {stdout}"
+        );
+        assert!(
+            stdout.ends_with("：0 个错误，0 个警告\n"),
+            "{ext}: {stdout}"
+        );
+        assert!(
+            stdout.contains("提示：第 10 行：`注：权力、利益按高/中/低填写。` 是说明"),
+            "{ext}: {stdout}"
+        );
+        assert_eq!(
+            files["王伟.md"],
+            "---\nname: 王伟\nrole: 局长\norganization: 市交通局\ncategory: external\npower: high\ninterest: high\nengagement:\n  current: supportive\nneeds:\n  - 按期通车\n  - 安全第一\ncontact:\n  phone: \"13800000000\"\n---\n\n主管部门\n",
+            "{ext}"
+        );
+        // 单位/部门 merged over 王伟's and 赵敏's rows.
+        let zhao = &files["赵敏.md"];
+        assert!(zhao.contains("organization: 市交通局\n"), "{ext}: {zhao}");
+        assert!(zhao.contains("interest: very-high\n"), "{ext}: {zhao}");
+        assert!(files["张强.md"].contains("  current: neutral\n"), "{ext}");
+        assert!(
+            files["李娜.md"].contains("  - 减少扰民\n  - 夜间施工报备\n"),
+            "{ext}"
+        );
+        assert!(files["_project.md"].contains("language: zh-CN\n"), "{ext}");
+    }
+    assert_eq!(all[0].2, all[1].2, "ods and xlsx");
+    assert_eq!(all[0].2, all[2].2, "ods and xls");
+}
+
+#[test]
+fn an_ods_written_by_odfpy() {
+    let Some(made) = made() else { return };
+    let file = made.path().join("odfpy.ods");
+    if !file.exists() {
+        eprintln!("note: odfpy not installed; the .ods it writes is not imported");
+        return;
+    }
+    let out = made.path().join("odfpy");
+    let (code, stdout, stderr) = import(&file, &out, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("的工作表 `相关方`：表头在第 3 行，2 个干系人"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("提示：第 6 行：`说明：权力、利益按 1–5 分填写` 是说明"),
+        "{stdout}"
+    );
+    let zhao = read(out.join("赵敏.md"));
+    assert!(
+        zhao.starts_with("---\nname: 赵敏\nrole: 处长\norganization: 市交通局\npower: medium\ninterest: very-high\n"),
+        "{zhao}"
+    );
+}
+
+#[test]
+fn update_merges_lists_and_the_notes_table_and_keeps_every_other_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register");
+    fs::create_dir_all(&register).unwrap();
+    fs::write(register.join("_project.md"), "---\nname: Lists\n---\n").unwrap();
+    let file = register.join("ann-lee.md");
+    let original = "---\nname: Ann Lee   # the CFO\npower: H\ninterest: M\ntags: [finance]  # groups\nneeds:\n    - A budget\n---\nPrefers numbers first.\n\nColumns of the spreadsheet with no field in the register:\n\n| Column | Value |\n|---|---|\n| Region | North |\n| Desk | 4F |\n\nMore notes below the table.\n";
+    fs::write(&file, original).unwrap();
+    let csv = dir.path().join("sheet.csv");
+    fs::write(
+        &csv,
+        "Name,Power,Interest,Tags,Needs,Region,Floor\nAnn Lee,High,M,\"Finance, board\",\"A budget\nMonthly figures\",South,3\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = import(&csv, &register, &["--update"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("ann-lee.md: tags, needs, notes table"),
+        "{stdout}"
+    );
+    assert_eq!(
+        read(file.clone()),
+        "---\nname: Ann Lee   # the CFO\npower: H\ninterest: M\ntags: [finance, board]  # groups\nneeds:\n    - A budget\n    - Monthly figures\n---\nPrefers numbers first.\n\nColumns of the spreadsheet with no field in the register:\n\n| Column | Value |\n|---|---|\n| Region | South |\n| Desk | 4F |\n| Floor | 3 |\n\nMore notes below the table.\n"
+    );
+    let (_, stdout, _) = import(&csv, &register, &["--update"]);
+    assert!(stdout.contains("ann-lee.md: unchanged"), "{stdout}");
+}
+
+#[test]
+fn update_appends_the_interactions_an_export_has_and_the_file_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    let behind = dir.path().join("behind");
+    for folder in [&full, &behind] {
+        fs::create_dir_all(folder).unwrap();
+        fs::write(
+            folder.join("_project.md"),
+            "---\nname: Log\nas_of: 2026-11-20\n---\n",
+        )
+        .unwrap();
+    }
+    let head = "---\nname: Ann Lee\npower: H\ninterest: M\ninteractions:\n  - date: 2026-10-01\n    summary: Kick-off\n";
+    fs::write(
+        full.join("ann-lee.md"),
+        format!("{head}  - date: 2026-10-15\n    channel: call\n    summary: \"Budget: agreed\"\n    sentiment: positive\n    follow_up:\n      action: Send the figures\n      due: 2026-10-20\n      done: true\n  - date: 2026-10-08\n    summary: Site visit\n---\n"),
+    )
+    .unwrap();
+    let before = format!("{head}---\nHer notes.\n");
+    fs::write(behind.join("ann-lee.md"), &before).unwrap();
+    let xlsx = dir.path().join("export.xlsx");
+    stake()
+        .arg("export")
+        .arg(&full)
+        .arg("-o")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let (code, stdout, stderr) = import(&xlsx, &behind, &["--update"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("ann-lee.md: interactions"), "{stdout}");
+    // Oldest first, after the file's own; the one it had is not written twice.
+    assert_eq!(
+        read(behind.join("ann-lee.md")),
+        format!(
+            "{head}  - date: 2026-10-08\n    summary: Site visit\n  - date: 2026-10-15\n    channel: call\n    summary: \"Budget: agreed\"\n    sentiment: positive\n    follow_up:\n      action: Send the figures\n      due: 2026-10-20\n      done: true\n---\nHer notes.\n"
+        )
+    );
+    let (_, stdout, _) = import(&xlsx, &behind, &["--update"]);
+    assert!(stdout.contains("ann-lee.md: unchanged"), "{stdout}");
+    // The analysis of the merged register is the full one's.
+    let (a, b) = (facts(&full), facts(&behind));
+    assert_eq!(a.0, b.0);
+    assert_eq!(a.1, b.1);
 }

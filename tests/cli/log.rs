@@ -318,3 +318,47 @@ fn a_chinese_register_keeps_its_crlf_and_bom() {
         )
     );
 }
+
+#[test]
+fn a_chinese_register_is_answered_in_chinese() {
+    let dir = copy("samples/metro-line");
+    let output = stake_in(dir.path())
+        .args(["log", ".", "zhang-deming", "--date", "2026-11-20"])
+        .args(["--channel", "电话", "--summary", "同意夜间施工报备方案"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(
+        stdout.starts_with("已记录 2026-11-20 与 `zhang-deming` 的沟通，位于 ")
+            && stdout.contains("zhang-deming.md:"),
+        "{stdout}"
+    );
+    let before = snapshot(dir.path());
+    let output = stake_in(dir.path())
+        .args(["log", ".", "zhang-demin", "--summary", "x"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("没有编号为 `zhang-demin` 的干系人；是否要找 `zhang-deming`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("（编号是干系人文件中的 `id:`"), "{stderr}");
+    // `--lang en` answers in English.
+    let output = stake_in(dir.path())
+        .args(["log", ".", "zhang-demin", "--summary", "x", "--lang", "en"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("no stakeholder has the id `zhang-demin`; did you mean `zhang-deming`"),
+        "{stderr}"
+    );
+    let output = stake_in(dir.path())
+        .args(["log", ".", "zhang-deming", "--summary", " "])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(stderr.contains("`--summary` 为空"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}

@@ -6,6 +6,7 @@
 //! cannot be read is reported with its row and column and left out, never guessed;
 //! unmapped columns are kept in the notes as a table. Nothing existing is overwritten.
 
+mod ods;
 pub mod read;
 mod update;
 pub mod values;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::columns::{self, Field};
 use super::export::SHEETS;
+use crate::i18n::data::{Line, say};
 use crate::register::id;
 use crate::register::vocab::{
     Attribute, Category, Date, EngagementLevel, Involvement, Kind, Language, Level,
@@ -150,19 +152,25 @@ pub struct Plan {
     pub problems: Vec<String>,
     /// Other sheets of a stake export that were read too.
     pub also_read: Vec<String>,
-    /// The language of the headers.
+    /// The language of the headers (or the one asked for): the messages', and a new
+    /// `_project.md`'s.
     pub language: Language,
+    /// Whether the sheet is a `stake export`'s register sheet (its derived columns are
+    /// the analysis's).
+    pub from_export: bool,
 }
 
 /// Reads the spreadsheet and works out what to write.
 pub fn plan(options: &Options) -> Result<Plan, String> {
-    let (grids, kind) = read::read(&options.file)?;
+    // Until the headers say otherwise, the messages are in the language asked for.
+    let early = options.language.unwrap_or(Language::En);
+    let (grids, kind) = read::read(&options.file, early)?;
     let sheets: Vec<String> = grids.iter().map(|g| g.name.clone()).collect();
     let overrides = match &options.map {
         Some(path) => load_map(path)?,
         None => Vec::new(),
     };
-    let (grid, header_row) = choose_sheet(&grids, options.sheet.as_deref(), &overrides)?;
+    let (grid, header_row) = choose_sheet(&grids, options.sheet.as_deref(), &overrides, early)?;
     let columns = map_columns(grid, header_row, &overrides)?;
     let language = options.language.unwrap_or_else(|| {
         let chinese = grid.rows[header_row]
@@ -181,11 +189,12 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
         cells.iter().all(|c| c == first).then(|| (*first).clone())
     });
     let mut problems = Vec::new();
-    let mut records = rows(grid, header_row, &columns, &mut problems);
-    assign_ids(&mut records, &mut problems);
+    let mut records = rows(grid, header_row, &columns, &mut problems, language);
+    assign_ids(&mut records, &mut problems, language);
     let mut also_read = Vec::new();
-    if is_stake_export(grid) {
-        also_read = other_sheets(&grids, &mut records, &mut problems);
+    let from_export = is_stake_export(grid);
+    if from_export {
+        also_read = other_sheets(&grids, &mut records, &mut problems, language);
     }
     Ok(Plan {
         sheet: grid.name.clone(),
@@ -198,6 +207,7 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
         problems,
         also_read,
         language,
+        from_export,
     })
 }
 
@@ -331,6 +341,7 @@ fn choose_sheet<'g>(
     grids: &'g [Grid],
     wanted: Option<&str>,
     overrides: &[Override],
+    language: Language,
 ) -> Result<(&'g Grid, usize), String> {
     let names = || {
         grids
@@ -349,14 +360,15 @@ fn choose_sheet<'g>(
                     .find(|g| g.name.eq_ignore_ascii_case(wanted.trim()))
             })
             .ok_or_else(|| {
-                format!(
-                    "the file has no sheet `{wanted}`; its sheets are {}",
-                    names()
+                say(
+                    language,
+                    Line::NoSheet,
+                    &[("wanted", wanted), ("sheets", &names())],
                 )
             })?;
         return header_row(grid, overrides)
             .map(|r| (grid, r))
-            .ok_or_else(|| no_header(grid));
+            .ok_or_else(|| no_header(grid, language));
     }
     // A stake export's register sheet first, then the first sheet with headers.
     let register = grids
@@ -368,19 +380,27 @@ fn choose_sheet<'g>(
         }
     }
     match grids {
-        [one] => Err(no_header(one)),
-        _ => Err(format!(
-            "no sheet has a header row (looked in {}): {}",
-            names(),
-            LOOKED_FOR
+        [one] => Err(no_header(one, language)),
+        _ => Err(say(
+            language,
+            Line::NoHeaderAnywhere,
+            &[
+                ("sheets", &names()),
+                ("looked", &say(language, Line::LookedFor, &[])),
+            ],
         )),
     }
 }
 
-const LOOKED_FOR: &str = "looked in the first 30 rows for a row naming the stakeholder's name (`Name`, `Stakeholder`, `姓名`, `干系人`, `相关方`, …) and at least one other known column (`Role`, `Power`, `Interest`, `职务`, `权力`, `利益`, …); name the columns with `--map`";
-
-fn no_header(grid: &Grid) -> String {
-    format!("no header row found in sheet `{}`: {LOOKED_FOR}", grid.name)
+fn no_header(grid: &Grid, language: Language) -> String {
+    say(
+        language,
+        Line::NoHeader,
+        &[
+            ("sheet", &grid.name),
+            ("looked", &say(language, Line::LookedFor, &[])),
+        ],
+    )
 }
 
 /// The field a header cell names, `--map` first.
@@ -505,7 +525,16 @@ fn rows(
     header_row: usize,
     columns: &[Mapped],
     problems: &mut Vec<String>,
+    language: Language,
 ) -> Vec<Record> {
+    let row_of = |number: usize| say(language, Line::Row, &[("row", &number.to_string())]);
+    let place_of = |number: usize, col: usize| {
+        say(
+            language,
+            Line::Place,
+            &[("row", &number.to_string()), ("col", &letter(col))],
+        )
+    };
     let name_col = columns
         .iter()
         .find(|c| c.used == Use::Field(Field::Name))
@@ -522,9 +551,10 @@ fn rows(
                 .find(|c| !c.is_empty())
                 .cloned()
                 .unwrap_or_default();
-            problems.push(format!(
-                "row {number}: `{}` is a note, not a stakeholder: skipped",
-                shorten(&text)
+            problems.push(say(
+                language,
+                Line::NoteRow,
+                &[("row", &row_of(number)), ("text", &shorten(&text))],
             ));
             continue;
         }
@@ -532,9 +562,13 @@ fn rows(
             .map(|c| grid.cell(r, c).trim().to_owned())
             .unwrap_or_default();
         if name.is_empty() {
-            problems.push(format!(
-                "row {number}: no name (column {}): skipped",
-                name_col.map(letter).unwrap_or_default()
+            problems.push(say(
+                language,
+                Line::NoName,
+                &[
+                    ("row", &row_of(number)),
+                    ("col", &name_col.map(letter).unwrap_or_default()),
+                ],
             ));
             continue;
         }
@@ -554,11 +588,14 @@ fn rows(
             let value = grid.cell(r, column.col).trim();
             if value.is_empty() {
                 if let Some(formula) = grid.uncalculated.get(&(r, column.col)) {
-                    problems.push(format!(
-                        "row {number}, column {} ({}): the formula `={}` has no calculated value (the file was never opened in a spreadsheet program; open and save it there to keep the value): imported without it",
-                        letter(column.col),
-                        column.header,
-                        shorten(formula)
+                    problems.push(say(
+                        language,
+                        Line::Uncalculated,
+                        &[
+                            ("place", &place_of(number, column.col)),
+                            ("header", &column.header),
+                            ("formula", &shorten(formula)),
+                        ],
                     ));
                 }
                 continue;
@@ -566,15 +603,21 @@ fn rows(
             match &column.used {
                 Use::Field(field) => {
                     if let Err(expected) = set(&mut record, *field, value) {
-                        let place = format!("row {number}, column {}", letter(column.col));
-                        record.unreadable.push((*field, value.to_owned(), place));
+                        let place = place_of(number, column.col);
+                        record
+                            .unreadable
+                            .push((*field, value.to_owned(), place.clone()));
                         // Kept in the notes, so nothing of the sheet is lost.
                         record.extra.push((column.header.clone(), value.to_owned()));
-                        problems.push(format!(
-                            "row {number}, column {} ({}): `{}` cannot be read; write {expected}: imported without it",
-                            letter(column.col),
-                            column.header,
-                            shorten(value)
+                        problems.push(say(
+                            language,
+                            Line::Unreadable,
+                            &[
+                                ("place", &place),
+                                ("header", &column.header),
+                                ("value", &shorten(value)),
+                                ("expected", expected),
+                            ],
                         ));
                     }
                 }
@@ -684,7 +727,8 @@ fn contact(record: &mut Record, value: &str) {
 
 /// Gives every record a unique, usable id: its `ID` column when that is one, else one
 /// made from the name; a taken id gets `-2`, `-3`, … (reported).
-fn assign_ids(records: &mut [Record], problems: &mut Vec<String>) {
+fn assign_ids(records: &mut [Record], problems: &mut Vec<String>, language: Language) {
+    let row_of = |number: usize| say(language, Line::Row, &[("row", &number.to_string())]);
     let mut taken: HashSet<String> = HashSet::new();
     for record in records.iter_mut() {
         let written = std::mem::take(&mut record.id);
@@ -692,10 +736,10 @@ fn assign_ids(records: &mut [Record], problems: &mut Vec<String>) {
             written.clone()
         } else {
             if !written.is_empty() {
-                problems.push(format!(
-                    "row {}: the id `{}` cannot be a file name: made one from the name",
-                    record.row,
-                    shorten(&written)
+                problems.push(say(
+                    language,
+                    Line::BadId,
+                    &[("row", &row_of(record.row)), ("id", &shorten(&written))],
                 ));
             }
             id::suggest(&record.name)
@@ -710,9 +754,14 @@ fn assign_ids(records: &mut [Record], problems: &mut Vec<String>) {
             n += 1;
         }
         if candidate != base {
-            problems.push(format!(
-                "row {}: `{}` has the id of an earlier row: its id is `{candidate}`",
-                record.row, record.name
+            problems.push(say(
+                language,
+                Line::DuplicateId,
+                &[
+                    ("row", &row_of(record.row)),
+                    ("name", &record.name),
+                    ("id", &candidate),
+                ],
             ));
         }
         record.id = candidate;
@@ -728,7 +777,12 @@ fn is_stake_export(grid: &Grid) -> bool {
 
 /// Reads the interactions, relationships, positions and touches sheets of a stake
 /// export into the records they belong to (by id).
-fn other_sheets(grids: &[Grid], records: &mut [Record], problems: &mut Vec<String>) -> Vec<String> {
+fn other_sheets(
+    grids: &[Grid],
+    records: &mut [Record],
+    problems: &mut Vec<String>,
+    language: Language,
+) -> Vec<String> {
     // The sheets' columns after `ID` and `Name`, in the export's order, as the format's
     // field names.
     let layouts: [(usize, &'static str, &[&'static str]); 4] = [
@@ -784,10 +838,17 @@ fn other_sheets(grids: &[Grid], records: &mut [Record], problems: &mut Vec<Strin
                 continue;
             }
             let Some(&i) = index.get(id) else {
-                problems.push(format!(
-                    "sheet `{}`, row {}: no stakeholder has the id `{id}`: skipped",
-                    grid.name,
-                    r + 1
+                problems.push(say(
+                    language,
+                    Line::NoSuchId,
+                    &[
+                        ("sheet", &grid.name),
+                        (
+                            "row",
+                            &say(language, Line::Row, &[("row", &(r + 1).to_string())]),
+                        ),
+                        ("id", id),
+                    ],
                 ));
                 continue;
             };
@@ -831,7 +892,7 @@ mod tests {
         assert_eq!(header_row(&g, &[]), Some(3));
         let columns = map_columns(&g, 3, &[]).unwrap();
         let mut problems = Vec::new();
-        let records = rows(&g, 3, &columns, &mut problems);
+        let records = rows(&g, 3, &columns, &mut problems, Language::En);
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].power.map(Level::value), Some(4));
         assert_eq!(problems.len(), 1, "{problems:?}");
@@ -851,8 +912,8 @@ mod tests {
         ]);
         let columns = map_columns(&g, 0, &[]).unwrap();
         let mut problems = Vec::new();
-        let mut records = rows(&g, 0, &columns, &mut problems);
-        assign_ids(&mut records, &mut problems);
+        let mut records = rows(&g, 0, &columns, &mut problems, Language::En);
+        assign_ids(&mut records, &mut problems, Language::En);
         assert_eq!(records.len(), 2);
         assert!(records[0].power.is_none());
         // The unreadable value is kept in the notes too.

@@ -8,6 +8,9 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
+use crate::i18n::data::{Line, say};
+use crate::register::vocab::Language;
+
 /// One sheet as text.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
@@ -40,7 +43,7 @@ pub enum Kind {
 }
 
 /// The sheets of the file at `path`, or why it is not a spreadsheet.
-pub fn read(path: &Path) -> Result<(Vec<Grid>, Kind), String> {
+pub fn read(path: &Path, language: Language) -> Result<(Vec<Grid>, Kind), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let name = path
         .file_stem()
@@ -50,31 +53,65 @@ pub fn read(path: &Path) -> Result<(Vec<Grid>, Kind), String> {
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if is_zip || is_ole {
         return workbook(bytes).map(|g| (g, Kind::Workbook)).map_err(|e| {
-            format!(
-                "{} is not a spreadsheet stake can read ({e}); save it as .xlsx, .ods or .csv",
-                path.display()
+            say(
+                language,
+                Line::NotReadable,
+                &[("file", &path.display().to_string()), ("why", &e)],
             )
         });
     }
     let (text, encoding) = decode(&bytes).ok_or_else(|| {
-        format!(
-            "{} is not a spreadsheet: not an .xlsx, .xls or .ods workbook, and not CSV text; save it as .xlsx or .csv",
-            path.display()
+        say(
+            language,
+            Line::NotSpreadsheet,
+            &[("file", &path.display().to_string())],
         )
     })?;
     Ok((vec![delimited(&text, name)], Kind::Text(encoding)))
 }
 
+/// A merged region: first row, first column, last row, last column (0-based, inclusive).
+pub(super) type Region = (usize, usize, usize, usize);
+
 fn workbook(bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
+    // calamine does not report an OpenDocument sheet's merged cells: they are read
+    // from its content.xml here.
+    let ods_merges = if bytes.starts_with(b"PK\x03\x04") {
+        super::ods::merges(&bytes)
+    } else {
+        None
+    };
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = book.sheet_names();
     let mut grids = Vec::new();
+    let region = |d: calamine::Dimensions| {
+        (
+            d.start.0 as usize,
+            d.start.1 as usize,
+            d.end.0 as usize,
+            d.end.1 as usize,
+        )
+    };
     for name in names {
         let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-        let merged = match &mut book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
+        let merged: Vec<Region> = match &mut book {
+            Sheets::Xlsx(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default()
+                .into_iter()
+                .map(region)
+                .collect(),
+            Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default()
+                .into_iter()
+                .map(region)
+                .collect(),
+            _ => ods_merges
+                .as_ref()
+                .and_then(|m| m.get(&name))
+                .cloned()
+                .unwrap_or_default(),
         };
         let mut rows: Vec<Vec<String>> = Vec::new();
         if let Some((top, left)) = range.start() {
@@ -88,8 +125,11 @@ fn workbook(bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
         }
         // A merged cell's value belongs to every cell it covers: an organisation
         // merged over its people's rows is each person's organisation.
-        for region in merged {
-            let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
+        // Within the sheet's used cells: a title merged over a whole printed width (or an
+        // .ods region over a million repeated rows) adds no empty cells.
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for (r0, c0, r1, c1) in merged {
+            let c1 = c1.min(width.saturating_sub(1));
             let value = rows
                 .get(r0)
                 .and_then(|r| r.get(c0))
@@ -98,8 +138,8 @@ fn workbook(bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
             if value.is_empty() {
                 continue;
             }
-            for r in r0..=(region.end.0 as usize).min(rows.len().saturating_sub(1)) {
-                for c in c0..=region.end.1 as usize {
+            for r in r0..=r1.min(rows.len().saturating_sub(1)) {
+                for c in c0..=c1 {
                     let row = &mut rows[r];
                     if row.len() <= c {
                         row.resize(c + 1, String::new());

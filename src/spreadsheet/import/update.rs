@@ -1,19 +1,31 @@
-//! `stake import --update`: the spreadsheet's changed single values merged into an
-//! existing stakeholder file by editing only those values' text. Everything else of the
-//! file (notes, comments, key order, quoting, the lists) stays as it is.
+//! `stake import --update`: what the spreadsheet has that an existing stakeholder file
+//! lacks, merged into that file by inserting or replacing only that text. Everything
+//! else of the file (notes, comments, key order, quoting, line endings) stays as it is.
 //!
-//! Values are compared by meaning, not spelling: a file's `power: H` is not rewritten to
-//! `high` when the sheet says `High`. Lists (needs, tags, interactions, …) are not merged:
-//! the file's lists are kept.
+//! - Single values (levels, role, owner, engagement, …) that differ are replaced. They
+//!   are compared by meaning, not spelling: a file's `power: H` is not rewritten to
+//!   `high` when the sheet says `High`.
+//! - Lists are merged, never shortened: the sheet's tags, needs and expectations that
+//!   the file lacks are appended; so are the interactions of a `stake export`'s
+//!   Interactions sheet that the stakeholder's log lacks (same date and summary), oldest
+//!   first, in the style of the list.
+//! - The notes table of unmapped columns: a row whose value changed is rewritten, a
+//!   column the table lacks gets a row, a table is added when the body has none; the rest
+//!   of the body is the file's.
 
 use granit_parser::{Event, Parser, StructureStyle};
 
 use super::Record;
-use crate::log::edit::scalar;
+use super::write::{TABLE_INTROS, notes_table, table_cell};
+use crate::log::Entry;
+use crate::log::edit::{append_interaction, append_text, scalar};
+use crate::register::Stakeholder;
+use crate::register::doc::Sentiment;
 use crate::register::front_matter::{self, FrontMatter};
 use crate::register::vocab::{
     Attribute, Category, EngagementLevel, Involvement, Kind, Level, Vocabulary,
 };
+use crate::register::vocab::{Date, Language};
 
 /// A scalar of the front matter: its path (`["engagement", "current"]`), its text as
 /// YAML reads it, its byte range in the front matter and whether it sits in a flow map.
@@ -34,9 +46,189 @@ struct NestedMap {
     flow_close: Option<usize>,
 }
 
-/// The file's text with the record's changed values, and the names of the fields
-/// changed; `Ok` with no names when nothing changed.
-pub fn merge(text: &str, record: &Record) -> Result<(String, Vec<&'static str>), String> {
+/// The file's text with the record's changed values and the list items and notes-table
+/// rows it lacks, and the names of what changed; `Ok` with no names when nothing did.
+/// `file` is the stakeholder as the register reads the file now.
+pub fn merge(
+    text: &str,
+    record: &Record,
+    file: &Stakeholder,
+    language: Language,
+    from_export: bool,
+) -> Result<(String, Vec<&'static str>), String> {
+    let (mut out, mut changed) = merge_values(text, record, from_export)?;
+    let same_text = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    for (key, sheet, known) in [
+        ("tags", &record.tags, &file.tags),
+        ("needs", &record.needs, &file.needs),
+        ("expectations", &record.expectations, &file.expectations),
+    ] {
+        let mut added: Vec<&String> = Vec::new();
+        for item in sheet {
+            if item.trim().is_empty()
+                || known.iter().any(|k| same_text(k, item))
+                || added.iter().any(|k| same_text(k, item))
+            {
+                continue;
+            }
+            out = append_text(&out, key, item)?;
+            added.push(item);
+        }
+        if !added.is_empty() {
+            changed.push(key);
+        }
+    }
+    let mut entries: Vec<Entry> = record
+        .lists
+        .get("interactions")
+        .into_iter()
+        .flatten()
+        .filter_map(|item| entry(item))
+        .filter(|e| {
+            !file.interactions.iter().any(|i| {
+                i.date == e.date
+                    && i.summary
+                        .as_deref()
+                        .is_some_and(|s| s.trim() == e.summary.trim())
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.date);
+    entries.dedup_by(|a, b| a.date == b.date && a.summary == b.summary);
+    for e in &entries {
+        out = append_interaction(&out, e)?;
+    }
+    if !entries.is_empty() {
+        changed.push("interactions");
+    }
+    if let Some(body) = merge_table(&out, &record.extra, language)
+        && body != out
+    {
+        out = body;
+        changed.push("notes table");
+    }
+    Ok((out, changed))
+}
+
+/// An interaction of a stake export's Interactions sheet as an entry to append; `None`
+/// without a date or a summary (what `stake log` needs too).
+fn entry(item: &[(&'static str, String)]) -> Option<Entry> {
+    let get = |name: &str| {
+        item.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let date = Date::parse(&get("date")?)?;
+    let summary = get("summary")?;
+    let follow_up = get("follow_up.action")
+        .map(|action| (action, get("follow_up.due").and_then(|d| Date::parse(&d))));
+    let done = follow_up.is_some()
+        && get("follow_up.done").is_some_and(|d| matches!(bool::parse(&d), Some(true)));
+    Some(Entry {
+        date,
+        channel: get("channel"),
+        summary,
+        sentiment: get("sentiment").filter(|s| Sentiment::parse(s).is_some()),
+        by: get("by"),
+        follow_up,
+        done,
+    })
+}
+
+/// The body's notes table of unmapped columns with the sheet's values: a changed row
+/// rewritten, a new column added as a row, a new table at the end of the body when there
+/// is none. `None` when the front matter cannot be found.
+fn merge_table(text: &str, extra: &[(String, String)], language: Language) -> Option<String> {
+    if extra.is_empty() {
+        return Some(text.to_owned());
+    }
+    let FrontMatter::Found(split) = front_matter::split(text) else {
+        return None;
+    };
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body_start = split.yaml_offset + split.yaml.len();
+    // The body begins after the closing `---` line.
+    let body_start = match text[body_start..].find('\n') {
+        Some(i) => body_start + i + 1,
+        None => text.len(),
+    };
+    let body = &text[body_start..];
+    let Some(intro) = TABLE_INTROS
+        .iter()
+        .filter_map(|intro| body.find(intro))
+        .min()
+    else {
+        let mut out = text.to_owned();
+        if !out.ends_with('\n') {
+            out.push_str(newline);
+        }
+        out.push_str(&notes_table(extra, language).replace('\n', newline));
+        return Some(out);
+    };
+    // The table's rows: the `| … | … |` lines after the intro, past the header and
+    // the `|---|---|` line.
+    let mut lines: Vec<(usize, usize, String)> = Vec::new(); // (start, end, header)
+    let mut at = body_start + intro;
+    let mut in_table = false;
+    let mut last_end = None;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..end].trim_end_matches(['\r', '\n']);
+        if line.starts_with('|') {
+            in_table = true;
+            let header = line
+                .trim_start_matches('|')
+                .split(" | ")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned();
+            lines.push((at, end, header));
+            last_end = Some(end);
+        } else if in_table {
+            break;
+        }
+        at = end;
+    }
+    let rows = lines.get(2..).unwrap_or_default();
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut added = String::new();
+    for (header, value) in extra {
+        let wanted = format!("| {} | {} |", table_cell(header), table_cell(value));
+        match rows.iter().find(|(_, _, h)| *h == table_cell(header)) {
+            Some((start, end, _)) => {
+                let line = text[*start..*end].trim_end_matches(['\r', '\n']);
+                if line != wanted {
+                    edits.push((*start, *start + line.len(), wanted));
+                }
+            }
+            None => added.push_str(&format!("{wanted}{newline}")),
+        }
+    }
+    let mut out = text.to_owned();
+    if !added.is_empty() {
+        let at = last_end.unwrap_or(out.len());
+        if !out[..at].ends_with('\n') {
+            added.insert_str(0, newline);
+        }
+        edits.push((at, at, added));
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (start, end, new) in edits {
+        out.replace_range(start..end, &new);
+    }
+    Some(out)
+}
+
+/// The file's text with the record's changed single values. A value the file leaves to
+/// its default is not written when the sheet has the default (`type: person`), nor a
+/// stake export's `Key`, which is the analysis's (derived when the file has none).
+fn merge_values(
+    text: &str,
+    record: &Record,
+    from_export: bool,
+) -> Result<(String, Vec<&'static str>), String> {
     let FrontMatter::Found(split) = front_matter::split(text) else {
         return Err("the file has no front matter".into());
     };
@@ -50,7 +242,13 @@ pub fn merge(text: &str, record: &Record) -> Result<(String, Vec<&'static str>),
     let mut appended = String::new();
     for (path, name, wanted) in wanted(record) {
         let Some(wanted) = wanted else { continue };
+        let default = match name {
+            "type" => wanted == "person",
+            "key" => from_export,
+            _ => false,
+        };
         match find(&path) {
+            None if default => {}
             Some(existing) if same(name, &existing.value, &wanted) => {}
             Some(existing) => {
                 let in_flow = yaml[..existing.range.start]
@@ -325,7 +523,7 @@ mod tests {
     #[test]
     fn only_changed_values_are_rewritten_in_place() {
         let text = "---\r\nname: Helen Brandt   # CFO\r\npower: H\r\ninterest: 'medium'\r\nowner: Dan\r\nengagement: {current: neutral}\r\nneeds:\r\n  - A budget\r\n---\r\nNotes stay.\r\n";
-        let (out, changed) = merge(text, &record()).unwrap();
+        let (out, changed) = merge_values(text, &record(), false).unwrap();
         assert_eq!(
             changed,
             [
@@ -340,7 +538,7 @@ mod tests {
             "---\r\nname: Helen Brandt   # CFO\r\npower: H\r\ninterest: very-high\r\nowner: \"Priya: PMO\"\r\nengagement: {current: supportive, desired: leading}\r\nneeds:\r\n  - A budget\r\n---\r\nNotes stay.\r\n"
         );
         // Merged again: nothing to change.
-        let (again, changed) = merge(&out, &record()).unwrap();
+        let (again, changed) = merge_values(&out, &record(), false).unwrap();
         assert!(changed.is_empty());
         assert_eq!(again, out);
     }
@@ -348,7 +546,7 @@ mod tests {
     #[test]
     fn a_block_map_and_missing_fields_get_lines() {
         let text = "---\nname: Helen Brandt\npower: high\ninterest: 5\nengagement:\n  current: supportive\n---\n";
-        let (out, changed) = merge(text, &record()).unwrap();
+        let (out, changed) = merge_values(text, &record(), false).unwrap();
         assert_eq!(changed, ["engagement.desired", "owner"]);
         assert_eq!(
             out,

@@ -37,13 +37,20 @@ pub fn files(plan: &Plan, out: &Path, file_stem: &str) -> Vec<(PathBuf, String)>
 pub fn write(files: &[(PathBuf, String)], out: &Path) -> Result<Written, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut written = Written::default();
+    let mut new: Vec<(PathBuf, &[u8])> = Vec::new();
     for (name, text) in files {
         let path = out.join(name);
         if path.exists() {
             written.kept.push(path);
-            continue;
+        } else {
+            new.push((path, text.as_bytes()));
         }
-        match crate::atomic::create_new(&path, text.as_bytes()) {
+    }
+    // One flush to disk for all the files, not one each.
+    let batch: Vec<(&Path, &[u8])> = new.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+    let results = crate::atomic::create_new_all(out, &batch);
+    for ((path, _), result) in new.into_iter().zip(results) {
+        match result {
             Ok(()) => written.created.push(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => written.kept.push(path),
             Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
@@ -223,23 +230,38 @@ fn stakeholder(r: &Record, language: Language) -> String {
         out.push('\n');
     }
     if !r.extra.is_empty() {
-        let (intro, column, value) = match language {
-            Language::ZhCn => ("电子表格中没有对应字段的列：", "列", "内容"),
-            Language::En => (
-                "Columns of the spreadsheet with no field in the register:",
-                "Column",
-                "Value",
-            ),
-        };
-        out.push_str(&format!("\n{intro}\n\n| {column} | {value} |\n|---|---|\n"));
-        let cell = |t: &str| {
-            t.replace('|', "\\|")
-                .replace("\r\n", " / ")
-                .replace('\n', " / ")
-        };
-        for (header, text) in &r.extra {
-            out.push_str(&format!("| {} | {} |\n", cell(header), cell(text)));
-        }
+        out.push_str(&notes_table(&r.extra, language));
     }
     out
+}
+
+/// The first line of the notes table of unmapped columns, in each language: how
+/// `--update` finds the table again.
+pub(super) const TABLE_INTROS: [&str; 2] = [
+    "Columns of the spreadsheet with no field in the register:",
+    "电子表格中没有对应字段的列：",
+];
+
+/// The notes table of unmapped columns, with a blank line before it.
+pub(super) fn notes_table(extra: &[(String, String)], language: Language) -> String {
+    let (intro, column, value) = match language {
+        Language::ZhCn => (TABLE_INTROS[1], "列", "内容"),
+        Language::En => (TABLE_INTROS[0], "Column", "Value"),
+    };
+    let mut out = format!("\n{intro}\n\n| {column} | {value} |\n|---|---|\n");
+    for (header, text) in extra {
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            table_cell(header),
+            table_cell(text)
+        ));
+    }
+    out
+}
+
+/// A value as one cell of a Markdown table: `|` escaped, lines joined with ` / `.
+pub(super) fn table_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace("\r\n", " / ")
+        .replace('\n', " / ")
 }
