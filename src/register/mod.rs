@@ -145,6 +145,68 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     Ok(assemble(root, found, files))
 }
 
+/// The files of the last load of a register, by path relative to it, with a hash of
+/// the bytes each was parsed from: [`load_reusing`] parses only what changed.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    files: HashMap<(PathBuf, bool), (u64, ParsedFile)>,
+}
+
+/// [`load`], parsing again only the files whose bytes differ from those `cache` holds
+/// (`stake serve` between two saves); `cache` then holds this load's files. The
+/// register and diagnostics are those of [`load`]: a file is parsed on its own, and the
+/// checks across files run on every load.
+pub fn load_reusing(
+    root: &Path,
+    limits: &Limits,
+    cache: &mut FileCache,
+) -> Result<Loaded, LoadError> {
+    match std::fs::metadata(root) {
+        Err(_) => return Err(LoadError::NotFound(root.to_path_buf())),
+        Ok(meta) if !meta.is_dir() => return Err(LoadError::NotAFolder(root.to_path_buf())),
+        Ok(_) => {}
+    }
+    let found = walk::walk(root);
+    let jobs: Vec<(PathBuf, bool)> = found
+        .project
+        .iter()
+        .map(|p| (p.clone(), true))
+        .chain(found.files.iter().map(|p| (p.clone(), false)))
+        .collect();
+    let old = std::mem::take(&mut cache.files);
+    let results: Vec<(ParsedFile, Option<u64>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let (relative, is_project) = job;
+            let display = root.join(relative);
+            match read_bytes(&display, limits) {
+                Ok(bytes) => {
+                    let hash = {
+                        use std::hash::{Hash, Hasher};
+                        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                        bytes.hash(&mut hasher);
+                        hasher.finish()
+                    };
+                    let parsed = match old.get(job) {
+                        Some((known, parsed)) if *known == hash => parsed.clone(),
+                        _ => parse_file(root, relative, *is_project, &bytes, limits),
+                    };
+                    (parsed, Some(hash))
+                }
+                Err(diagnostic) => (ParsedFile::failed(display, *diagnostic), None),
+            }
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for (job, (parsed, hash)) in jobs.into_iter().zip(results) {
+        if let Some(hash) = hash {
+            cache.files.insert(job, (hash, parsed.clone()));
+        }
+        files.push(parsed);
+    }
+    Ok(assemble(root, found, files))
+}
+
 /// Loads and checks a register whose files are given with their contents rather than
 /// read from `root` (a commit of the register's git history): `files` are paths
 /// relative to the register's folder with their bytes. The same files are skipped as by
@@ -544,6 +606,48 @@ mod tests {
             let from_bytes = load_files(&root, &files_of(&root), &limits);
             assert_eq!(seen(&from_disk), seen(&from_bytes), "{sample}");
             assert!(!from_disk.register.stakeholders.is_empty() || sample.contains("bad"));
+        }
+    }
+
+    #[test]
+    fn a_load_reusing_parsed_files_is_a_fresh_load_after_any_edit() {
+        let limits = Limits::default();
+        let dir = tempfile::tempdir().unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/erp-rollout");
+        for (relative, bytes) in files_of(&sample) {
+            let path = dir.path().join(&relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        let root = dir.path();
+        let helen = root.join("internal/helen-brandt.md");
+        let text = std::fs::read_to_string(&helen).unwrap();
+        let mut cache = FileCache::default();
+        let edits = [
+            text.clone(),
+            text.replace("power: 5", "power: 2"),
+            // An error, then fixed again: the cache never hides a file's diagnostics.
+            text.replace("power: 5", "power: [5"),
+            text.replace("name: Helen Brandt", "name: Helen B."),
+            text.clone(),
+        ];
+        for (step, edited) in edits.iter().enumerate() {
+            std::fs::write(&helen, edited).unwrap();
+            if step == 3 {
+                std::fs::remove_file(root.join("internal/helen-brandt.md")).unwrap();
+                std::fs::write(root.join("helen-moved.md"), edited).unwrap();
+            }
+            let reusing = load_reusing(root, &limits, &mut cache).unwrap();
+            let fresh = load(root, &limits).unwrap();
+            assert_eq!(seen(&reusing), seen(&fresh), "step {step}");
+            assert_eq!(
+                cache.files.len(),
+                files_of(root)
+                    .iter()
+                    .filter(|(p, _)| p.extension().is_some_and(|e| e == "md"))
+                    .count(),
+                "step {step}"
+            );
         }
     }
 

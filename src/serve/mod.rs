@@ -144,10 +144,18 @@ enum Outcome {
 
 /// Rebuilds the register's site into memory, printing what `stake check` would print of
 /// its errors.
-/// `pages` are the last build's, for this one to reuse what would come out the same
-/// ([`build::reuse`]); a successful build replaces them with its own.
-fn rebuild(settings: &Settings, pages: &mut PageCache) -> Outcome {
-    let loaded = match register::load(&settings.dir, &settings.limits) {
+/// What a rebuild takes from the one before: the files it parsed, and its pages.
+#[derive(Default)]
+struct Kept {
+    files: register::FileCache,
+    pages: PageCache,
+}
+
+/// `kept` holds the last build's parsed files and pages, for this one to parse and
+/// render only what changed ([`register::load_reusing`], [`build::reuse`]); a
+/// successful build replaces its pages.
+fn rebuild(settings: &Settings, kept: &mut Kept) -> Outcome {
+    let loaded = match register::load_reusing(&settings.dir, &settings.limits, &mut kept.files) {
         Ok(loaded) => loaded,
         Err(e) => {
             return Outcome::Failed(vec![Problem {
@@ -199,11 +207,11 @@ fn rebuild(settings: &Settings, pages: &mut PageCache) -> Outcome {
         loaded.register,
         &options,
         |_| Ok(Memory::default()),
-        Some(pages),
+        Some(&kept.pages),
     );
     match built {
         Ok((_, memory, made)) => {
-            *pages = made;
+            kept.pages = made;
             Outcome::Built(Arc::new(Site::new(memory, clock())))
         }
         Err(message) => {
@@ -225,9 +233,9 @@ fn clock() -> String {
 }
 
 /// Rebuilds, shows the outcome and prints one line about it.
-fn rebuild_and_show(settings: &Settings, shared: &Shared, number: u64, pages: &mut PageCache) {
+fn rebuild_and_show(settings: &Settings, shared: &Shared, number: u64, kept: &mut Kept) {
     let started = Instant::now();
-    let outcome = rebuild(settings, pages);
+    let outcome = rebuild(settings, kept);
     let took = started.elapsed().as_millis();
     let verb = if number == 1 { "built" } else { "rebuilt" };
     let line = match &outcome {
@@ -290,8 +298,8 @@ pub fn run(settings: Settings) -> Result<(), String> {
         );
     }
     let shared = Arc::new(Shared::new());
-    let mut pages = PageCache::default();
-    rebuild_and_show(&settings, &shared, 1, &mut pages);
+    let mut kept = Kept::default();
+    rebuild_and_show(&settings, &shared, 1, &mut kept);
     let url = format!("http://{address}");
     println!("Listening on {url}, Ctrl+C to stop");
     let _ = std::io::stdout().flush();
@@ -309,7 +317,7 @@ pub fn run(settings: Settings) -> Result<(), String> {
                 let replaced = watch.replaced();
                 if seen == Seen::Changed || replaced {
                     number += 1;
-                    rebuild_and_show(&settings, &shared, number, &mut pages);
+                    rebuild_and_show(&settings, &shared, number, &mut kept);
                 }
             }
         });
