@@ -3,6 +3,7 @@
 //! Files with errors take part too: a `with:` naming a stakeholder whose file has a typo
 //! is not dangling, and two files claiming one id are a mistake whatever else is wrong.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::model::{Relationship, Stakeholder};
@@ -62,7 +63,9 @@ pub(super) fn check(
         .collect();
     claims.sort_by(|a, b| a.id.cmp(b.id).then_with(|| a.file.cmp(b.file)));
 
-    let mut dropped = Vec::new();
+    // Sets, not lists: a register of thousands of broken or duplicate files must not
+    // cost the square of their number.
+    let mut dropped = HashSet::new();
     let mut first = 0;
     for i in 1..claims.len() {
         if claims[i].id != claims[first].id {
@@ -70,7 +73,7 @@ pub(super) fn check(
             continue;
         }
         diagnostics.push(duplicate(root, &claims[first], &claims[i]));
-        dropped.push(claims[i].file.to_path_buf());
+        dropped.insert(claims[i].file.to_path_buf());
     }
 
     // A file whose id cannot be read is most likely known by its name: a `with:` naming
@@ -82,7 +85,7 @@ pub(super) fn check(
     let mut ids: Vec<&str> = claims.iter().map(|c| c.id).chain(unread).collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut dangling = Vec::new();
+    let mut dangling = HashSet::new();
     let owners = stakeholders
         .iter()
         .map(|s| (Some(s.id.as_str()), s.file.as_path(), &s.relationships))
@@ -101,7 +104,7 @@ pub(super) fn check(
             };
             if let Some(diagnostic) = bad {
                 diagnostics.push(diagnostic);
-                dangling.push((file.to_path_buf(), r.line));
+                dangling.insert((file.to_path_buf(), r.line));
             }
         }
     }
@@ -112,7 +115,8 @@ pub(super) fn check(
     for s in stakeholders.iter_mut() {
         let file = &s.file;
         s.relationships.retain(|r| {
-            valid.binary_search(&r.with).is_ok() && !dangling.contains(&(file.clone(), r.line))
+            valid.binary_search(&r.with).is_ok()
+                && (dangling.is_empty() || !dangling.contains(&(file.clone(), r.line)))
         });
     }
 }
