@@ -2,8 +2,10 @@
 //! read with gitoxide (no `git` binary). Revisions, the commits that changed the
 //! register's folder, and the register's files at any of them.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
@@ -426,6 +428,57 @@ impl Repo {
         Ok(())
     }
 
+    /// [`Repo::files`] with the listing of each sub-folder's version kept in `memo`: a
+    /// history lists every commit's register, and most of its folders are the version
+    /// the commit before had, read once.
+    pub fn files_memo(
+        &self,
+        tree: ObjectId,
+        memo: &mut TreeMemo,
+    ) -> Result<TreeFiles, HistoryError> {
+        let mut out = Vec::new();
+        self.list_memo(tree, Path::new(""), memo, &mut out)?;
+        Ok(out)
+    }
+
+    fn list_memo(
+        &self,
+        tree: ObjectId,
+        base: &Path,
+        memo: &mut TreeMemo,
+        out: &mut TreeFiles,
+    ) -> Result<(), HistoryError> {
+        // The register's own folder changes with every commit: only sub-folders are kept.
+        let key = (!base.as_os_str().is_empty()).then(|| (tree, base.to_path_buf()));
+        if let Some(known) = key.as_ref().and_then(|key| memo.get(key)) {
+            out.extend(known.iter().cloned());
+            return Ok(());
+        }
+        let start = out.len();
+        let read = self.repo.find_tree(tree).map_err(git)?;
+        let mut folders = Vec::new();
+        for entry in read.iter() {
+            let entry = entry.map_err(git)?;
+            let Ok(name) = entry.filename().to_str() else {
+                continue;
+            };
+            let path = base.join(name);
+            let mode = entry.mode();
+            if mode.is_tree() {
+                folders.push((entry.oid().to_owned(), path));
+            } else if mode.is_blob() {
+                out.push((Arc::from(path), entry.oid().to_owned()));
+            }
+        }
+        for (id, path) in folders {
+            self.list_memo(id, &path, memo, out)?;
+        }
+        if let Some(key) = key {
+            memo.insert(key, out[start..].into());
+        }
+        Ok(())
+    }
+
     /// A handle on the repository for other threads ([`Repo::blob_of`]).
     pub fn thread_safe(&self) -> gix::ThreadSafeRepository {
         self.repo.clone().into_sync()
@@ -476,6 +529,12 @@ impl Repo {
             .collect()
     }
 }
+
+/// The files under a tree, with their blob ids (paths relative to the tree, shared).
+pub type TreeFiles = Vec<(Arc<Path>, ObjectId)>;
+
+/// The listings of sub-folder versions already read, by tree id and path.
+pub type TreeMemo = HashMap<(ObjectId, PathBuf), Arc<[(Arc<Path>, ObjectId)]>>;
 
 /// Walks the first-parent line of commits, newest first.
 struct FirstParents<'a> {

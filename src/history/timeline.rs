@@ -8,13 +8,14 @@
 //! (and no meeting records) are needed for them.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use gix::ObjectId;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::repo::{Commit, HistoryError, Repo};
+use super::repo::{Commit, HistoryError, Repo, TreeMemo};
 use crate::analysis::engagement::{self, Engagement};
 use crate::analysis::salience::{self, Salience};
 use crate::analysis::summary::{QuadrantCounts, SalienceCounts};
@@ -168,7 +169,7 @@ impl Facts {
 }
 
 /// The file versions of one commit: (path relative to the register, blob).
-type Files = Vec<(PathBuf, ObjectId)>;
+type Files = Vec<(Arc<Path>, ObjectId)>;
 
 /// Reads the history of the register in `dir` (named `dir` in diagnostics).
 pub fn timeline(
@@ -182,24 +183,39 @@ pub fn timeline(
         tags.entry(id).or_default().push(name);
     }
 
-    // Each commit's register files, as the walk would pick them.
+    // Each commit's register files, as the walk would pick them. Sub-folders the commit
+    // did not change are listed from the memo, and the same paths as the commit before
+    // are picked as before (the walk's choice depends on the paths alone).
+    let mut memo = TreeMemo::new();
+    let mut last_pick: Option<(Vec<Arc<Path>>, Vec<usize>)> = None;
     let listings: Vec<(Commit, Files)> = commits
         .into_iter()
         .map(|commit| {
             let files = match commit.register {
-                Some(tree) => repo.files(tree)?,
+                Some(tree) => repo.files_memo(tree, &mut memo)?,
                 None => Vec::new(),
             };
-            let found = walk::select(dir, files.iter().map(|(p, _)| p.as_path()));
-            let by_path: HashMap<&std::path::Path, ObjectId> =
-                files.iter().map(|(p, id)| (p.as_path(), *id)).collect();
-            let picked = found
-                .project
-                .iter()
-                .chain(&found.files)
-                .map(|p| (p.clone(), by_path[p.as_path()]))
-                .collect();
-            Ok((commit, picked))
+            let same_paths = last_pick.as_ref().is_some_and(|(paths, _)| {
+                paths.len() == files.len() && paths.iter().zip(&files).all(|(a, (b, _))| a == b)
+            });
+            if !same_paths {
+                let found = walk::select(dir, files.iter().map(|(p, _)| &**p));
+                let index: HashMap<&Path, usize> = files
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (p, _))| (&**p, i))
+                    .collect();
+                let picked = found
+                    .project
+                    .iter()
+                    .chain(&found.files)
+                    .map(|p| index[p.as_path()])
+                    .collect();
+                let paths = files.iter().map(|(p, _)| Arc::clone(p)).collect();
+                last_pick = Some((paths, picked));
+            }
+            let picked = last_pick.as_ref().map_or(&[][..], |(_, picked)| picked);
+            Ok((commit, picked.iter().map(|&i| files[i].clone()).collect()))
         })
         .collect::<Result<_, HistoryError>>()?;
 
@@ -211,8 +227,8 @@ pub fn timeline(
     let mut wanted: Vec<(&Path, ObjectId)> = Vec::new();
     for (_, files) in &listings {
         for (path, id) in files {
-            if seen.insert((path.as_path(), *id)) {
-                wanted.push((path.as_path(), *id));
+            if seen.insert((&**path, *id)) {
+                wanted.push((&**path, *id));
             }
         }
     }
@@ -261,12 +277,12 @@ pub fn timeline(
         let mut present: Vec<(&Stakeholder, &Path, ObjectId)> = Vec::with_capacity(files.len());
         let mut unreadable = 0;
         for (path, id) in files {
-            let file = &parsed[&(path.as_path(), *id)];
+            let file = &parsed[&(&**path, *id)];
             if let Some(project) = file.project() {
                 threshold = project.threshold;
             }
             if let Some(s) = file.stakeholder() {
-                present.push((s, path.as_path(), *id));
+                present.push((s, &**path, *id));
             }
             let errors: Vec<&Diagnostic> = file
                 .diagnostics()
@@ -277,7 +293,7 @@ pub fn timeline(
                 continue;
             }
             unreadable += usize::from(file.stakeholder().is_none());
-            if reported.insert((path.as_path(), *id)) {
+            if reported.insert((&**path, *id)) {
                 if let Some((display, text)) = file.source() {
                     timeline.sources.insert(display.to_path_buf(), text.clone());
                 }
