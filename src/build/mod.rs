@@ -399,7 +399,7 @@ fn render_pages<D: Destination>(
             let reused = key
                 .zip(cache)
                 .and_then(|(key, cache)| reuse::reusable(cache, stem, key, &pages.embeds));
-            let made = match reused {
+            let mut made = match reused {
                 Some(cached) => cached.clone(),
                 None => {
                     let recording = reuse::Recording::new(&pages.embeds);
@@ -408,8 +408,13 @@ fn render_pages<D: Destination>(
                     reuse::entry(key.unwrap_or(0), key.is_some(), recording, rendered)
                 }
             };
-            for (path, bytes) in &made.files {
+            for (path, bytes) in &mut made.files {
                 output.put(path, bytes)?;
+                // Without a cache nothing keeps the bytes: `stake build` holds no page
+                // longer than it takes to write it.
+                if cache.is_none() {
+                    *bytes = Vec::new();
+                }
             }
             Ok((stem.clone(), made))
         })
