@@ -394,54 +394,17 @@ impl Repo {
     }
 
     /// Every file under a tree, with its blob id, paths relative to the tree; symbolic
-    /// links and submodules are left out (they are not followed in a commit).
-    pub fn files(&self, tree: ObjectId) -> Result<Vec<(PathBuf, ObjectId)>, HistoryError> {
+    /// links and submodules are left out (they are not followed in a commit). The
+    /// listing of each sub-folder's version is kept in `memo`: a history lists every
+    /// commit's register, and most of its folders are the version the commit before
+    /// had, read once.
+    pub fn files(&self, tree: ObjectId, memo: &mut TreeMemo) -> Result<TreeFiles, HistoryError> {
         let mut out = Vec::new();
-        self.list(tree, &PathBuf::new(), &mut out)?;
+        self.list(tree, Path::new(""), memo, &mut out)?;
         Ok(out)
     }
 
     fn list(
-        &self,
-        tree: ObjectId,
-        base: &Path,
-        out: &mut Vec<(PathBuf, ObjectId)>,
-    ) -> Result<(), HistoryError> {
-        let tree = self.repo.find_tree(tree).map_err(git)?;
-        let mut folders = Vec::new();
-        for entry in tree.iter() {
-            let entry = entry.map_err(git)?;
-            let Ok(name) = entry.filename().to_str() else {
-                continue;
-            };
-            let path = base.join(name);
-            let mode = entry.mode();
-            if mode.is_tree() {
-                folders.push((entry.oid().to_owned(), path));
-            } else if mode.is_blob() {
-                out.push((path, entry.oid().to_owned()));
-            }
-        }
-        for (id, path) in folders {
-            self.list(id, &path, out)?;
-        }
-        Ok(())
-    }
-
-    /// [`Repo::files`] with the listing of each sub-folder's version kept in `memo`: a
-    /// history lists every commit's register, and most of its folders are the version
-    /// the commit before had, read once.
-    pub fn files_memo(
-        &self,
-        tree: ObjectId,
-        memo: &mut TreeMemo,
-    ) -> Result<TreeFiles, HistoryError> {
-        let mut out = Vec::new();
-        self.list_memo(tree, Path::new(""), memo, &mut out)?;
-        Ok(out)
-    }
-
-    fn list_memo(
         &self,
         tree: ObjectId,
         base: &Path,
@@ -471,7 +434,7 @@ impl Repo {
             }
         }
         for (id, path) in folders {
-            self.list_memo(id, &path, memo, out)?;
+            self.list(id, &path, memo, out)?;
         }
         if let Some(key) = key {
             memo.insert(key, out[start..].into());
@@ -513,9 +476,10 @@ impl Repo {
             });
         };
         let files: Vec<(PathBuf, ObjectId)> = self
-            .files(tree)?
+            .files(tree, &mut TreeMemo::new())?
             .into_iter()
             .filter(|(path, _)| crate::register::walk::may_be_register_file(path))
+            .map(|(path, id)| (path.to_path_buf(), id))
             .collect();
         // Read on every core, each thread with its own handle.
         use rayon::prelude::*;

@@ -192,7 +192,7 @@ pub fn timeline(
         .into_iter()
         .map(|commit| {
             let files = match commit.register {
-                Some(tree) => repo.files_memo(tree, &mut memo)?,
+                Some(tree) => repo.files(tree, &mut memo)?,
                 None => Vec::new(),
             };
             let same_paths = last_pick.as_ref().is_some_and(|(paths, _)| {
