@@ -120,36 +120,62 @@ pub struct ParsedFile {
 
 /// Loads and checks the register in `root`.
 pub fn load(root: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
+    let (found, files) = read_each(root, limits, |(relative, is_project), bytes| {
+        parse_file(root, relative, *is_project, bytes, limits)
+    })?;
+    let files = files
+        .into_iter()
+        .map(|(_, read)| read.unwrap_or_else(|failed| failed))
+        .collect();
+    Ok(assemble(root, found, files))
+}
+
+/// A file of the walk: its path relative to the register, and whether it is
+/// `_project.md`.
+type Job = (PathBuf, bool);
+
+/// Each file of a walk with what reading it gave: its own result, or its diagnostic
+/// when it could not be read.
+type Reads<T> = Vec<(Job, Result<T, ParsedFile>)>;
+
+/// Walks `root` and reads each file the walk picks (on every core), handing its bytes
+/// to `each`; a file that cannot be read is its diagnostic (`Err`).
+fn read_each<T: Send>(
+    root: &Path,
+    limits: &Limits,
+    each: impl Fn(&Job, &[u8]) -> T + Sync,
+) -> Result<(walk::Found, Reads<T>), LoadError> {
     match std::fs::metadata(root) {
         Err(_) => return Err(LoadError::NotFound(root.to_path_buf())),
         Ok(meta) if !meta.is_dir() => return Err(LoadError::NotAFolder(root.to_path_buf())),
         Ok(_) => {}
     }
     let found = walk::walk(root);
-    let jobs: Vec<(PathBuf, bool)> = found
+    let jobs: Vec<Job> = found
         .project
         .iter()
         .map(|p| (p.clone(), true))
         .chain(found.files.iter().map(|p| (p.clone(), false)))
         .collect();
-    let files: Vec<ParsedFile> = jobs
-        .par_iter()
-        .map(|(relative, is_project)| {
-            let display = root.join(relative);
-            match read_bytes(&display, limits) {
-                Ok(bytes) => parse_file(root, relative, *is_project, &bytes, limits),
-                Err(diagnostic) => ParsedFile::failed(display, *diagnostic),
-            }
+    let read = jobs
+        .into_par_iter()
+        .map(|job| {
+            let display = root.join(&job.0);
+            let read = match read_bytes(&display, limits) {
+                Ok(bytes) => Ok(each(&job, &bytes)),
+                Err(diagnostic) => Err(ParsedFile::failed(display, *diagnostic)),
+            };
+            (job, read)
         })
         .collect();
-    Ok(assemble(root, found, files))
+    Ok((found, read))
 }
 
 /// The files of the last load of a register, by path relative to it, with a hash of
 /// the bytes each was parsed from: [`load_reusing`] parses only what changed.
 #[derive(Debug, Default)]
 pub struct FileCache {
-    files: HashMap<(PathBuf, bool), (u64, ParsedFile)>,
+    files: HashMap<Job, (u64, Arc<ParsedFile>)>,
 }
 
 /// [`load`], parsing again only the files whose bytes differ from those `cache` holds
@@ -161,48 +187,30 @@ pub fn load_reusing(
     limits: &Limits,
     cache: &mut FileCache,
 ) -> Result<Loaded, LoadError> {
-    match std::fs::metadata(root) {
-        Err(_) => return Err(LoadError::NotFound(root.to_path_buf())),
-        Ok(meta) if !meta.is_dir() => return Err(LoadError::NotAFolder(root.to_path_buf())),
-        Ok(_) => {}
-    }
-    let found = walk::walk(root);
-    let jobs: Vec<(PathBuf, bool)> = found
-        .project
-        .iter()
-        .map(|p| (p.clone(), true))
-        .chain(found.files.iter().map(|p| (p.clone(), false)))
-        .collect();
     let old = std::mem::take(&mut cache.files);
-    let results: Vec<(ParsedFile, Option<u64>)> = jobs
-        .par_iter()
-        .map(|job| {
-            let (relative, is_project) = job;
-            let display = root.join(relative);
-            match read_bytes(&display, limits) {
-                Ok(bytes) => {
-                    let hash = {
-                        use std::hash::{Hash, Hasher};
-                        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                        bytes.hash(&mut hasher);
-                        hasher.finish()
-                    };
-                    let parsed = match old.get(job) {
-                        Some((known, parsed)) if *known == hash => parsed.clone(),
-                        _ => parse_file(root, relative, *is_project, &bytes, limits),
-                    };
-                    (parsed, Some(hash))
-                }
-                Err(diagnostic) => (ParsedFile::failed(display, *diagnostic), None),
+    let (found, read) = read_each(root, limits, |job, bytes| {
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut hasher);
+            hasher.finish()
+        };
+        let parsed = match old.get(job) {
+            Some((known, parsed)) if *known == hash => Arc::clone(parsed),
+            _ => Arc::new(parse_file(root, &job.0, job.1, bytes, limits)),
+        };
+        (hash, parsed)
+    })?;
+    let mut files = Vec::with_capacity(read.len());
+    for (job, read) in read {
+        match read {
+            Ok((hash, parsed)) => {
+                // The cache keeps its copy; the register is assembled from another.
+                files.push(ParsedFile::clone(&parsed));
+                cache.files.insert(job, (hash, parsed));
             }
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    for (job, (parsed, hash)) in jobs.into_iter().zip(results) {
-        if let Some(hash) = hash {
-            cache.files.insert(job, (hash, parsed.clone()));
+            Err(failed) => files.push(failed),
         }
-        files.push(parsed);
     }
     Ok(assemble(root, found, files))
 }
