@@ -16,7 +16,6 @@ pub mod style;
 pub mod templates;
 
 use std::collections::BTreeSet;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -335,25 +334,25 @@ fn render_pages<D: Destination>(
         edition: analysis.edition,
         pdf: pdf_options(register, &options.pdf),
     };
-    // What a page's document takes from outside its template: the project's name, code,
-    // manager and language, the date, the edition and the PDF settings.
-    let settings = format!(
-        "{:?} {:?} {:?} {:?} {} {:?} {:?}",
-        register.project.name,
-        register.project.code,
-        register.project.manager,
-        register.project.language,
-        options.as_of,
-        analysis.edition,
-        pages.pdf,
-    );
     let keys = cache.map(|_| {
         let content: Vec<&'static str> = REPORTS
             .iter()
             .map(|(template, ..)| *template)
             .chain(["stakeholder.md.tera"])
             .collect();
-        reuse::Keys::new(&templates, &content, "layout.html.tera", &base)
+        // What a page's document takes from outside its template: the project's name,
+        // code, manager and language, the date, the edition and the PDF settings.
+        let settings = format!(
+            "{:?} {:?} {:?} {:?} {} {:?} {:?}",
+            register.project.name,
+            register.project.code,
+            register.project.manager,
+            register.project.language,
+            options.as_of,
+            analysis.edition,
+            pages.pdf,
+        );
+        reuse::Keys::new(&templates, &content, "layout.html.tera", &base, &settings)
     });
     let done: Vec<(String, reuse::Cached)> = stems
         .par_iter()
@@ -390,23 +389,22 @@ fn render_pages<D: Destination>(
                 html: wanted(Format::Html),
                 pdf: pdf && wanted(Format::Pdf),
             };
-            let key = keys.as_ref().and_then(|keys| {
-                let key = keys.key(template, stem, &context)?;
-                let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                (key, &settings, wanted.md, wanted.html, wanted.pdf).hash(&mut hasher);
-                Some(hasher.finish())
-            });
+            let formats = (wanted.md, wanted.html, wanted.pdf);
+            let key = keys
+                .as_ref()
+                .and_then(|keys| keys.key(template, stem, formats, &context));
             let reused = key
                 .zip(cache)
                 .and_then(|(key, cache)| reuse::reusable(cache, stem, key, &pages.embeds));
-            let mut made = match reused {
-                Some(cached) => cached.clone(),
-                None => {
+            let mut made = match (reused, key) {
+                (Some(cached), _) => cached.clone(),
+                (None, Some(_)) => {
                     let recording = reuse::Recording::new(&pages.embeds);
                     let rendered = pages.render_with(&page, context, wanted, &recording)?;
-                    // A page without a key is never reused: its key is never matched.
-                    reuse::entry(key.unwrap_or(0), key.is_some(), recording, rendered)
+                    reuse::entry(key, recording, rendered)
                 }
+                // No cache, or a page that cannot have a key: nothing to record.
+                (None, None) => reuse::unkept(pages.render(&page, context, wanted)?),
             };
             for (path, bytes) in &mut made.files {
                 output.put(path, bytes)?;
@@ -427,7 +425,10 @@ fn render_pages<D: Destination>(
     }
     // Only a build with a cache keeps one: `stake build` would hold every page twice.
     let pages = match cache {
-        Some(_) => done.into_iter().filter(|(_, page)| page.keyed).collect(),
+        Some(_) => done
+            .into_iter()
+            .filter(|(_, page)| page.key.is_some())
+            .collect(),
         None => reuse::PageCache::default(),
     };
     Ok((output, all, missing_chars, pages))

@@ -40,9 +40,8 @@ pub struct PageCache {
 /// One page as the last build made it.
 #[derive(Debug, Clone)]
 pub struct Cached {
-    key: u64,
-    /// Whether the page had a key (one without is never reused, nor kept).
-    pub keyed: bool,
+    /// `None` for a page that cannot have a key: never reused, nor kept.
+    pub key: Option<u64>,
     embeds: Vec<(Embed, u64)>,
     /// The page's files (path relative to the output, bytes) and the characters no PDF
     /// font could draw.
@@ -73,6 +72,8 @@ impl PageCache {
 /// The keys of one build's pages: the hash of the templates, of each base variable a
 /// page template can name, and what each page template can name.
 pub struct Keys {
+    /// The hash of the templates and of what a document takes from outside them
+    /// (project name, date, edition, PDF settings).
     templates: u64,
     /// Per content template: the variables it (with the layout and the style sheet)
     /// can name, sorted; `None` when that cannot be told.
@@ -89,6 +90,7 @@ impl Keys {
         content: &[&'static str],
         layout: &str,
         base: &Context,
+        settings: &str,
     ) -> Keys {
         let shared = [layout, "style.css.tera"]
             .iter()
@@ -122,19 +124,28 @@ impl Keys {
             .into_par_iter()
             .filter_map(|name| Some((name.clone(), hash_value(base.get(name))?)))
             .collect();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (templates.digest(), settings).hash(&mut hasher);
         Keys {
-            templates: templates.digest(),
+            templates: hasher.finish(),
             used,
             base,
         }
     }
 
-    /// The key of the page `stem` of `template` with the variables `context`, `None`
-    /// when it cannot have one (then it is always rendered).
-    pub fn key(&self, template: &str, stem: &str, context: &Context) -> Option<u64> {
+    /// The key of the page `stem` of `template` in the formats `formats` (Markdown,
+    /// HTML, PDF) with the variables `context`, `None` when it cannot have one (then
+    /// it is always rendered).
+    pub fn key(
+        &self,
+        template: &str,
+        stem: &str,
+        formats: (bool, bool, bool),
+        context: &Context,
+    ) -> Option<u64> {
         let names = self.used.get(template)?.as_ref()?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (self.templates, template, stem).hash(&mut hasher);
+        (self.templates, template, stem, formats).hash(&mut hasher);
         for name in names {
             let value = if PAGE_VARIABLES.contains(&name.as_str()) {
                 hash_value(context.get(name))?
@@ -247,7 +258,7 @@ pub fn reusable<'c>(
     key: u64,
     embeds: &dyn Embeds,
 ) -> Option<&'c Cached> {
-    let cached = cache.pages.get(stem).filter(|c| c.key == key)?;
+    let cached = cache.pages.get(stem).filter(|c| c.key == Some(key))?;
     let same = cached.embeds.iter().all(|(embed, hash)| {
         *hash
             == match embed {
@@ -260,15 +271,23 @@ pub fn reusable<'c>(
 
 /// The cache entry of a page just rendered with `recording`.
 pub fn entry(
-    key: u64,
-    keyed: bool,
+    key: Option<u64>,
     recording: Recording<'_>,
     rendered: super::page::Rendered,
 ) -> Cached {
     Cached {
         key,
-        keyed,
         embeds: recording.into_seen(),
+        files: rendered.files,
+        missing_chars: rendered.missing_chars,
+    }
+}
+
+/// A page rendered without a key: written, never kept.
+pub fn unkept(rendered: super::page::Rendered) -> Cached {
+    Cached {
+        key: None,
+        embeds: Vec::new(),
         files: rendered.files,
         missing_chars: rendered.missing_chars,
     }
