@@ -91,9 +91,22 @@ fn power_interest(
     x: f32,
     width: f32,
 ) -> Slice {
+    at_width(fonts, caption, x, width, |measure| {
+        crate::render::scene::grid::scene(grid, measure)
+    })
+}
+
+/// A chart's scene under its caption, scaled to `width`.
+fn at_width(
+    fonts: &mut FontSet,
+    caption: Option<&String>,
+    x: f32,
+    width: f32,
+    scene: impl FnOnce(&mut FontMeasure<'_>) -> crate::render::scene::Scene,
+) -> Slice {
     let mut draws = Vec::new();
     let top = title(fonts, caption, x, &mut draws);
-    let scene = crate::render::scene::grid::scene(grid, &mut FontMeasure(fonts));
+    let scene = scene(&mut FontMeasure(fonts));
     let scale = width / scene.width as f32;
     draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
     Slice {
@@ -103,10 +116,6 @@ fn power_interest(
     }
 }
 
-/// Engagement assessment matrix: a row per stakeholder with C (current) and D (desired)
-/// in the level columns, an arrow where they differ. Rows are slices, so a long matrix
-/// Engagement assessment matrix: the one layout of [`crate::render::scene::engagement`].
-/// Rows are slices, so a long matrix continues over pages under its repeated head.
 fn engagement(
     b: &mut Builder,
     matrix: &EngagementChart,
@@ -209,16 +218,9 @@ fn index_over_time(
     x: f32,
     width: f32,
 ) -> Slice {
-    let mut draws = Vec::new();
-    let top = title(fonts, caption, x, &mut draws);
-    let scene = crate::render::scene::index::scene(chart, &mut FontMeasure(fonts));
-    let scale = width / scene.width as f32;
-    draws.extend(super::scene::draw(fonts, &scene, x, top, scale));
-    Slice {
-        height: top + scene.height as f32 * scale,
-        draws,
-        ..Slice::default()
-    }
+    at_width(fonts, caption, x, width, |measure| {
+        crate::render::scene::index::scene(chart, measure)
+    })
 }
 
 #[cfg(test)]

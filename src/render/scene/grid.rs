@@ -74,11 +74,11 @@ pub fn scene(grid: &GridChart, measure: &mut dyn TextMeasure) -> Scene {
     for i in 1..5 {
         let x = LEFT + f64::from(i) * cell_w;
         let y = TOP + f64::from(i) * cell_h;
-        items.push(line((x, TOP), (x, bottom), Role::GridLine));
-        items.push(line((LEFT, y), (right, y), Role::GridLine));
+        items.push(Item::line((x, TOP), (x, bottom), Role::GridLine));
+        items.push(Item::line((LEFT, y), (right, y), Role::GridLine));
     }
-    items.push(line((hx, TOP), (hx, bottom), Role::Threshold));
-    items.push(line((LEFT, hy), (right, hy), Role::Threshold));
+    items.push(Item::line((hx, TOP), (hx, bottom), Role::Threshold));
+    items.push(Item::line((LEFT, hy), (right, hy), Role::Threshold));
     items.push(Item {
         shape: Shape::Rect {
             x: LEFT,
@@ -281,14 +281,6 @@ fn widest(lines: &[String], size: f64, measure: &mut dyn TextMeasure) -> f64 {
         .iter()
         .map(|l| measure.width(l, size))
         .fold(0.0, f64::max)
-}
-
-fn line(from: (f64, f64), to: (f64, f64), role: Role) -> Item {
-    Item {
-        shape: Shape::Line { from, to },
-        role,
-        tip: None,
-    }
 }
 
 /// The names of one cell from `top` down to `floor`, each beside its dot, in one column

@@ -43,7 +43,7 @@ pub fn scene(chart: &IndexChart, measure: &mut dyn TextMeasure) -> Scene {
         } else {
             Role::GridLine
         };
-        items.push(line((LEFT, y), (right, y), role));
+        items.push(Item::line((LEFT, y), (right, y), role));
         let label = value.to_string();
         let w = measure.width(&label, TICK_SIZE);
         items.push(text(
@@ -152,7 +152,7 @@ pub fn scene(chart: &IndexChart, measure: &mut dyn TextMeasure) -> Scene {
             continue;
         }
         placed.push(bounds);
-        items.push(line((*x, top + h + 1.0), (*x, y - 4.0), Role::Leader));
+        items.push(Item::line((*x, top + h + 1.0), (*x, y - 4.0), Role::Leader));
         items.push(text(
             left,
             top,
@@ -167,14 +167,6 @@ pub fn scene(chart: &IndexChart, measure: &mut dyn TextMeasure) -> Scene {
         width: WIDTH,
         height: HEIGHT,
         items,
-    }
-}
-
-fn line(from: Point, to: Point, role: Role) -> Item {
-    Item {
-        shape: Shape::Line { from, to },
-        role,
-        tip: None,
     }
 }
 

@@ -266,6 +266,17 @@ pub struct Item {
     pub tip: Option<String>,
 }
 
+impl Item {
+    /// A straight line from `from` to `to`, without a tooltip.
+    pub fn line(from: Point, to: Point, role: Role) -> Item {
+        Item {
+            shape: Shape::Line { from, to },
+            role,
+            tip: None,
+        }
+    }
+}
+
 /// A laid-out chart: `width` × `height` units of items drawn in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {

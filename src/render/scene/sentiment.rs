@@ -104,13 +104,17 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
         let y_of = |score: f64| plot_y + plot_h - (score.clamp(1.0, 5.0) - 1.0) / 4.0 * plot_h;
         let x_of = |d: f64| plot_x + (d - start) / span * plot_w;
         let mid = y_of(3.0);
-        items.push(line(
+        items.push(Item::line(
             (plot_x, mid),
             (plot_x + plot_w, mid),
             Role::NeutralLine,
         ));
         let base = plot_y + plot_h;
-        items.push(line((plot_x, base), (plot_x + plot_w, base), Role::Axis));
+        items.push(Item::line(
+            (plot_x, base),
+            (plot_x + plot_w, base),
+            Role::Axis,
+        ));
         let points: Vec<(Point, f64)> = series
             .points
             .iter()
@@ -169,14 +173,6 @@ pub fn scene(chart: &SentimentChart, measure: &mut dyn TextMeasure) -> Scene {
         width,
         height,
         items,
-    }
-}
-
-fn line(from: Point, to: Point, role: Role) -> Item {
-    Item {
-        shape: Shape::Line { from, to },
-        role,
-        tip: None,
     }
 }
 
